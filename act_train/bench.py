@@ -1,0 +1,65 @@
+"""Executable benchmark files (the JSONL format of shared/bench): loading, and turning a translation into a job.
+
+Used for evaluation only; the synthetic-data pipeline decontaminates against these files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from act_lsp.sandbox import Job, JobError, Limits, cargo_manifest
+from act_lsp.sandbox.recipes import CRATE_TEST_RECIPES, IMAGE_CRATES, TEST_RECIPES
+
+
+@dataclass(frozen=True, kw_only=True)
+class BenchTask:
+    task_id: str
+    source_lang: str
+    target_lang: str
+    entry_point: str
+    source_code: str
+    source_code_nodoc: str
+    source_tests: str
+    target_signature: str
+    target_prompt: str
+    target_tests: str
+    target_canonical_solution: str
+    target_crates: Sequence[str] = field(default_factory=tuple)
+    target_canonical_crates: Sequence[str] = field(default_factory=tuple)
+
+
+def load_bench(path: str | Path) -> list[BenchTask]:
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"benchmark file {path} does not exist")
+    names = set(BenchTask.__dataclass_fields__)
+    tasks = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            tasks.append(BenchTask(**{k: v for k, v in row.items() if k in names}))
+        except (json.JSONDecodeError, TypeError) as exc:
+            raise ValueError(f"{path}:{n}: not a benchmark task ({exc})") from None
+    return tasks
+
+
+def target_job(task: BenchTask, code: str, *, crates: Sequence[str] = (), limits: Limits | None = None) -> Job:
+    """The job that runs ``task``'s target tests against a translation ``code``.
+
+    ``crates`` (e.g. a reference solution's ``target_canonical_crates``) switches to the cargo recipe with
+    the crates the sandbox image carries; an unknown crate is a ``JobError``.
+    """
+    lang = task.target_lang
+    if crates:
+        missing = [c for c in crates if c not in IMAGE_CRATES]
+        if missing or lang not in CRATE_TEST_RECIPES:
+            raise JobError(f"{task.task_id}: crates {missing or list(crates)} are not available offline in the sandbox")
+        manifest = cargo_manifest({c: IMAGE_CRATES[c] for c in crates})
+        return Job.with_tests(CRATE_TEST_RECIPES[lang], code, task.target_tests,
+                              extra_files={"Cargo.toml": manifest}, limits=limits)
+    return Job.with_tests(TEST_RECIPES[lang], code, task.target_tests, limits=limits)
