@@ -148,8 +148,9 @@ def run_job(job: dict) -> dict:
             "HOME": workdir,
             "TMPDIR": os.path.join(workdir, ".tmp"),
         }
-        if job.get("inherit_path"):  # host-toolchain mode (benchmark floor): keep the caller's PATH
+        if job.get("inherit_path"):  # host-toolchain mode (benchmark floor): keep the caller's toolchains
             env["PATH"] = os.environ.get("PATH", env["PATH"])
+            env["RUSTUP_HOME"] = os.environ.get("RUSTUP_HOME", os.path.expanduser("~/.rustup"))
         env.update({k: v.replace("{workdir}", workdir) for k, v in job.get("env", {}).items()})
         budget = [int(job.get("output_limit", 1 << 20))]
         result = {"status": "passed", "exit_code": 0, "stdout": "", "stderr": "", "compile_seconds": 0.0,

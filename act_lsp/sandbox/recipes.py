@@ -31,6 +31,11 @@ def go_package_main(code: str) -> str:
     return "package main\n\n" + code
 
 
+def go_package_library(code: str) -> str:
+    """Compile checks build a library package, so a file without ``func main`` is not a link error."""
+    return re.sub(r"^(\s*)package\s+main\b", r"\1package act", go_package_main(code), count=1, flags=re.M)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Recipe:
     name: str
@@ -60,6 +65,9 @@ RECIPES: Mapping[str, Recipe] = MappingProxyType({
                compile=("go", "test", "-c", "-vet=off", "-o", "prog.test", "."),
                run=("./prog.test", "-test.count=1"), tests_file="main_test.go", prepare=go_package_main,
                description="go test -vet=off, split into compile (-c) and run; tests go in main_test.go"),
+        Recipe(name="go_check", language="go", main_file="main.go", static_files={"go.mod": _GO_MOD}, env=_GO_ENV,
+               compile=("go", "build", "."), run=("true",), prepare=go_package_library,
+               description="compile check only: the file is built as a library package"),
         Recipe(name="cpp", language="cpp", main_file="main.cpp",
                compile=("g++", "-std=c++17", "-O1", "-o", "prog", "main.cpp"), run=("./prog",),
                description="g++ -std=c++17 (a C++ test is a main() with assert)"),
@@ -70,6 +78,10 @@ RECIPES: Mapping[str, Recipe] = MappingProxyType({
                compile=("rustc", "--edition", "2021", "--test", "-A", "warnings", "-o", "prog", "main.rs"),
                run=("./prog",),
                description="rustc --edition 2021 --test: the #[cfg(test)] module is appended to main.rs"),
+        Recipe(name="rust_check", language="rust", main_file="main.rs",
+               compile=("rustc", "--edition", "2021", "--crate-type", "lib", "--emit=metadata", "-A", "warnings",
+                        "-o", "check.rmeta", "main.rs"),
+               run=("true",), description="compile check only (type-checks as a library crate)"),
         Recipe(name="rust_cargo_test", language="rust", main_file="src/main.rs",
                static_files={".cargo/config.toml": _CARGO_CONFIG},
                env={"CARGO_HOME": "{workdir}/.cargo-home", "CARGO_TARGET_DIR": "{workdir}/target",

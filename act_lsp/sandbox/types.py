@@ -77,10 +77,11 @@ class Job:
            limits: Limits | None = None) -> Job:
         """Put ``source`` where the recipe expects its main file."""
         try:
-            main_file = get_recipe(recipe).main_file
+            r = get_recipe(recipe)
         except ValueError as exc:
             raise JobError(str(exc)) from None
-        return cls(recipe=recipe, files={main_file: source, **(extra_files or {})}, limits=limits or Limits())
+        return cls(recipe=recipe, files={r.main_file: r.prepare(source), **(extra_files or {})},
+                   limits=limits or Limits())
 
     @classmethod
     def with_tests(cls, recipe: str, code: str, tests: str, *, extra_files: Mapping[str, str] | None = None,

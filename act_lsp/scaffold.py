@@ -1,0 +1,237 @@
+"""Derive the target scaffold (package line, imports, first signature) from source code.
+
+Measured with the default model on the first 40 bench tasks: a prompt that only *describes* the target
+signature passed 0/40 Java→Go, while an answer that *starts* with the scaffold passed 13/40. In the
+editor nobody gives us the signature, so we derive it: Java method → exported Go func with mapped types,
+C++ function → Rust fn. The model completes the body and writes whatever else the source has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Param:
+    type: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    name: str
+    params: tuple[Param, ...]
+    returns: str  # "" for void
+
+
+# --- generic type parsing --------------------------------------------------------------------------
+def split_top(text: str, sep: str = ",") -> list[str]:
+    """Split on ``sep`` outside <>, (), []."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "<([":
+            depth += 1
+        elif ch in ">)]":
+            depth -= 1
+        if ch == sep and depth == 0:
+            parts.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+    if "".join(cur).strip():
+        parts.append("".join(cur).strip())
+    return parts
+
+
+def _generic(t: str) -> tuple[str, list[str]]:
+    t = t.strip()
+    m = re.fullmatch(r"([\w:.]+)\s*<(.*)>", t, flags=re.S)
+    if not m:
+        return t, []
+    return m.group(1), split_top(m.group(2))
+
+
+# --- Java → Go --------------------------------------------------------------------------------------
+_JAVA_GO_SCALARS = {
+    "int": "int", "Integer": "int", "long": "int", "Long": "int", "short": "int", "Short": "int",
+    "byte": "byte", "Byte": "byte", "double": "float64", "Double": "float64", "float": "float64",
+    "Float": "float64", "boolean": "bool", "Boolean": "bool", "String": "string", "char": "rune",
+    "Character": "rune", "Object": "interface{}", "void": "", "CharSequence": "string", "StringBuilder": "string",
+    "BigInteger": "int", "Number": "float64",
+}
+_JAVA_LISTS = {"List", "ArrayList", "LinkedList", "Collection", "Iterable", "Deque", "ArrayDeque", "Queue",
+               "Stack", "Vector"}
+_JAVA_MAPS = {"Map", "HashMap", "TreeMap", "LinkedHashMap"}
+_JAVA_SETS = {"Set", "HashSet", "TreeSet", "LinkedHashSet"}
+
+
+def java_type_to_go(t: str) -> str:
+    t = re.sub(r"\b(final|@\w+)\s+", "", t.strip())
+    if t.endswith("[]"):
+        return "[]" + java_type_to_go(t[:-2])
+    if t.endswith("..."):
+        return "..." + java_type_to_go(t[:-3])
+    base, args = _generic(t)
+    base = base.split(".")[-1]
+    if base in _JAVA_LISTS and args:
+        return "[]" + java_type_to_go(args[0])
+    if base in _JAVA_MAPS and len(args) == 2:
+        return f"map[{java_type_to_go(args[0])}]{java_type_to_go(args[1])}"
+    if base in _JAVA_SETS and args:
+        return f"map[{java_type_to_go(args[0])}]bool"
+    if base == "Optional" and args:
+        return "*" + java_type_to_go(args[0])
+    if base in _JAVA_GO_SCALARS:
+        return _JAVA_GO_SCALARS[base]
+    return "*" + base if base[:1].isupper() else base  # a user class: pointer to the Go struct of that name
+
+
+_JAVA_METHOD = re.compile(
+    r"^[ \t]*(?:(?:public|private|protected|static|final|synchronized|abstract|native|default)\s+)*"
+    r"(?:<[^>]+>\s+)?(?P<ret>[\w.$]+(?:\s*<[^;{}()]*>)?(?:\s*\[\s*\])*)\s+(?P<name>[a-zA-Z_$][\w$]*)\s*"
+    r"\((?P<params>[^)]*)\)\s*(?:throws\s+[\w.,\s]+)?\{",
+    re.M,
+)
+_NOT_TYPES = {"return", "new", "else", "if", "while", "for", "switch", "catch", "throw", "case"}
+
+
+def java_signatures(source: str) -> list[Signature]:
+    sigs = []
+    for m in _JAVA_METHOD.finditer(source):
+        ret, name = m.group("ret"), m.group("name")
+        if ret in _NOT_TYPES or name in _NOT_TYPES or name == "main":
+            continue
+        params = []
+        for p in split_top(m.group("params")):
+            p = re.sub(r"^(final\s+|@\w+\s+)+", "", p.strip())
+            pm = re.fullmatch(r"(.+?)\s+([\w$]+)", p, flags=re.S)
+            if pm:
+                params.append(Param(pm.group(1).strip(), pm.group(2)))
+        sigs.append(Signature(name, tuple(params), ret))
+    return sigs
+
+
+# Java parameter names that would shadow a Go keyword or predeclared identifier.
+_GO_RESERVED = {"string": "str", "len": "length", "type": "typ", "func": "fn", "range": "rng", "map": "m",
+                "chan": "ch", "select": "sel", "default": "def", "var": "v", "go": "g", "interface": "iface",
+                "struct": "st", "package": "pkg", "int": "n", "byte": "b", "rune": "r", "error": "err", "copy": "cp",
+                "append": "app", "cap": "capacity", "new": "nw", "make": "mk", "delete": "del", "close": "cls",
+                "fallthrough": "ft", "defer": "df", "import": "imp", "goto": "gt"}
+
+
+def go_name(java_name: str) -> str:
+    return java_name[:1].upper() + java_name[1:]
+
+
+def go_param_name(java_name: str) -> str:
+    return _GO_RESERVED.get(java_name, java_name)
+
+
+def go_signature(sig: Signature) -> str:
+    params = ", ".join(f"{go_param_name(p.name)} {java_type_to_go(p.type)}" for p in sig.params)
+    ret = java_type_to_go(sig.returns)
+    return f"func {go_name(sig.name)}({params})" + (f" {ret}" if ret else "")
+
+
+# --- C++ → Rust -------------------------------------------------------------------------------------
+_CPP_RUST_SCALARS = {
+    "int": "i32", "long": "i64", "long long": "i64", "short": "i16", "unsigned": "u32", "unsigned int": "u32",
+    "unsigned long": "u64", "unsigned long long": "u64", "size_t": "usize", "int64_t": "i64", "int32_t": "i32",
+    "uint64_t": "u64", "uint32_t": "u32", "uint8_t": "u8", "float": "f32", "double": "f64", "bool": "bool",
+    "char": "char", "string": "String", "std::string": "String", "void": "", "auto": "_",
+}
+_CPP_SEQS = {"vector", "std::vector", "list", "std::list", "deque", "std::deque"}
+_CPP_MAPS = {"map": "HashMap", "std::map": "HashMap", "unordered_map": "HashMap", "std::unordered_map": "HashMap"}
+_CPP_SETS = {"set": "HashSet", "std::set": "HashSet", "unordered_set": "HashSet", "std::unordered_set": "HashSet"}
+
+
+def cpp_type_to_rust(t: str, *, param: bool = False) -> str:
+    t = re.sub(r"\s+", " ", t.replace("const ", "").replace(" const", "")).strip()
+    ref = t.endswith("&")
+    t = t.rstrip("&").strip()
+    if t.endswith("*"):
+        inner = cpp_type_to_rust(t[:-1])
+        return f"&{'str' if inner == 'String' else inner}" if param else f"Option<Box<{inner}>>"
+    base, args = _generic(t)
+    if base in _CPP_SEQS and args:
+        inner = cpp_type_to_rust(args[0])
+        return f"&[{inner}]" if (param and ref) else f"Vec<{inner}>"
+    if base in _CPP_MAPS and len(args) == 2:
+        return f"{_CPP_MAPS[base]}<{cpp_type_to_rust(args[0])}, {cpp_type_to_rust(args[1])}>"
+    if base in _CPP_SETS and args:
+        return f"{_CPP_SETS[base]}<{cpp_type_to_rust(args[0])}>"
+    if base in ("pair", "std::pair", "tuple", "std::tuple") and args:
+        return "(" + ", ".join(cpp_type_to_rust(a) for a in args) + ")"
+    if base in ("optional", "std::optional") and args:
+        return f"Option<{cpp_type_to_rust(args[0])}>"
+    scalar = _CPP_RUST_SCALARS.get(base)
+    if scalar is not None:
+        if scalar == "String" and param:
+            return "&str"
+        return scalar
+    return f"&{base}" if (param and ref) else base
+
+
+_CPP_FUNC = re.compile(
+    r"^[ \t]*(?:(?:static|inline|constexpr|virtual|extern)\s+)*(?:template\s*<[^>]*>\s*)?"
+    r"(?P<ret>(?:const\s+)?[\w:]+(?:\s*<[^;{}()]*>)?(?:\s+(?:int|long|short|char)\b)*)"
+    r"(?P<ptr>\s*[*&]+\s*|\s+)(?P<name>[A-Za-z_]\w*)\s*\((?P<params>[^()]*)\)\s*(?:const\s*)?(?:noexcept\s*)?\{",
+    re.M,
+)
+_CPP_NOT_TYPES = {"return", "else", "if", "while", "for", "switch", "new", "delete", "case", "do"}
+
+
+def cpp_signatures(source: str) -> list[Signature]:
+    sigs = []
+    for m in _CPP_FUNC.finditer(source):
+        ret, name = (m.group("ret") + m.group("ptr").strip()).strip(), m.group("name")
+        if ret in _CPP_NOT_TYPES or name in _CPP_NOT_TYPES or name == "main":
+            continue
+        params = []
+        for p in split_top(m.group("params")):
+            p = re.sub(r"=.*$", "", p).strip()
+            if not p or p == "void":
+                continue
+            pm = re.fullmatch(r"(.+?[\s*&])(\w+)", p, flags=re.S)
+            if pm:
+                params.append(Param(pm.group(1).strip(), pm.group(2)))
+        sigs.append(Signature(name, tuple(params), ret))
+    return sigs
+
+
+def rust_signature(sig: Signature) -> str:
+    params = ", ".join(f"{p.name}: {cpp_type_to_rust(p.type, param=True)}" for p in sig.params)
+    ret = cpp_type_to_rust(sig.returns)
+    return f"fn {sig.name}({params})" + (f" -> {ret}" if ret else "")
+
+
+# --- the table used by prompts ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Deriver:
+    signatures: Callable[[str], list[Signature]]
+    render: Callable[[Signature], str]
+    preamble: str  # what a target file starts with (package clause, ...)
+
+
+DERIVERS: Mapping[str, Deriver] = {
+    "java-go": Deriver(java_signatures, go_signature, "package main\n\n"),
+    "cpp-rust": Deriver(cpp_signatures, rust_signature, ""),
+}
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    prefix: str  # what the answer starts with: preamble + the first signature, opened
+    signatures: tuple[str, ...]  # every derived target signature (shown to the model as a hint)
+
+
+def derive_scaffold(pair_id: str, source: str) -> Scaffold:
+    deriver = DERIVERS.get(pair_id)
+    if deriver is None:
+        return Scaffold(prefix="", signatures=())
+    sigs = [deriver.render(s) for s in deriver.signatures(source)]
+    if not sigs:
+        return Scaffold(prefix=deriver.preamble, signatures=())
+    return Scaffold(prefix=f"{deriver.preamble}{sigs[0]} {{\n", signatures=tuple(sigs))

@@ -1,0 +1,177 @@
+"""The shared SQLite database: translation feedback, the training job queue, and model versions.
+
+The language server writes feedback and enqueues jobs; the trainer reads them and registers versions.
+Both open it through ``open_db``, which sets WAL and a busy timeout and applies the numbered migrations.
+Schema changes only ever come as a new migration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from act_lsp.home import database_path
+
+Outcome = Literal["pending", "accepted", "rejected", "edited", "cancelled", "failed"]
+FEEDBACK_OUTCOMES = ("accepted", "edited")  # what counts as a new seed for training
+
+migrations = Migrations("act")
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used (locked for too long, unreadable); the message says what to do."""
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def sha(text: str | None) -> str | None:
+    return None if text is None else hashlib.sha256(text.encode()).hexdigest()
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["translations"].create({
+        "id": str, "created_at": str, "updated_at": str, "pair": str, "kind": str, "uri": str, "target_uri": str,
+        "source_text": str, "source_sha": str, "output": str, "output_sha": str, "final_text": str,
+        "model": str, "adapter_version": str, "prompt_hash": str, "latency_ms": int, "tokens": int,
+        "verify": str, "outcome": str, "reason": str, "privacy": str, "client": str,
+    }, pk="id", not_null={"pair", "outcome", "created_at"}, if_not_exists=True)
+    db["translations"].create_index(["outcome", "created_at"], if_not_exists=True)
+    db["jobs"].create({
+        "id": int, "kind": str, "status": str, "created_at": str, "started_at": str, "finished_at": str,
+        "payload": str, "error": str,
+    }, pk="id", not_null={"kind", "status"}, if_not_exists=True)
+    db["jobs"].create_index(["status", "id"], if_not_exists=True)
+    db["model_versions"].create({
+        "id": str, "pair": str, "base_model": str, "base_sha256": str, "adapter_path": str, "adapter_sha256": str,
+        "data_version": str, "metrics": str, "status": str, "created_at": str, "promoted_at": str,
+    }, pk="id", not_null={"status"}, if_not_exists=True)
+
+
+def open_db(path: str | Path | None = None, *, timeout: float = 10.0) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database; WAL so the server and trainer can share it."""
+    path = Path(path) if path else database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=timeout, check_same_thread=False, isolation_level=None)
+        db = sqlite_utils.Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        db.enable_wal()
+        migrations.apply(db)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"cannot open the ACT database {path}: {exc}. If another process holds a lock, "
+                         "wait for it or stop it; the database is unchanged") from None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a usable SQLite database ({exc}); move it aside and ACT creates a new one"
+                         ) from None
+    return db
+
+
+@dataclass(kw_only=True)
+class TranslationRecord:
+    pair: str
+    kind: Literal["selection", "file"]
+    uri: str
+    target_uri: str
+    source_text: str
+    output: str
+    model: str
+    adapter_version: str | None = None
+    prompt_hash: str = ""
+    latency_ms: int = 0
+    tokens: int = 0
+    verify: dict | None = None
+    client: str = ""
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+
+def record_translation(db: sqlite_utils.Database, rec: TranslationRecord, *, log_code: bool = True) -> str:
+    """Store a finished translation as ``pending``; with ``log_code`` off only hashes of code are kept."""
+    row = asdict(rec)
+    row.update(created_at=now(), updated_at=now(), outcome="pending", privacy="full" if log_code else "hash",
+               source_sha=sha(rec.source_text), output_sha=sha(rec.output), verify=json.dumps(rec.verify or {}))
+    if not log_code:
+        row.update(source_text=None, output=None)
+    _write(lambda: db["translations"].insert(row))
+    return rec.id
+
+
+def set_outcome(db: sqlite_utils.Database, translation_id: str, outcome: Outcome, *, reason: str | None = None,
+                final_text: str | None = None) -> None:
+    try:
+        row = db["translations"].get(translation_id)
+    except sqlite_utils.db.NotFoundError:
+        raise StoreError(f"no translation with id {translation_id!r}") from None
+    update = {"outcome": outcome, "updated_at": now()}
+    if reason is not None:
+        update["reason"] = reason
+    if final_text is not None:
+        update["final_text"] = final_text if row["privacy"] == "full" else sha(final_text)
+    _write(lambda: db["translations"].update(translation_id, update))
+
+
+def _write(fn) -> None:
+    try:
+        fn()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StoreError("the ACT database is locked by another process; the translation was not logged. "
+                             "Try again in a moment") from None
+        raise
+
+
+# --- training hand-off --------------------------------------------------------------------------
+def feedback_since_last_job(db: sqlite_utils.Database) -> int:
+    """Accepted/edited translations newer than the last queued training job."""
+    last = db.execute("select max(created_at) from jobs where kind = 'train'").fetchone()[0] or ""
+    marks = ",".join("?" * len(FEEDBACK_OUTCOMES))
+    return db.execute(f"select count(*) from translations where outcome in ({marks}) and updated_at > ?",
+                      [*FEEDBACK_OUTCOMES, last]).fetchone()[0]
+
+
+def enqueue_job(db: sqlite_utils.Database, kind: str, payload: dict | None = None) -> int:
+    """Queue work for the trainer; the server never trains in its own process."""
+    table = db["jobs"]
+    _write(lambda: table.insert({"kind": kind, "status": "queued", "created_at": now(),
+                                 "payload": json.dumps(payload or {})}))
+    return table.last_pk
+
+
+def maybe_enqueue_training(db: sqlite_utils.Database, threshold: int) -> int | None:
+    """Enqueue one training job once ``threshold`` new seeds arrived and none is already waiting."""
+    if threshold <= 0:
+        return None
+    waiting = db.execute("select count(*) from jobs where kind = 'train' and status in ('queued', 'running')"
+                         ).fetchone()[0]
+    new = feedback_since_last_job(db)
+    if waiting or new < threshold:
+        return None
+    return enqueue_job(db, "train", {"reason": f"{new} new accepted/edited translations", "seeds": new})
+
+
+def training_state(db: sqlite_utils.Database) -> str:
+    row = db.execute("select status from jobs where kind = 'train' and status in ('running', 'queued') "
+                     "order by status = 'running' desc, id limit 1").fetchone()
+    return row[0] if row else "idle"
+
+
+def promoted_version(db: sqlite_utils.Database, pair: str | None = None) -> dict | None:
+    """The promoted model version (adapter) the server should serve, if any."""
+    sql = "select * from model_versions where status = 'promoted'"
+    args: list = []
+    if pair:
+        sql += " and (pair = ? or pair is null or pair = 'all')"
+        args.append(pair)
+    rows = list(db.query(sql + " order by promoted_at desc limit 1", args))
+    return rows[0] if rows else None
