@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Literal, Protocol
+from typing import Protocol
 
+from act_lsp.config import VerifyMode
 from act_lsp.engine import Generation, GenerationParams
 from act_lsp.pairs import LanguagePair
 from act_lsp.prompts import build_prompt, build_repair_prompt
-from act_lsp.sanitize import sanitize
 from act_lsp.sandbox import Job, JobError, RunResult
-
-VerifyMode = Literal["off", "compile", "tests"]
+from act_lsp.sanitize import sanitize
 
 
 class Generator(Protocol):

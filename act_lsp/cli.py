@@ -1,0 +1,41 @@
+"""``act-lsp``: start the language server. Only transport and logging are chosen here.
+
+stdio is the protocol channel, so logs go to stderr or ``--log-file``, never stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from act_lsp import __version__
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="act-lsp", description="ACT language server: translate Java→Go and C++→Rust "
+                                 "from your editor with a local model.")
+    ap.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio (for debugging)")
+    ap.add_argument("--log-file", help="write logs to this file instead of stderr")
+    ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
+    ap.add_argument("--check", action="store_true", help="check model, database and sandbox, print, and exit")
+    ap.add_argument("--version", action="version", version=f"act-lsp {__version__}")
+    args = ap.parse_args(argv)
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
+    handler = logging.FileHandler(args.log_file) if args.log_file else logging.StreamHandler(sys.stderr)
+    logging.basicConfig(level=level, handlers=[handler], format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    if args.check:
+        from act_lsp.health import print_health
+
+        sys.exit(print_health())
+    from act_lsp.server import SERVER
+
+    if args.tcp:
+        host, _, port = args.tcp.rpartition(":")
+        SERVER.start_tcp(host or "127.0.0.1", int(port))
+    else:
+        SERVER.start_io()
+
+
+if __name__ == "__main__":
+    main()

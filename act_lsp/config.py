@@ -1,0 +1,66 @@
+"""Server settings: one fully defaulted dataclass, read from camelCase ``initializationOptions``.
+
+Unknown keys and wrong types are errors; the server then reports them once and runs on defaults, so a bad
+setting never takes it down.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+from act_lsp.pairs import DEFAULT_TARGETS, PAIRS
+
+VerifyMode = Literal["off", "compile", "tests"]
+
+
+@dataclass(kw_only=True)
+class ServerSettings:
+    targets: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TARGETS))  # source → target language
+    verify: VerifyMode = "off"
+    candidates: int = 3  # sampled when verify is on
+    log_code: bool = True  # off: the database keeps only hashes of code
+    output_dir: str | None = None  # None: translations go next to their source file
+    model: str | None = None  # bundled name or GGUF path; None: $ACT_MODEL or the default model
+    database: str | None = None  # None: $ACT_HOME/act.db
+    max_tokens: int = 1024
+    time_limit: float = 180.0  # seconds per generation
+    max_source_bytes: int = 64_000
+    train_after: int = 20  # accepted/edited translations that queue a training job; 0 disables
+
+    def __post_init__(self) -> None:
+        for src, dst in self.targets.items():
+            if f"{src}-{dst}" not in PAIRS:
+                raise ValueError(f"`targets`: no language pair {src}→{dst}; known: {', '.join(PAIRS)}")
+        if self.verify not in get_args(VerifyMode):
+            raise ValueError("`verify` must be off, compile or tests")
+        if self.candidates < 1 or self.max_tokens < 16 or self.time_limit <= 0:
+            raise ValueError("`candidates`, `maxTokens` and `timeLimit` must be positive")
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def parse_settings(options: dict | None) -> ServerSettings:
+    """Strict: unknown keys or wrong types raise ``ValueError`` naming the key."""
+    if not options:
+        return ServerSettings()
+    if not isinstance(options, dict):
+        raise ValueError("initializationOptions must be an object")
+    fields = {f.name: f for f in dataclasses.fields(ServerSettings)}
+    kwargs = {}
+    for key, value in options.items():
+        name = _snake(key)
+        if name not in fields:
+            raise ValueError(f"unknown setting `{key}`; known: {', '.join(sorted(fields))}")
+        default = getattr(ServerSettings(), name)
+        expected = type(default) if default is not None else (str, type(None))
+        if isinstance(default, float):
+            expected = (int, float)
+        if value is not None and not isinstance(value, expected) or isinstance(value, bool) and expected is int:
+            raise ValueError(f"setting `{key}` has the wrong type ({type(value).__name__})")
+        kwargs[name] = value
+    return ServerSettings(**kwargs)
