@@ -26,4 +26,4 @@ demo: setup
 	@$(VENV)/python scripts/demo.py
 
 clean-containers:
-	@docker ps -aq --filter label=org.act.sandbox=1 | xargs -r docker rm -f
+	@docker ps -aq --filter label=org.act.sandbox | xargs -r docker rm -f

@@ -89,7 +89,7 @@ def java_type_to_go(t: str) -> str:
 
 
 _JAVA_METHOD = re.compile(
-    r"^[ \t]*(?:(?:public|private|protected|static|final|synchronized|abstract|native|default)\s+)*"
+    r"(?:^|(?<=[{;}]))[ \t]*(?:(?:public|private|protected|static|final|synchronized|abstract|native|default)\s+)*"
     r"(?:<[^>]+>\s+)?(?P<ret>[\w.$]+(?:\s*<[^;{}()]*>)?(?:\s*\[\s*\])*)\s+(?P<name>[a-zA-Z_$][\w$]*)\s*"
     r"\((?P<params>[^)]*)\)\s*(?:throws\s+[\w.,\s]+)?\{",
     re.M,
@@ -175,7 +175,7 @@ def cpp_type_to_rust(t: str, *, param: bool = False) -> str:
 
 
 _CPP_FUNC = re.compile(
-    r"^[ \t]*(?:(?:static|inline|constexpr|virtual|extern)\s+)*(?:template\s*<[^>]*>\s*)?"
+    r"(?:^|(?<=[{;}]))[ \t]*(?:(?:static|inline|constexpr|virtual|extern)\s+)*(?:template\s*<[^>]*>\s*)?"
     r"(?P<ret>(?:const\s+)?[\w:]+(?:\s*<[^;{}()]*>)?(?:\s+(?:int|long|short|char)\b)*)"
     r"(?P<ptr>\s*[*&]+\s*|\s+)(?P<name>[A-Za-z_]\w*)\s*\((?P<params>[^()]*)\)\s*(?:const\s*)?(?:noexcept\s*)?\{",
     re.M,

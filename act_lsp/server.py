@@ -131,6 +131,12 @@ def initialized(ls: ActLanguageServer, params: types.InitializedParams) -> None:
     ls.notify_status()
 
 
+@SERVER.feature(types.SHUTDOWN)
+def shutdown(ls: ActLanguageServer, params: None) -> None:
+    if ls._translator is not None:
+        ls._translator.close()
+
+
 @SERVER.feature(types.INITIALIZE)
 def initialize(ls: ActLanguageServer, params: types.InitializeParams) -> None:
     ls.client_name = params.client_info.name if params.client_info else "unknown"

@@ -175,3 +175,15 @@ def promoted_version(db: sqlite_utils.Database, pair: str | None = None) -> dict
         args.append(pair)
     rows = list(db.query(sql + " order by promoted_at desc limit 1", args))
     return rows[0] if rows else None
+
+
+@migrations()
+def m002_evaluations(db: sqlite_utils.Database) -> None:
+    db["eval_runs"].create({
+        "id": str, "created_at": str, "bench": str, "pair": str, "model": str, "adapter_version": str,
+        "samples": int, "tasks": int, "config": str, "metrics": str, "seconds": float,
+    }, pk="id", if_not_exists=True)
+    db["eval_results"].create({
+        "run_id": str, "task_id": str, "sample": int, "status": str, "category": str, "passed": int,
+        "tokens": int, "gen_seconds": float, "code": str, "error": str,
+    }, pk=("run_id", "task_id", "sample"), foreign_keys=[("run_id", "eval_runs", "id")], if_not_exists=True)

@@ -83,6 +83,12 @@ class Translator:
         self._runner_factory = runner_factory
         self._runner: Runner | None = None
 
+    def close(self) -> None:
+        close = getattr(self._runner, "close", None)
+        if close:
+            close()
+        self._runner = None
+
     def _runner_or_none(self) -> Runner | None:
         if self._runner is None and self._runner_factory is not None:
             self._runner = self._runner_factory()  # may raise SandboxError: the caller reports it

