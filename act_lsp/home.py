@@ -25,4 +25,6 @@ def models_dir() -> Path:
 
 
 def database_path() -> Path:
-    return act_home() / "act.db"
+    """``$ACT_DB`` (a separate database, e.g. for experiments), else ``$ACT_HOME/act.db``."""
+    explicit = os.environ.get("ACT_DB")
+    return Path(explicit).expanduser() if explicit else act_home() / "act.db"

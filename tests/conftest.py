@@ -36,3 +36,14 @@ def load_bench(name: str) -> list[dict]:
     if not path.is_file():
         pytest.fail(f"benchmark file {path} is missing (set ACT_SHARED to the shared/ folder)")
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def last_logits(llm, tokens):
+    """Next-token logits of a llama-cpp-python model after ``tokens`` (read from the context)."""
+    import llama_cpp
+    import numpy as np
+
+    llm.reset()
+    llm.eval(tokens)
+    ptr = llama_cpp.llama_get_logits_ith(llm.ctx, -1)
+    return np.ctypeslib.as_array(ptr, shape=(llm.n_vocab(),)).copy()

@@ -1,0 +1,94 @@
+"""Write a PEFT LoRA adapter as a llama.cpp LoRA GGUF, with the PyPI ``gguf`` package.
+
+What llama.cpp checks on load: ``general.type = adapter``, ``general.architecture`` equal to the base
+model's, ``adapter.type = lora``, ``adapter.lora.alpha`` (missing means a silent scale of 1 instead of
+alpha/r), and tensors named ``<base tensor>.lora_a`` / ``.lora_b`` with PEFT's shapes (A: r×in, B: out×r).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+
+_PEFT_KEY = re.compile(r"^(?:base_model\.model\.)?(?P<module>.+)\.lora_(?P<ab>[AB])(?:\.default)?\.weight$")
+
+
+def base_architecture(base_gguf: str | Path) -> tuple[str, int]:
+    """``general.architecture`` and the block count of a base GGUF."""
+    import gguf
+
+    reader = gguf.GGUFReader(str(base_gguf))
+
+    def field(name: str):
+        f = reader.fields[name]
+        value = f.parts[f.data[0]]
+        return bytes(value).decode() if value.dtype == np.uint8 else int(value[0])
+
+    arch = field("general.architecture")
+    return arch, field(f"{arch}.block_count")
+
+
+def gguf_tensor_names(state: Mapping[str, np.ndarray], arch: str, n_layers: int) -> dict[str, str]:
+    """PEFT keys → GGUF names, e.g. ``...layers.3.self_attn.q_proj.lora_A.weight`` → ``blk.3.attn_q.weight.lora_a``."""
+    import gguf
+
+    arch_id = next((k for k, v in gguf.MODEL_ARCH_NAMES.items() if v == arch), None)
+    if arch_id is None:
+        raise ValueError(f"the gguf package does not know architecture {arch!r}")
+    name_map = gguf.get_tensor_name_map(arch_id, n_layers)
+    names = {}
+    for key in state:
+        m = _PEFT_KEY.match(key)
+        if not m:
+            raise ValueError(f"not a LoRA weight: {key}")
+        module = m.group("module")
+        if module.endswith(("embed_tokens", "lm_head")):
+            raise ValueError(f"{key}: adapters on embeddings or lm_head are not supported by llama.cpp")
+        base = name_map.get_name(module)
+        if base is None:
+            raise ValueError(f"no GGUF tensor for {module}.weight in architecture {arch}")
+        names[key] = f"{base}.weight.lora_{m.group('ab').lower()}"
+    return names
+
+
+def write_lora_gguf(state: Mapping[str, np.ndarray], *, alpha: float, base_gguf: str | Path, out: str | Path,
+                    metadata: Mapping[str, str] | None = None) -> Path:
+    """Write ``state`` (PEFT adapter tensors as float32 numpy arrays) as a llama.cpp LoRA adapter."""
+    import gguf
+
+    arch, n_layers = base_architecture(base_gguf)
+    names = gguf_tensor_names(state, arch, n_layers)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".gguf.partial")
+    writer = gguf.GGUFWriter(str(tmp), arch)
+    writer.add_string("general.type", "adapter")
+    writer.add_string("adapter.type", "lora")
+    writer.add_float32("adapter.lora.alpha", float(alpha))
+    writer.add_string("general.name", "act-lora")
+    for key, value in (metadata or {}).items():
+        writer.add_string(f"act.{key}", value)
+    for key in sorted(state):
+        writer.add_tensor(names[key], np.ascontiguousarray(state[key], dtype=np.float32))
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    tmp.replace(out)
+    return out
+
+
+def export_peft_dir(adapter_dir: str | Path, base_gguf: str | Path, out: str | Path) -> Path:
+    """Convert a saved PEFT directory (adapter_config.json + adapter_model.safetensors)."""
+    from safetensors.numpy import load_file
+
+    adapter_dir = Path(adapter_dir)
+    config = json.loads((adapter_dir / "adapter_config.json").read_text())
+    state = load_file(str(adapter_dir / "adapter_model.safetensors"))
+    state = {k: v.astype(np.float32) for k, v in state.items()}
+    return write_lora_gguf(state, alpha=config["lora_alpha"], base_gguf=base_gguf, out=out,
+                           metadata={"rank": str(config["r"])})

@@ -1,0 +1,297 @@
+"""LoRA finetuning with transformers + peft on the base model (a GGUF, dequantized, or an HF directory).
+
+Made for small CPU budgets, where every training token counts:
+- the exact inference prompt (``act_lsp.prompts``), loss on the target-code tokens only;
+- the vocabulary projection (151k × 896 for Qwen2.5-0.5B) is computed only at target positions;
+- length bucketing instead of padding everything to the longest example;
+- bf16 autocast where the CPU has AVX-512-BF16 (or on a CUDA GPU), fp32 otherwise;
+- gradient accumulation, seeded, and a checkpoint every N steps that a killed run resumes from.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from act_lsp.model_store import resolve_model_path
+from act_lsp.pairs import get_pair
+from act_lsp.prompts import build_prompt
+
+DEFAULT_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+
+
+@dataclass(kw_only=True)
+class FinetuneConfig:
+    """Args: see each field's comment. Saved next to every adapter as ``finetune_config.json``."""
+
+    output_dir: str
+    base_model: str | None = None  # bundled name, GGUF path or HF directory; None: the default model
+    rank: int = 16  # LoRA r
+    alpha: float = 32.0  # LoRA alpha; llama.cpp scales by alpha / r like peft
+    dropout: float = 0.05
+    target_modules: tuple[str, ...] = DEFAULT_TARGETS
+    learning_rate: float = 2e-4
+    epochs: float = 1.0
+    max_steps: int | None = None  # optimizer steps; overrides epochs
+    batch_tokens: int = 2048  # padded tokens per micro-batch
+    grad_accum: int = 2
+    max_seq_len: int = 1024  # longer examples are dropped, not truncated (a cut target teaches nonsense)
+    warmup_steps: int = 2
+    eval_fraction: float = 0.1
+    seed: int = 0
+    precision: Literal["auto", "bf16", "fp32"] = "auto"
+    checkpoint_every: int = 10  # optimizer steps
+    threads: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.rank < 1 or self.alpha <= 0:
+            raise ValueError("`rank` and `alpha` must be positive")
+        if not 0 <= self.eval_fraction < 1:
+            raise ValueError("`eval_fraction` must be in [0, 1)")
+        if self.learning_rate <= 0 or self.grad_accum < 1 or self.batch_tokens < 64:
+            raise ValueError("`learning_rate`, `grad_accum` and `batch_tokens` must be positive")
+
+
+@dataclass(frozen=True)
+class TrainExample:
+    pair: str
+    source: str
+    target: str
+
+
+@dataclass
+class FinetuneResult:
+    adapter_dir: str
+    steps: int
+    train_losses: list[float]
+    eval_losses: list[float]
+    train_tokens: int  # tokens forwarded (prompt + target)
+    target_tokens: int  # tokens the loss was computed on
+    seconds: float
+    compute_seconds: float
+    examples: int
+    dropped: int
+    precision: str
+    device: str
+    initial_eval_loss: float | None = None  # on the held-out split, before the first step
+    peak_rss_mb: float = 0.0
+    history: list[dict] = field(default_factory=list)
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.train_tokens / self.compute_seconds if self.compute_seconds else 0.0
+
+
+def encode(example: TrainExample, tokenize: Callable[[str], list[int]]) -> tuple[list[int], int]:
+    """Token ids of prompt + answer, and how many leading ids are prompt (no loss there)."""
+    pair = get_pair(example.pair)
+    prompt = build_prompt(pair, example.source)
+    if not example.target.startswith(prompt.prefix):
+        prompt = build_prompt(pair, example.source, scaffold="")
+    answer = example.target[len(prompt.prefix):].rstrip() + "\n```"
+    p = tokenize(prompt.text)
+    return p + tokenize(answer), len(p)
+
+
+def length_buckets(lengths: Sequence[int], batch_tokens: int, rng: random.Random) -> list[list[int]]:
+    """Group example indices of similar length so padding is small; batch order is shuffled."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches, cur = [], []
+    for i in order:
+        if cur and max(lengths[j] for j in cur + [i]) * (len(cur) + 1) > batch_tokens:
+            batches.append(cur)
+            cur = []
+        cur.append(i)
+    if cur:
+        batches.append(cur)
+    rng.shuffle(batches)
+    return batches
+
+
+def _pick_device_and_precision(precision: str):
+    import torch
+
+    if torch.cuda.is_available():
+        device = "cuda"
+        bf16 = torch.cuda.is_bf16_supported()
+    else:
+        device = "cpu"
+        bf16 = bool(getattr(torch.backends.cpu, "get_cpu_capability", lambda: "")() in ("AVX512", "AMX")
+                    and torch.cpu._is_avx512_bf16_supported())
+    use_bf16 = {"auto": bf16, "bf16": True, "fp32": False}[precision]
+    return device, use_bf16
+
+
+def load_base(base_model: str | None, device: str):
+    """transformers model + tokenizer from a GGUF (dequantized) or an HF directory."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    path = resolve_model_path(base_model)
+    kwargs = {"gguf_file": path.name} if path.is_file() else {}
+    where = str(path.parent if path.is_file() else path)
+    tokenizer = AutoTokenizer.from_pretrained(where, **kwargs)
+    model = AutoModelForCausalLM.from_pretrained(where, dtype=torch.float32, **kwargs).to(device)
+    model.config.use_cache = False
+    return model, tokenizer, path
+
+
+def _batch_tensors(batch, encoded, pad_id, device):
+    import torch
+
+    width = max(len(encoded[i][0]) for i in batch)
+    ids = torch.full((len(batch), width), pad_id, dtype=torch.long)
+    labels = torch.full((len(batch), width), -100, dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for row, i in enumerate(batch):
+        toks, n_prompt = encoded[i]
+        ids[row, : len(toks)] = torch.tensor(toks)
+        mask[row, : len(toks)] = 1
+        labels[row, n_prompt: len(toks)] = torch.tensor(toks[n_prompt:])
+    return ids.to(device), mask.to(device), labels.to(device)
+
+
+def target_only_loss(model, ids, mask, labels):
+    """Cross-entropy on target tokens, projecting to the vocabulary only where there is a label."""
+    import torch.nn.functional as F
+
+    base = model.get_base_model()
+    hidden = base.model(input_ids=ids, attention_mask=mask).last_hidden_state
+    shift = labels[:, 1:]
+    keep = shift != -100
+    logits = base.lm_head(hidden[:, :-1][keep])
+    return F.cross_entropy(logits.float(), shift[keep]), int(keep.sum())
+
+
+def _lr(step: int, total: int, cfg: FinetuneConfig) -> float:
+    if step < cfg.warmup_steps:
+        return cfg.learning_rate * (step + 1) / (cfg.warmup_steps + 1)
+    progress = (step - cfg.warmup_steps) / max(1, total - cfg.warmup_steps)
+    return cfg.learning_rate * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
+
+
+def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
+             on_step: Callable[[dict], None] | None = None) -> FinetuneResult:
+    import resource
+
+    import torch
+    from peft import LoraConfig, get_peft_model, set_peft_model_state_dict
+    from safetensors.torch import load_file
+
+    start = time.perf_counter()
+    random.seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    device, use_bf16 = _pick_device_and_precision(cfg.precision)
+    model, tokenizer, _ = load_base(cfg.base_model, device)
+    model = get_peft_model(model, LoraConfig(r=cfg.rank, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout,
+                                             target_modules=list(cfg.target_modules), task_type="CAUSAL_LM"))
+
+    def tokenize(text: str) -> list[int]:
+        return tokenizer(text, add_special_tokens=False)["input_ids"]
+
+    encoded, dropped = [], 0
+    for ex in examples:
+        ids, n_prompt = encode(ex, tokenize)
+        if len(ids) > cfg.max_seq_len or n_prompt >= len(ids):
+            dropped += 1
+            continue
+        encoded.append((ids, n_prompt))
+    if not encoded:
+        raise ValueError(f"no training example fits max_seq_len={cfg.max_seq_len} ({dropped} dropped)")
+    rng = random.Random(cfg.seed)
+    rng.shuffle(encoded)
+    n_eval = int(len(encoded) * cfg.eval_fraction) if len(encoded) >= 10 else 0
+    eval_set, train_set = encoded[:n_eval], encoded[n_eval:]
+    batches = length_buckets([len(e[0]) for e in train_set], cfg.batch_tokens, rng)
+    steps_per_epoch = max(1, math.ceil(len(batches) / cfg.grad_accum))
+    total_steps = cfg.max_steps or max(1, int(round(steps_per_epoch * cfg.epochs)))
+
+    out = Path(cfg.output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "finetune_config.json").write_text(json.dumps(asdict(cfg), indent=2, sort_keys=True))
+    params = [p for p in model.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(params, lr=cfg.learning_rate, weight_decay=0.0)
+    state_path = out / "checkpoint" / "state.pt"
+    step, history = 0, []
+    if state_path.is_file():  # resume: adapter weights, optimizer, step, history
+        saved = torch.load(state_path, weights_only=False)
+        set_peft_model_state_dict(model, load_file(str(out / "checkpoint" / "adapter_model.safetensors")))
+        optimizer.load_state_dict(saved["optimizer"])
+        step, history = saved["step"], saved["history"]
+        rng.setstate(saved["rng"])
+
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    autocast = torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=use_bf16)
+    train_tokens = target_tokens = 0
+    compute = 0.0
+
+    def evaluate() -> float | None:
+        if not eval_set:
+            return None
+        model.eval()
+        total, count = 0.0, 0
+        with torch.no_grad(), autocast:
+            for b in length_buckets([len(e[0]) for e in eval_set], cfg.batch_tokens, random.Random(0)):
+                loss, n = target_only_loss(model, *_batch_tensors(b, eval_set, pad, device))
+                total, count = total + float(loss) * n, count + n
+        model.train()
+        return total / max(count, 1)
+
+    initial_eval = evaluate() if step == 0 else None
+    model.train()
+    batch_iter = iter(())
+    while step < total_steps:
+        t0 = time.perf_counter()
+        for group in optimizer.param_groups:
+            group["lr"] = _lr(step, total_steps, cfg)
+        losses, toks, tgt = [], 0, 0
+        for _ in range(cfg.grad_accum):
+            batch = next(batch_iter, None)
+            if batch is None:
+                batch_iter = iter(length_buckets([len(e[0]) for e in train_set], cfg.batch_tokens, rng))
+                batch = next(batch_iter)
+            ids, mask, labels = _batch_tensors(batch, train_set, pad, device)
+            with autocast:
+                loss, n = target_only_loss(model, ids, mask, labels)
+            (loss / cfg.grad_accum).backward()
+            losses.append(float(loss.detach()))
+            toks += int(mask.sum())
+            tgt += n
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        step += 1
+        dt = time.perf_counter() - t0
+        compute += dt
+        train_tokens, target_tokens = train_tokens + toks, target_tokens + tgt
+        record = {"step": step, "loss": sum(losses) / len(losses), "lr": optimizer.param_groups[0]["lr"],
+                  "tokens": toks, "seconds": round(dt, 3), "tokens_per_s": round(toks / dt, 1)}
+        if step % cfg.checkpoint_every == 0 or step == total_steps:
+            record["eval_loss"] = evaluate()
+            ckpt = out / "checkpoint"
+            model.save_pretrained(str(ckpt))
+            torch.save({"optimizer": optimizer.state_dict(), "step": step, "history": history + [record],
+                        "rng": rng.getstate()}, ckpt / "state.pt.partial")
+            os.replace(ckpt / "state.pt.partial", state_path)
+        history.append(record)
+        if on_step:
+            on_step({**record, "total_steps": total_steps})
+
+    adapter_dir = out / "adapter"
+    model.save_pretrained(str(adapter_dir))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return FinetuneResult(
+        adapter_dir=str(adapter_dir), steps=step, train_losses=[h["loss"] for h in history],
+        eval_losses=[h["eval_loss"] for h in history if h.get("eval_loss") is not None], train_tokens=train_tokens,
+        target_tokens=target_tokens, seconds=time.perf_counter() - start, compute_seconds=compute,
+        examples=len(encoded), dropped=dropped, precision="bf16" if use_bf16 else "fp32", device=device,
+        initial_eval_loss=initial_eval, peak_rss_mb=round(peak, 1), history=history)

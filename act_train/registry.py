@@ -1,0 +1,104 @@
+"""Model versions: base-model hash, adapter + sha256, training-data version, metrics, and a status
+(candidate → promoted → retired). The language server serves whatever is promoted, swapping in place.
+
+The promotion gate: a candidate is promoted only if its validation pass@1 beats the promoted version's by
+``margin`` and no benchmark pair regresses by more than ``tolerance``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from act_lsp import store
+from act_lsp.model_store import sha256_file
+
+
+class PromotionRefused(Exception):
+    """The gate said no; the message says which number was not good enough."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Gate:
+    margin: float = 0.01  # validation pass@1 must improve by at least this
+    tolerance: float = 0.02  # no benchmark pair may drop by more than this
+    metric: str = "val_pass@1"
+
+
+def _next_id(db: sqlite_utils.Database) -> str:
+    n = db.execute("select count(*) from model_versions").fetchone()[0]
+    return f"v{n + 1}"
+
+
+def register(db: sqlite_utils.Database, *, pair: str, base_model: str | Path, adapter_path: str | Path,
+             metrics: dict, data_version: str = "") -> str:
+    adapter_path = Path(adapter_path).resolve()
+    version = _next_id(db)
+    db["model_versions"].insert({
+        "id": version, "pair": pair, "base_model": str(base_model), "base_sha256": sha256_file(Path(base_model)),
+        "adapter_path": str(adapter_path), "adapter_sha256": sha256_file(adapter_path), "data_version": data_version,
+        "metrics": json.dumps(metrics), "status": "candidate", "created_at": store.now(), "promoted_at": None})
+    return version
+
+
+def versions(db: sqlite_utils.Database) -> list[dict]:
+    rows = list(db.query("select * from model_versions order by created_at, id"))
+    for row in rows:
+        row["metrics"] = json.loads(row["metrics"] or "{}")
+    return rows
+
+
+def _get(db, version: str) -> dict:
+    try:
+        row = db["model_versions"].get(version)
+    except sqlite_utils.db.NotFoundError:
+        raise ValueError(f"no model version {version!r}") from None
+    row["metrics"] = json.loads(row["metrics"] or "{}")
+    return row
+
+
+def check_gate(candidate: dict, current: dict | None, gate: Gate) -> None:
+    """Raises ``PromotionRefused`` with the reason; baseline metrics of the base model count as ``current``."""
+    cand = candidate.get(gate.metric)
+    if cand is None:
+        raise PromotionRefused(f"the candidate has no {gate.metric}")
+    base = (current or {}).get(gate.metric)
+    if base is not None and cand < base + gate.margin:
+        raise PromotionRefused(f"{gate.metric} {cand:.3f} does not beat {base:.3f} by the margin {gate.margin}")
+    for key, value in (current or {}).items():
+        if key.startswith("bench:") and key in candidate and candidate[key] < value - gate.tolerance:
+            raise PromotionRefused(f"{key} regressed from {value:.3f} to {candidate[key]:.3f} "
+                                   f"(tolerance {gate.tolerance})")
+
+
+def promote(db: sqlite_utils.Database, version: str, *, gate: Gate | None = Gate(), baseline: dict | None = None,
+            ) -> None:
+    """Promote ``version`` if the gate allows (``gate=None`` forces it). ``baseline``: the base model's metrics,
+    used when nothing is promoted yet."""
+    row = _get(db, version)
+    if not Path(row["adapter_path"]).is_file() or sha256_file(Path(row["adapter_path"])) != row["adapter_sha256"]:
+        raise PromotionRefused(f"{version}: the adapter file is missing or changed since it was registered")
+    current = store.promoted_version(db)
+    if gate is not None:
+        check_gate(row["metrics"], json.loads(current["metrics"]) if current else baseline, gate)
+    with db.conn:
+        if current:
+            db["model_versions"].update(current["id"], {"status": "retired"})
+        db["model_versions"].update(version, {"status": "promoted", "promoted_at": store.now()})
+
+
+def rollback(db: sqlite_utils.Database) -> str | None:
+    """Retire the promoted version and promote the one promoted before it (or none: the base model)."""
+    current = store.promoted_version(db)
+    if current is None:
+        raise ValueError("nothing is promoted; the server already serves the base model")
+    previous = list(db.query("select id from model_versions where status = 'retired' and promoted_at is not null "
+                             "and promoted_at < ? order by promoted_at desc limit 1", [current["promoted_at"]]))
+    with db.conn:
+        db["model_versions"].update(current["id"], {"status": "retired"})
+        if previous:
+            db["model_versions"].update(previous[0]["id"], {"status": "promoted"})  # keeps its promoted_at
+    return previous[0]["id"] if previous else None

@@ -1,0 +1,103 @@
+"""A tiny real LoRA run (SmolLM2-135M), GGUF export, and llama.cpp agreeing with PEFT on the adapter."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from act_lsp.model_store import BUNDLED_MODELS
+from act_train.export_gguf import gguf_tensor_names
+from act_train.finetune import FinetuneConfig, TrainExample, encode, finetune, length_buckets
+from tests.conftest import last_logits
+
+pytestmark = [pytest.mark.model]
+
+TINY = "smollm2-135m"
+
+EXAMPLES = [
+    TrainExample(pair="java-go", source=f"class A {{ int add{i}(int x) {{ return x + {i}; }} }}",
+                 target=f"package main\n\nfunc Add{i}(x int) int {{\n\treturn x + {i}\n}}\n")
+    for i in range(12)
+]
+
+
+def test_encode_masks_the_prompt():
+    ids, n_prompt = encode(EXAMPLES[0], lambda s: [ord(c) for c in s])
+    text = "".join(map(chr, ids))
+    assert text[n_prompt:] == "\treturn x + 0\n}\n```"  # only the code after the scaffold is a target
+    assert text[:n_prompt].endswith("```go\npackage main\n\nfunc Add0(x int) int {\n")
+
+
+def test_length_buckets_cover_everything_once():
+    import random
+
+    lengths = [5, 50, 7, 48, 6, 100]
+    batches = length_buckets(lengths, 100, random.Random(0))
+    assert sorted(i for b in batches for i in b) == list(range(6))
+    assert all(max(lengths[i] for i in b) * len(b) <= 100 or len(b) == 1 for b in batches)
+
+
+def test_config_is_checked():
+    with pytest.raises(ValueError, match="rank"):
+        FinetuneConfig(output_dir="x", rank=0)
+
+
+def test_tensor_names_follow_llama_cpp():
+    state = {"base_model.model.model.layers.3.self_attn.q_proj.lora_A.weight": np.zeros((2, 4)),
+             "base_model.model.model.layers.3.mlp.down_proj.lora_B.weight": np.zeros((4, 2))}
+    assert gguf_tensor_names(state, "qwen2", 24) == {
+        "base_model.model.model.layers.3.self_attn.q_proj.lora_A.weight": "blk.3.attn_q.weight.lora_a",
+        "base_model.model.model.layers.3.mlp.down_proj.lora_B.weight": "blk.3.ffn_down.weight.lora_b"}
+    with pytest.raises(ValueError, match="lm_head"):
+        gguf_tensor_names({"base_model.model.lm_head.lora_A.weight": np.zeros(1)}, "qwen2", 24)
+
+
+def test_tiny_training_run_exports_an_adapter_llama_cpp_agrees_with(tmp_path):
+    import torch
+    from llama_cpp import Llama
+    from peft import PeftModel, get_peft_model_state_dict
+
+    from act_train.export_gguf import write_lora_gguf
+    from act_train.finetune import load_base
+
+    cfg = FinetuneConfig(output_dir=str(tmp_path / "run"), base_model=TINY, rank=8, alpha=16, max_steps=4,
+                         learning_rate=3e-3, checkpoint_every=2, batch_tokens=1024, grad_accum=1, eval_fraction=0.2)
+    result = finetune(cfg, EXAMPLES)
+    assert result.steps == 4 and result.target_tokens > 0 and result.examples == 12
+    assert len(result.eval_losses) == 2  # evaluated at each checkpoint
+    assert result.eval_losses[-1] < result.initial_eval_loss  # held-out loss fell: it learned something
+
+    base, tokenizer, base_path = load_base(TINY, "cpu")
+    model = PeftModel.from_pretrained(base, result.adapter_dir).eval()
+    state = {k: v.float().numpy() for k, v in get_peft_model_state_dict(model).items()}
+    assert any(np.abs(v).max() > 0 for k, v in state.items() if "lora_B" in k)  # B moved off its zero init
+    out = write_lora_gguf(state, alpha=cfg.alpha, base_gguf=base_path, out=tmp_path / "adapter.gguf")
+
+    prompt = "package main\n\nfunc Add3(x int) int {\n\treturn"
+    ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    with torch.no_grad():
+        peft_logits = model(torch.tensor([ids])).logits[0, -1].numpy()
+        with model.disable_adapter():
+            base_logits = model(torch.tensor([ids])).logits[0, -1].numpy()
+
+    def llama_logits(lora: str | None) -> np.ndarray:
+        llm = Llama(model_path=str(BUNDLED_MODELS[TINY].path), lora_path=lora, n_ctx=256, verbose=False, seed=0)
+        return last_logits(llm, ids)
+
+    with_adapter, without = llama_logits(str(out)), llama_logits(None)
+    corr = np.corrcoef(with_adapter, peft_logits)[0, 1]
+    assert corr > 0.99, corr  # llama.cpp + exported adapter ≈ PEFT
+    assert np.abs(peft_logits - base_logits).max() > 0.5  # the adapter changes the model...
+    assert np.abs(with_adapter - without).max() > 0.5  # ...in llama.cpp too
+    assert np.corrcoef(with_adapter, without)[0, 1] < corr
+
+
+def test_resume_after_a_kill_continues_from_the_checkpoint(tmp_path):
+    cfg = FinetuneConfig(output_dir=str(tmp_path / "run"), base_model=TINY, rank=4, alpha=8, max_steps=2,
+                         checkpoint_every=1, batch_tokens=1024, grad_accum=1, eval_fraction=0.0)
+    first = finetune(cfg, EXAMPLES)
+    assert first.steps == 2 and (tmp_path / "run" / "checkpoint" / "state.pt").is_file()
+    cfg.max_steps = 3
+    resumed = finetune(cfg, EXAMPLES)
+    assert resumed.steps == 3
+    assert len(resumed.history) == 3 and resumed.history[:2] == first.history  # steps 1-2 were not redone
