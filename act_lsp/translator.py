@@ -48,7 +48,7 @@ class Evidence:
         parts = ["compiles" if self.compiled else "does NOT compile"]
         if self.tests_passed is not None:
             parts.append("tests pass" if self.tests_passed else "tests FAIL")
-        extra = f"candidate {self.chosen + 1}/{self.candidates}" + (", after one repair" if self.repaired else "")
+        extra = ("a repaired candidate" if self.repaired else f"candidate {self.chosen + 1}") + f" of {self.candidates}"
         return f"{', '.join(parts)} ({extra})"
 
     def as_dict(self) -> dict:

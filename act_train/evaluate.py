@@ -70,6 +70,14 @@ def failure_category(result: RunResult, language: str) -> str:
     return "wrong_answer"
 
 
+def _error_excerpt(result: RunResult, size: int = 1500) -> str:
+    """The first compiler error says the most; for a failing run the end of the output does."""
+    if result.passed:
+        return ""
+    text = result.stderr or result.stdout
+    return text[:size] if result.status == "compile_error" else text[-size:]
+
+
 @dataclass(frozen=True, kw_only=True)
 class EvalConfig:
     bench: str
@@ -141,7 +149,7 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
             rows.append({"run_id": run_id, "task_id": task.task_id, "sample": sample, "status": result.status,
                          "category": failure_category(result, pair.target.name), "passed": int(result.passed),
                          "tokens": tokens, "gen_seconds": round(seconds, 3), "code": code,
-                         "error": (result.stderr or result.stdout)[-1500:] if not result.passed else ""})
+                         "error": _error_excerpt(result)})
     per_task: dict[str, list[str]] = {}
     for row in rows:
         per_task.setdefault(row["task_id"], []).append(row["category"])

@@ -201,3 +201,65 @@ async def test_bad_input_gives_messages_and_the_server_keeps_serving(client: Lan
     good = _open(client, tmp_path / "Calc.java", JAVA)
     assert await _actions(client, good, types.Range(start=types.Position(line=0, character=0),
                                                     end=types.Position(line=0, character=0)))
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))
+async def missing_model_client(lsp_client: LanguageClient, tmp_path_factory):
+    db = tmp_path_factory.mktemp("db") / "act.db"
+    lsp_client.db_path = db
+    lsp_client.applied_edits = []
+
+    @lsp_client.feature(types.WORKSPACE_APPLY_EDIT)
+    def on_apply(params: types.ApplyWorkspaceEditParams):
+        lsp_client.applied_edits.append(params.edit)
+        return types.ApplyWorkspaceEditResult(applied=True)
+
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("neovim"),
+        initialization_options={"database": str(db), "model": "/nonexistent/model.gguf"}))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio(loop_scope="function")
+async def test_missing_model_is_a_message_not_a_crash(missing_model_client: LanguageClient, tmp_path):
+    uri = _open(missing_model_client, tmp_path / "Calc.java", JAVA)
+    answer = await missing_model_client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="act.translate", arguments=[{"uri": uri}]))
+    assert answer is None
+    assert any("model unavailable" in m.message and "neither a bundled model" in m.message
+               for m in missing_model_client.messages)
+    status = await missing_model_client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="act.status"))
+    assert status["modelLoaded"] is False  # and the server still answers
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(
+    server_command=[sys.executable, "-m", "act_lsp.cli"],
+    # Docker is unreachable for this server: verification must degrade to a warning, not a failure.
+    server_env={"DOCKER_HOST": "unix:///nonexistent/docker.sock"}))
+async def verify_without_docker(lsp_client: LanguageClient, tmp_path_factory):
+    lsp_client.applied_edits = []
+
+    @lsp_client.feature(types.WORKSPACE_APPLY_EDIT)
+    def on_apply(params: types.ApplyWorkspaceEditParams):
+        lsp_client.applied_edits.append(params.edit)
+        return types.ApplyWorkspaceEditResult(applied=True)
+
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("neovim"),
+        initialization_options={"database": str(tmp_path_factory.mktemp("db") / "act.db"), "maxTokens": 200,
+                                "verify": "compile"}))
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio(loop_scope="function")
+async def test_verify_with_docker_down_warns_and_still_translates(verify_without_docker: LanguageClient, tmp_path):
+    client = verify_without_docker
+    uri = _open(client, tmp_path / "Calc.java", JAVA)
+    answer = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="act.translate", arguments=[{"uri": uri}]))
+    assert answer["applied"] is True and answer["evidence"]["compiled"] is None
+    assert any("sandbox is unavailable" in m.message and "cannot reach a Docker engine" in m.message
+               for m in client.messages)
