@@ -38,3 +38,20 @@ def test_neovim_translates_a_java_file(tmp_path):
     (row,) = store.open_db(db)["translations"].rows
     assert row["outcome"] == "accepted" and row["client"] == "Neovim"
     assert row["output"].strip() == code.strip()
+
+
+def test_neovim_plugin_commands(tmp_path):
+    java = tmp_path / "Calc.java"
+    java.write_text(JAVA)
+    db = tmp_path / "act.db"
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    proc = subprocess.run([nvim(), "--headless", "--clean", "-l", str(REPO / "tests/nvim/plugin_commands.lua"),
+                           str(REPO / "editor-clients/nvim"), str(java), sys.executable, str(db)],
+                          capture_output=True, text=True, env=env, timeout=400)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "OK ACT qwen2.5-coder-0.5b" in proc.stdout
+    code = (tmp_path / "calc.go").read_text()
+    assert code.startswith("package main") and code.count("package main") == 1
+    rows = list(store.open_db(db)["translations"].rows_where(order_by="created_at"))
+    assert [(r["kind"], r["outcome"]) for r in rows] == [("selection", "accepted"), ("file", "accepted")]
+    assert rows[1]["reason"] == "looks right"
