@@ -10,11 +10,12 @@ setup:
 	@bash scripts/setup.sh
 
 test: setup
+	@bash scripts/install-code-server.sh
 	@$(VENV)/ruff check act_lsp act_train tests benchmarks sandbox scripts
 	@$(VENV)/pytest -q
 
 test-fast: setup
-	@$(VENV)/pytest -q -m "not slow"
+	@$(VENV)/pytest -q -m "not slow and not vscode"
 
 lint:
 	@$(VENV)/ruff check act_lsp act_train tests benchmarks sandbox scripts

@@ -15,6 +15,7 @@ from act_lsp import __version__
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="act-lsp", description="ACT language server: translate Java→Go and C++→Rust "
                                  "from your editor with a local model.")
+    ap.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
     ap.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio (for debugging)")
     ap.add_argument("--log-file", help="write logs to this file instead of stderr")
     ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
