@@ -187,3 +187,11 @@ def m002_evaluations(db: sqlite_utils.Database) -> None:
         "run_id": str, "task_id": str, "sample": int, "status": str, "category": str, "passed": int,
         "tokens": int, "gen_seconds": float, "code": str, "error": str,
     }, pk=("run_id", "task_id", "sample"), foreign_keys=[("run_id", "eval_runs", "id")], if_not_exists=True)
+
+
+@migrations()
+def m003_controller_decisions(db: sqlite_utils.Database) -> None:
+    db["controller_decisions"].create({
+        "id": int, "created_at": str, "cycle": str, "round": int, "action": str, "reason": str, "inputs": str,
+        "hparams": str, "restore": str, "data_requests": str,
+    }, pk="id", if_not_exists=True)

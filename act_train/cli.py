@@ -101,13 +101,81 @@ def models_install(names: tuple[str, ...], force: bool) -> None:
 @models.command("list")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
 def models_list(as_json: bool) -> None:
-    """Bundled models and whether each is installed."""
-    rows = [{"name": m.name, "installed": model_store.is_installed(m), "path": str(m.path),
+    """Bundled base models (installed or not) and the trained versions in the registry."""
+    from act_lsp import store
+    from act_train import registry
+
+    base = [{"name": m.name, "installed": model_store.is_installed(m), "path": str(m.path),
              "default": m.name == model_store.DEFAULT_MODEL, "description": m.description}
             for m in model_store.BUNDLED_MODELS.values()]
-    text = "\n".join(f"{'*' if r['default'] else ' '} {r['name']:<22} {'installed' if r['installed'] else 'missing  '}"
-                     f"  {r['description']}" for r in rows)
-    _emit(as_json, rows, text)
+    versions = registry.versions(store.open_db())
+    lines = ["base models:"] + [
+        f"  {'*' if r['default'] else ' '} {r['name']:<22} {'installed' if r['installed'] else 'missing  '}"
+        f"  {r['description']}" for r in base]
+    lines += ["versions:"] + [f"    {v['id']:<6} {v['status']:<10} {v['pair'] or '':<9} "
+                              + " ".join(f"{k}={val:.3f}" for k, val in v["metrics"].items()
+                                         if isinstance(val, int | float))
+                              for v in versions] if versions else ["versions: none trained yet"]
+    _emit(as_json, {"base_models": base, "versions": versions}, "\n".join(lines))
+
+
+@models.command("promote")
+@click.argument("version")
+@click.option("--force", is_flag=True, help="skip the promotion gate")
+@click.option("--margin", default=0.01, show_default=True, help="required gain in validation pass@1")
+@click.option("--tolerance", default=0.02, show_default=True, help="allowed drop on any benchmark pair")
+def models_promote(version: str, force: bool, margin: float, tolerance: float) -> None:
+    """Serve VERSION: running language servers switch to it without a restart."""
+    from act_lsp import store
+    from act_train import registry
+
+    try:
+        registry.promote(store.open_db(), version, gate=None if force else registry.Gate(margin=margin,
+                                                                                          tolerance=tolerance))
+    except (ValueError, registry.PromotionRefused) as exc:
+        raise click.ClickException(f"not promoted: {exc}") from None
+    click.echo(f"{version} promoted")
+
+
+@models.command("rollback")
+def models_rollback() -> None:
+    """Retire the promoted version and serve the one before it (or the base model)."""
+    from act_lsp import store
+    from act_train import registry
+
+    try:
+        previous = registry.rollback(store.open_db())
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"now serving {previous or 'the base model'}")
+
+
+# --- status --------------------------------------------------------------------------------------
+@cli.command("status")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def status_cmd(as_json: bool) -> None:
+    """What is served, what is queued, the feedback collected, and the last evaluations."""
+    import json as _json
+
+    from act_lsp import store
+    from act_lsp.health import health
+
+    db = store.open_db()
+    promoted = store.promoted_version(db)
+    outcomes = dict(db.execute("select outcome, count(*) from translations group by outcome").fetchall())
+    jobs = dict(db.execute("select status, count(*) from jobs group by status").fetchall())
+    evals = [dict(r, metrics=_json.loads(r["metrics"])) for r in db.query(
+        "select created_at, pair, model, adapter_version, tasks, samples, metrics from eval_runs "
+        "order by created_at desc limit 5")]
+    info = {"health": health(), "promoted": promoted["id"] if promoted else None, "training": store.training_state(db),
+            "feedback": outcomes, "jobs": jobs, "recent_evaluations": evals}
+    lines = [f"serving: {info['promoted'] or 'base model'}; training: {info['training']}",
+             "feedback: " + (", ".join(f"{k} {v}" for k, v in outcomes.items()) or "none yet"),
+             "jobs: " + (", ".join(f"{k} {v}" for k, v in jobs.items()) or "none")]
+    lines += [f"{p}: {'ok' if r['ok'] else 'NOT READY: ' + r['error']}" for p, r in info["health"].items()]
+    lines += [f"eval {e['created_at'][:16]} {e['pair']} {e['adapter_version'] or 'base'}: "
+              + ", ".join(f"{k} {v:.3f}" for k, v in e["metrics"].items()) for e in evals]
+    _emit(as_json, info, "\n".join(lines))
 
 
 # --- eval ----------------------------------------------------------------------------------------

@@ -19,9 +19,11 @@ def test_help_lists_groups():
 
 def test_models_list_json():
     result = CliRunner().invoke(cli, ["models", "list", "--json"])
-    rows = json.loads(result.output)
+    listing = json.loads(result.output)
+    rows = listing["base_models"]
     assert {r["name"] for r in rows} >= {"qwen2.5-coder-0.5b", "smollm2-135m", "qwen2.5-coder-1.5b"}
     assert sum(r["default"] for r in rows) == 1
+    assert isinstance(listing["versions"], list)
 
 
 def test_unknown_model_is_a_usage_error():
@@ -38,6 +40,25 @@ def test_docker_down_is_one_clear_message(tmp_path):
     pool = subprocess.run([sys.executable, "-c", "from act_lsp.sandbox import SandboxPool; SandboxPool()"],
                           capture_output=True, text=True, env=env, timeout=60)
     assert pool.returncode != 0 and "cannot reach a Docker engine" in pool.stderr
+
+
+def test_registry_commands(tmp_path, monkeypatch):
+    from act_lsp import store
+    from act_train import registry
+
+    monkeypatch.setenv("ACT_DB", str(tmp_path / "act.db"))
+    adapter = tmp_path / "a.gguf"
+    adapter.write_bytes(b"GGUF adapter")
+    v1 = registry.register(store.open_db(), pair="java-go", base_model=adapter, adapter_path=adapter,
+                           metrics={"val_pass@1": 0.2})
+    runner = CliRunner()
+    assert runner.invoke(cli, ["models", "rollback"]).exit_code == 1  # nothing promoted yet
+    refused = runner.invoke(cli, ["models", "promote", v1])  # no baseline: a first version passes the gate
+    assert refused.exit_code == 0 and "v1 promoted" in refused.output
+    status = json.loads(runner.invoke(cli, ["status", "--json"]).output)
+    assert status["promoted"] == "v1"
+    assert "now serving the base model" in runner.invoke(cli, ["models", "rollback"]).output
+    assert runner.invoke(cli, ["models", "promote", "v9"]).exit_code == 1
 
 
 def test_sandbox_status_json():
