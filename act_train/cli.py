@@ -178,6 +178,70 @@ def status_cmd(as_json: bool) -> None:
     _emit(as_json, info, "\n".join(lines))
 
 
+# --- finetune ------------------------------------------------------------------------------------
+@cli.command("finetune")
+@click.option("--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="training JSONL (pair, source, target); repeatable")
+@click.option("--feedback/--no-feedback", default=True, show_default=True,
+              help="add accepted/edited translations from the ACT database")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="run directory")
+@click.option("--base-model", envvar="ACT_MODEL", help="bundled name, GGUF path or HF directory")
+@click.option("--steps", type=int, help="optimizer steps (default: one epoch)")
+@click.option("--epochs", default=1.0, show_default=True)
+@click.option("--rank", default=16, show_default=True)
+@click.option("--alpha", default=32.0, show_default=True)
+@click.option("--lr", "learning_rate", default=2e-4, show_default=True)
+@click.option("--pair", default="all", show_default=True, help="which pair the adapter is registered for")
+@click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
+def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, pair, as_json) -> None:
+    """LoRA-finetune the base model, export a llama.cpp adapter GGUF, register it as a candidate version.
+
+    A killed run resumes from its last checkpoint when started again with the same --out.
+
+    \b
+    Example:
+      act-train finetune --data synthetic.jsonl --out runs/r1 --steps 40
+    """
+    from pathlib import Path
+
+    from act_lsp import store
+    from act_lsp.model_store import resolve_model_path
+    from act_train import registry
+    from act_train.export_gguf import export_peft_dir
+    from act_train.finetune import FinetuneConfig, feedback_examples, finetune, load_examples
+    from act_train.progress import progress_bar
+
+    try:
+        examples = [ex for path in data for ex in load_examples(path)]
+        if feedback:
+            examples += feedback_examples(store.open_db())
+        cfg = FinetuneConfig(output_dir=out, base_model=base_model, max_steps=steps, epochs=epochs, rank=rank,
+                             alpha=alpha, learning_rate=learning_rate)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    if not examples:
+        raise click.ClickException("no training examples: pass --data FILE or collect accepted translations first")
+    try:
+        base = resolve_model_path(base_model)
+    except model_store.ModelError as exc:
+        raise EnvironmentNotReady(str(exc)) from None
+    with progress_bar("training", quiet=as_json) as advance:
+        result = finetune(cfg, examples, on_step=lambda rec: advance(rec["step"], rec["total_steps"]))
+    gguf = export_peft_dir(result.adapter_dir, base, Path(out) / "adapter.gguf") if base.is_file() else None
+    version = None
+    if gguf:
+        metrics = {"train_loss": result.train_losses[-1], "eval_loss": (result.eval_losses or [None])[-1]}
+        version = registry.register(store.open_db(), pair=pair, base_model=base, adapter_path=gguf, metrics=metrics,
+                                    data_version=f"{len(examples)} examples")
+    info = {"version": version, "adapter_gguf": str(gguf) if gguf else None, "steps": result.steps,
+            "examples": result.examples, "dropped": result.dropped, "train_tokens": result.train_tokens,
+            "tokens_per_second": round(result.tokens_per_second, 1), "precision": result.precision,
+            "device": result.device, "initial_eval_loss": result.initial_eval_loss, "eval_losses": result.eval_losses,
+            "train_losses": result.train_losses, "seconds": round(result.seconds, 1)}
+    _emit(as_json, info, f"trained {result.steps} steps on {result.examples} examples ({result.tokens_per_second:.0f} "
+          f"tokens/s, {result.precision} on {result.device}); adapter {gguf}; registered as {version} (candidate)")
+
+
 # --- eval ----------------------------------------------------------------------------------------
 @cli.command("eval")
 @click.option("--bench", "bench", required=True, type=click.Path(exists=True, dir_okay=False),

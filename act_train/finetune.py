@@ -295,3 +295,30 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         target_tokens=target_tokens, seconds=time.perf_counter() - start, compute_seconds=compute,
         examples=len(encoded), dropped=dropped, precision="bf16" if use_bf16 else "fp32", device=device,
         initial_eval_loss=initial_eval, peak_rss_mb=round(peak, 1), history=history)
+
+
+def load_examples(path: str | Path) -> list[TrainExample]:
+    """JSONL rows with ``pair``, ``source`` and ``target`` (extra keys such as ``messages`` are ignored)."""
+    path = Path(path)
+    examples = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            examples.append(TrainExample(pair=row["pair"], source=row["source"], target=row["target"]))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{n}: not a training example ({exc}); expected pair, source, target") from None
+    return examples
+
+
+def feedback_examples(db, pairs: Sequence[str] | None = None) -> list[TrainExample]:
+    """Accepted translations and the users' edited finals: the best seeds there are (hash-only rows are skipped)."""
+    rows = db.query("select pair, source_text, output, final_text, outcome from translations "
+                    "where outcome in ('accepted', 'edited') and privacy = 'full' and source_text is not null")
+    out = []
+    for row in rows:
+        target = row["final_text"] if row["outcome"] == "edited" and row["final_text"] else row["output"]
+        if target and (pairs is None or row["pair"] in pairs):
+            out.append(TrainExample(pair=row["pair"], source=row["source_text"], target=target))
+    return out

@@ -19,7 +19,7 @@ def test_help_lists_groups():
 
 def test_models_list_json():
     result = CliRunner().invoke(cli, ["models", "list", "--json"])
-    listing = json.loads(result.output)
+    listing = json.loads(result.stdout)
     rows = listing["base_models"]
     assert {r["name"] for r in rows} >= {"qwen2.5-coder-0.5b", "smollm2-135m", "qwen2.5-coder-1.5b"}
     assert sum(r["default"] for r in rows) == 1
@@ -55,7 +55,7 @@ def test_registry_commands(tmp_path, monkeypatch):
     assert runner.invoke(cli, ["models", "rollback"]).exit_code == 1  # nothing promoted yet
     refused = runner.invoke(cli, ["models", "promote", v1])  # no baseline: a first version passes the gate
     assert refused.exit_code == 0 and "v1 promoted" in refused.output
-    status = json.loads(runner.invoke(cli, ["status", "--json"]).output)
+    status = json.loads(runner.invoke(cli, ["status", "--json"]).stdout)
     assert status["promoted"] == "v1"
     assert "now serving the base model" in runner.invoke(cli, ["models", "rollback"]).output
     assert runner.invoke(cli, ["models", "promote", "v9"]).exit_code == 1
@@ -63,5 +63,5 @@ def test_registry_commands(tmp_path, monkeypatch):
 
 def test_sandbox_status_json():
     result = CliRunner().invoke(cli, ["sandbox", "status", "--json"])
-    info = json.loads(result.output)
+    info = json.loads(result.stdout)
     assert result.exit_code == 0 and info["docker"] and info["built"]

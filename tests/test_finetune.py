@@ -101,3 +101,32 @@ def test_resume_after_a_kill_continues_from_the_checkpoint(tmp_path):
     resumed = finetune(cfg, EXAMPLES)
     assert resumed.steps == 3
     assert len(resumed.history) == 3 and resumed.history[:2] == first.history  # steps 1-2 were not redone
+
+
+def test_finetune_cli_trains_exports_and_registers(tmp_path, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from act_lsp import store
+    from act_train.cli import cli
+
+    monkeypatch.setenv("ACT_DB", str(tmp_path / "act.db"))
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps({"pair": e.pair, "source": e.source, "target": e.target}) for e in EXAMPLES))
+    db = store.open_db()
+    rec = store.TranslationRecord(pair="java-go", kind="file", uri="u", target_uri="t", model="m",
+                                  source_text=EXAMPLES[0].source, output="package main\n\nfunc Add0(x int) int {\n}\n")
+    store.set_outcome(db, store.record_translation(db, rec), "edited", final_text=EXAMPLES[0].target)
+    result = CliRunner().invoke(cli, ["finetune", "--data", str(data), "--out", str(tmp_path / "run"), "--steps", "2",
+                                      "--rank", "4", "--base-model", TINY, "--json"])
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.stdout)  # stderr carries transformers' progress bars
+    assert info["examples"] == 13 and info["steps"] == 2  # 12 from the file + 1 edited feedback row
+    assert (tmp_path / "run" / "adapter.gguf").read_bytes()[:4] == b"GGUF"
+    (version,) = store.open_db()["model_versions"].rows
+    assert version["id"] == info["version"] and version["status"] == "candidate"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"source": "x"}\n')
+    failed = CliRunner().invoke(cli, ["finetune", "--data", str(bad), "--out", str(tmp_path / "r2")])
+    assert failed.exit_code == 2 and "expected pair, source, target" in failed.output
