@@ -1,0 +1,55 @@
+"""Dedup and decontamination on real benchmark programs."""
+
+from __future__ import annotations
+
+import time
+
+from act_train.bench import load_bench
+from act_train.dedup import Deduplicator, MinHasher, load_evaluation_set, shingles, similarity, tokens
+from tests.conftest import BENCH
+
+PROGRAM = """public class Stack {
+    private final java.util.ArrayList<Integer> items = new java.util.ArrayList<>();
+    public void push(int x) { items.add(x); }
+    public int pop() {
+        if (items.isEmpty()) throw new IllegalStateException("empty");
+        return items.remove(items.size() - 1);
+    }
+}
+"""
+
+
+def test_tokens_ignore_comments_and_layout():
+    assert tokens("int x = 1; // note\n/* block */ return   x;") == ["int", "x", "=", "1", ";", "return", "x", ";"]
+
+
+def test_minhash_estimates_jaccard():
+    h = MinHasher(num_perm=128)
+    a, b = shingles(tokens(PROGRAM)), shingles(tokens(PROGRAM.replace("items", "elems")))
+    true_j = len(a & b) / len(a | b)
+    assert abs(similarity(h.signature(a), h.signature(b)) - true_j) < 0.15
+    assert similarity(h.signature(a), h.signature(a)) == 1.0
+
+
+def test_exact_and_near_duplicates():
+    d = Deduplicator()
+    assert d.check(PROGRAM).keep
+    assert d.check("  " + PROGRAM.replace("\n", "\n\n") + "// same code\n").reason == "exact_duplicate"
+    tweaked = PROGRAM.replace('"empty"', '"stack is empty"')
+    assert d.check(tweaked).reason == "near_duplicate"
+    other = "class Point { int x; int y; int dist2() { return x * x + y * y; } }"
+    assert d.check(other).keep
+
+
+def test_benchmark_programs_are_caught_even_renamed():
+    d = Deduplicator()
+    start = time.perf_counter()
+    n = load_evaluation_set(d, [BENCH / "java_go.jsonl", BENCH / "cpp_rust.jsonl"])
+    assert n >= 164 * 4 * 2 - 10
+    assert time.perf_counter() - start < 120
+    task = load_bench(BENCH / "java_go.jsonl")[10]
+    verdict = d.check(task.source_code.replace("Solution", "Helper"))
+    assert not verdict.keep and verdict.reason.startswith("contaminated:java_go.jsonl:HumanEval/")
+    rust = load_bench(BENCH / "cpp_rust.jsonl")[20].target_canonical_solution
+    assert d.check(rust).reason.startswith("contaminated:")
+    assert d.check(PROGRAM).keep  # unrelated code passes
