@@ -1,0 +1,62 @@
+"""Seeds: the programs the synthetic-data pipeline starts from.
+
+Sources: the bundled corpus (``act_train/seeds/<lang>/*``: a program, a ``---- tests ----`` marker line, then
+its unit tests in the same language: Java as a ``public class Main`` whose ``main`` throws on failure, C++ as
+a ``main()`` with ``assert``), and accepted or edited translations from the feedback database (source side,
+no tests yet).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from act_lsp.pairs import LANGUAGES
+
+SEED_DIR = Path(__file__).parent / "seeds"
+TESTS_MARKER = "---- tests ----"
+
+
+@dataclass(frozen=True)
+class Seed:
+    id: str
+    language: str  # source language name (java, cpp)
+    code: str
+    tests: str | None
+    origin: str  # bundled:<file> | feedback:<translation id>
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.code.encode()).hexdigest()[:16]
+
+
+def parse_seed_file(path: Path, language: str) -> Seed:
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    marks = [i for i, line in enumerate(lines) if TESTS_MARKER in line]
+    if len(marks) != 1:
+        raise ValueError(f"{path}: expected exactly one '{TESTS_MARKER}' line")
+    code, tests = "".join(lines[: marks[0]]).rstrip() + "\n", "".join(lines[marks[0] + 1:]).strip() + "\n"
+    return Seed(id=f"{language}/{path.stem}", language=language, code=code, tests=tests, origin=f"bundled:{path.name}")
+
+
+def bundled_seeds(languages: tuple[str, ...] = ("java", "cpp")) -> list[Seed]:
+    seeds = []
+    for lang in languages:
+        suffix = LANGUAGES[lang].suffixes[0]
+        seeds += [parse_seed_file(p, lang) for p in sorted((SEED_DIR / lang).glob(f"*{suffix}"))]
+    return seeds
+
+
+def feedback_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[Seed]:
+    """Accepted/edited translations whose source code was kept (privacy 'full')."""
+    rows = db.query("select id, pair, source_text from translations where outcome in ('accepted', 'edited') "
+                    "and privacy = 'full' and source_text is not null order by created_at")
+    out = []
+    for row in rows:
+        lang = row["pair"].split("-")[0]
+        if lang in languages:
+            out.append(Seed(id=f"feedback/{row['id'][:12]}", language=lang, code=row["source_text"], tests=None,
+                            origin=f"feedback:{row['id']}"))
+    return out

@@ -1,0 +1,58 @@
+"""The bundled seed corpus: every program passes its own tests, the tests are strong, nothing is from bench/."""
+
+from __future__ import annotations
+
+import pytest
+
+from act_lsp import store
+from act_lsp.pairs import LANGUAGES
+from act_lsp.sandbox import Job
+from act_train.dedup import Deduplicator, load_evaluation_set
+from act_train.mutation import mutation_score
+from act_train.seeds import bundled_seeds, feedback_seeds, parse_seed_file
+from tests.conftest import BENCH
+
+SEEDS = bundled_seeds()
+
+
+def test_corpus_shape():
+    langs = {s.language for s in SEEDS}
+    assert langs == {"java", "cpp"}
+    assert all(s.tests and "---- tests" not in s.code for s in SEEDS)
+    assert len({s.id for s in SEEDS}) == len(SEEDS)
+
+
+def test_seed_files_need_one_marker(tmp_path):
+    bad = tmp_path / "x.java"
+    bad.write_text("class A {}\n")
+    with pytest.raises(ValueError, match="exactly one"):
+        parse_seed_file(bad, "java")
+
+
+def test_seeds_are_not_benchmark_programs():
+    dedup = Deduplicator()
+    load_evaluation_set(dedup, [BENCH / "java_go.jsonl", BENCH / "cpp_rust.jsonl"])
+    verdicts = {s.id: dedup.check(s.code) for s in SEEDS}
+    assert all(v.keep for v in verdicts.values()), {k: v.reason for k, v in verdicts.items() if not v.keep}
+
+
+@pytest.mark.docker
+def test_every_seed_passes_its_tests_and_they_kill_mutants(sandbox_pool):
+    jobs = [Job.with_tests(LANGUAGES[s.language].test_recipe, s.code, s.tests) for s in SEEDS]
+    results = sandbox_pool.run_batch(jobs)
+    failed = {s.id: r.stderr[-300:] for s, r in zip(SEEDS, results, strict=True) if not r.passed}
+    assert not failed, failed
+    for seed in SEEDS:
+        report = mutation_score(LANGUAGES[seed.language].test_recipe, seed.code, seed.tests, sandbox_pool.run_batch,
+                                limit=8)
+        assert report.compiled >= 3 and report.score >= 0.6, (seed.id, [m.operator for m in report.survivors])
+
+
+def test_feedback_translations_become_seeds(tmp_path):
+    db = store.open_db(tmp_path / "a.db")
+    for outcome, log_code in (("accepted", True), ("rejected", True), ("edited", False)):
+        rec = store.TranslationRecord(pair="java-go", kind="file", uri="u", target_uri="t",
+                                      source_text=f"class A{outcome} {{}}", output="o", model="m")
+        store.set_outcome(db, store.record_translation(db, rec, log_code=log_code), outcome)
+    (seed,) = feedback_seeds(db)
+    assert seed.language == "java" and seed.code == "class Aaccepted {}" and seed.tests is None
