@@ -71,6 +71,7 @@ GO_STD_PACKAGES = {
     "big": "math/big", "bits": "math/bits", "rand": "math/rand", "md5": "crypto/md5", "hex": "encoding/hex",
     "slices": "slices", "maps": "maps", "reflect": "reflect", "sync": "sync", "io": "io", "bufio": "bufio",
     "cmplx": "math/cmplx", "heap": "container/heap", "list": "container/list", "json": "encoding/json",
+    "testing": "testing",
 }
 _GO_IMPORT_BLOCK = re.compile(r"^import\s*\((?:[^()]*)\)\s*\n|^import\s+(?:\w+\s+)?\"[^\"]+\"\s*\n", re.M)
 

@@ -24,6 +24,9 @@ class Signature:
     name: str
     params: tuple[Param, ...]
     returns: str  # "" for void
+    owner: str | None = None  # the class of an instance method or constructor
+    constructor: bool = False
+    throws: bool = False  # declares checked exceptions (Go: an extra error result)
 
 
 # --- generic type parsing --------------------------------------------------------------------------
@@ -89,27 +92,56 @@ def java_type_to_go(t: str) -> str:
 
 
 _JAVA_METHOD = re.compile(
-    r"(?:^|(?<=[{;}]))[ \t]*(?:(?:public|private|protected|static|final|synchronized|abstract|native|default)\s+)*"
-    r"(?:<[^>]+>\s+)?(?P<ret>[\w.$]+(?:\s*<[^;{}()]*>)?(?:\s*\[\s*\])*)\s+(?P<name>[a-zA-Z_$][\w$]*)\s*"
-    r"\((?P<params>[^)]*)\)\s*(?:throws\s+[\w.,\s]+)?\{",
+    r"(?:^|(?<=[{;}]))[ \t]*(?P<mods>(?:(?:public|private|protected|static|final|synchronized|abstract|native|"
+    r"default)\s+)*)(?:<[^>]+>\s+)?(?:(?P<ret>[\w.$]+(?:\s*<[^;{}()]*>)?(?:\s*\[\s*\])*)\s+)?"
+    r"(?P<name>[a-zA-Z_$][\w$]*)\s*\((?P<params>[^)]*)\)\s*(?P<throws>throws\s+[\w.,\s]+)?\{",
     re.M,
 )
-_NOT_TYPES = {"return", "new", "else", "if", "while", "for", "switch", "catch", "throw", "case"}
+_JAVA_CLASS = re.compile(r"\b(?:class|record|enum)\s+([A-Z]\w*)")
+_NOT_TYPES = {"return", "new", "else", "if", "while", "for", "switch", "catch", "throw", "case", "public",
+              "private", "protected", "static", "final", "synchronized", "try", "do"}
+
+
+def _java_params(text: str) -> tuple[Param, ...]:
+    params = []
+    for p in split_top(text):
+        p = re.sub(r"^(final\s+|@\w+\s+)+", "", p.strip())
+        pm = re.fullmatch(r"(.+?)\s+([\w$]+)", p, flags=re.S)
+        if pm:
+            params.append(Param(pm.group(1).strip(), pm.group(2)))
+    return tuple(params)
+
+
+_JAVA_FIELD = re.compile(r"^[ \t]*(?:(?:private|protected|public|final|transient|volatile)\s+)+"
+                         r"(?!static\b)[\w.<>\[\], ]+?\s+\w+\s*(?:=[^;(]*)?;", re.M)
+
+
+def _stateful_classes(source: str, classes: list[tuple[int, str]]) -> set[str]:
+    """Classes with instance fields: they become Go structs; stateless ones (HumanEval's Solution) functions."""
+    out = set()
+    bounds = [pos for pos, _ in classes] + [len(source)]
+    for (pos, name), end in zip(classes, bounds[1:], strict=True):
+        if _JAVA_FIELD.search(source[pos:end]):
+            out.add(name)
+    return out
 
 
 def java_signatures(source: str) -> list[Signature]:
+    """Methods and constructors; members of classes with state carry their class (``owner``)."""
+    classes = [(m.start(), m.group(1)) for m in _JAVA_CLASS.finditer(source)]
+    stateful = _stateful_classes(source, classes)
     sigs = []
     for m in _JAVA_METHOD.finditer(source):
         ret, name = m.group("ret"), m.group("name")
-        if ret in _NOT_TYPES or name in _NOT_TYPES or name == "main":
+        owner = next((c for pos, c in reversed(classes) if pos < m.start()), None)
+        if name in _NOT_TYPES or name == "main" or (ret and ret in _NOT_TYPES):
             continue
-        params = []
-        for p in split_top(m.group("params")):
-            p = re.sub(r"^(final\s+|@\w+\s+)+", "", p.strip())
-            pm = re.fullmatch(r"(.+?)\s+([\w$]+)", p, flags=re.S)
-            if pm:
-                params.append(Param(pm.group(1).strip(), pm.group(2)))
-        sigs.append(Signature(name, tuple(params), ret))
+        constructor = ret is None
+        if constructor and name != owner:
+            continue  # a call or a control statement, not a declaration
+        instance = "static" not in (m.group("mods") or "") and (owner in stateful or constructor)
+        sigs.append(Signature(name, _java_params(m.group("params")), ret or "", owner=owner if instance else None,
+                              constructor=constructor, throws=bool(m.group("throws"))))
     return sigs
 
 
@@ -130,9 +162,16 @@ def go_param_name(java_name: str) -> str:
 
 
 def go_signature(sig: Signature) -> str:
+    """Static method → func; instance method → method on *Owner; constructor → NewOwner; throws → error result."""
     params = ", ".join(f"{go_param_name(p.name)} {java_type_to_go(p.type)}" for p in sig.params)
+    if sig.constructor:
+        ret = f"*{sig.owner}" if not sig.throws else f"(*{sig.owner}, error)"
+        return f"func New{sig.owner}({params}) {ret}"
     ret = java_type_to_go(sig.returns)
-    return f"func {go_name(sig.name)}({params})" + (f" {ret}" if ret else "")
+    if sig.throws:
+        ret = f"({ret}, error)" if ret else "error"
+    head = f"func ({sig.owner[:1].lower()} *{sig.owner}) " if sig.owner else "func "
+    return f"{head}{go_name(sig.name)}({params})" + (f" {ret}" if ret else "")
 
 
 # --- C++ → Rust -------------------------------------------------------------------------------------
@@ -213,10 +252,11 @@ class Deriver:
     signatures: Callable[[str], list[Signature]]
     render: Callable[[Signature], str]
     preamble: str  # what a target file starts with (package clause, ...)
+    type_opener: str = ""  # how a stateful class starts in the target ({owner}); "" = not derived yet
 
 
 DERIVERS: Mapping[str, Deriver] = {
-    "java-go": Deriver(java_signatures, go_signature, "package main\n\n"),
+    "java-go": Deriver(java_signatures, go_signature, "package main\n\n", "type {owner} struct {{\n"),
     "cpp-rust": Deriver(cpp_signatures, rust_signature, ""),
 }
 
@@ -231,7 +271,12 @@ def derive_scaffold(pair_id: str, source: str) -> Scaffold:
     deriver = DERIVERS.get(pair_id)
     if deriver is None:
         return Scaffold(prefix="", signatures=())
-    sigs = [deriver.render(s) for s in deriver.signatures(source)]
+    parsed = deriver.signatures(source)
+    sigs = [deriver.render(s) for s in parsed]
     if not sigs:
         return Scaffold(prefix=deriver.preamble, signatures=())
+    # The class with instance methods (not, say, an exception class with only a constructor) leads.
+    owner = next((s.owner for s in parsed if s.owner and not s.constructor), None)
+    if owner and deriver.type_opener:  # a class with state: its type comes first, then its methods
+        return Scaffold(prefix=f"{deriver.preamble}{deriver.type_opener.format(owner=owner)}", signatures=tuple(sigs))
     return Scaffold(prefix=f"{deriver.preamble}{sigs[0]} {{\n", signatures=tuple(sigs))

@@ -195,3 +195,12 @@ def m003_controller_decisions(db: sqlite_utils.Database) -> None:
         "id": int, "created_at": str, "cycle": str, "round": int, "action": str, "reason": str, "inputs": str,
         "hparams": str, "restore": str, "data_requests": str,
     }, pk="id", if_not_exists=True)
+
+
+@migrations()
+def m004_synth_items(db: sqlite_utils.Database) -> None:
+    db["synth_items"].create({
+        "id": str, "run_id": str, "stage": str, "key": str, "parent_id": str, "pair": str, "ok": int, "reason": str,
+        "code": str, "seconds": float, "meta": str, "created_at": str,
+    }, pk="id", if_not_exists=True)
+    db["synth_items"].create_index(["run_id", "stage", "key"], if_not_exists=True)

@@ -195,3 +195,20 @@ def test_locked_database_is_a_clear_error(tmp_path):
             store.record_translation(db, rec)
     finally:
         holder.execute("rollback")
+
+
+def test_fix_go_keeps_the_testing_import():
+    fixed = fix_go('package main\n\nfunc TestA(t *testing.T) {\n\tt.Fatalf("x %d", 1)\n}\n')
+    assert '"testing"' in fixed and '"fmt"' not in fixed
+
+
+def test_java_class_with_state_becomes_a_go_struct_with_methods():
+    java = ("class Counter {\n    private int count;\n    Counter(int start) { count = start; }\n"
+            "    int next() throws java.io.IOException { return ++count; }\n"
+            "    static Counter zero() { return new Counter(0); }\n}\n")
+    sc = derive_scaffold("java-go", java)
+    assert sc.prefix == "package main\n\ntype Counter struct {\n"
+    assert sc.signatures == ("func NewCounter(start int) *Counter", "func (c *Counter) Next() (int, error)",
+                             "func Zero() *Counter")
+    stateless = "class Solution {\n    public int add(int a, int b) { return a + b; }\n}\n"
+    assert derive_scaffold("java-go", stateless).signatures == ("func Add(a int, b int) int",)

@@ -1,0 +1,270 @@
+"""The synthetic-data pipeline for seeds with tests: from a source program to admitted translation pairs.
+
+Stages, each recorded in ``synth_items`` with its parent, timing and reject reason:
+  seed            the source program and its tests pass in the sandbox, and are not a benchmark program
+  source_mutation the tests kill at least ``source_threshold`` of the program's mutants (a usable oracle)
+  candidate       k target translations (the first greedy, the rest sampled), deduplicated; must compile
+  target_tests    the source tests translated to the target language (greedy, completion style)
+  validation      a candidate passes the translated tests
+  target_mutation the translated tests kill at least ``target_threshold`` of that candidate's mutants, so weak
+                  tests cannot admit wrong code
+  admitted        one pair per seed: the first candidate that passed everything
+A rerun with the same run id skips every stage already recorded for an item (resume after a kill).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+
+import sqlite_utils
+
+from act_lsp import store
+from act_lsp.engine import GenerationParams
+from act_lsp.pairs import LanguagePair, get_pair
+from act_lsp.prompts import SYSTEM, build_prompt, user_message
+from act_lsp.sandbox import Job, JobError, RunResult
+from act_lsp.sanitize import sanitize
+from act_lsp.scaffold import derive_scaffold
+from act_train.dedup import Deduplicator
+from act_train.mutation import mutation_score
+from act_train.seeds import Seed
+from act_train.synth_prompts import test_translation_prompt
+
+STAGES = ("seed", "source_mutation", "candidate", "target_tests", "validation", "target_mutation", "admitted")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SynthConfig:
+    targets: tuple[tuple[str, str], ...] = (("java", "go"), ("cpp", "rust"))
+    candidates: int = 3
+    temperature: float = 0.7
+    max_tokens: int = 768
+    mutants: int = 8  # per program, to bound sandbox cost
+    source_threshold: float = 0.8
+    target_threshold: float = 0.6
+
+    def pair_for(self, language: str) -> LanguagePair | None:
+        target = dict(self.targets).get(language)
+        return get_pair(f"{language}-{target}") if target else None
+
+
+class Provenance:
+    """Rows of ``synth_items``; the resume logic lives here."""
+
+    def __init__(self, db: sqlite_utils.Database, run_id: str) -> None:
+        self.db, self.run_id = db, run_id
+
+    def find(self, stage: str, key: str) -> dict | None:
+        rows = list(self.db.query("select * from synth_items where run_id = ? and stage = ? and key = ?",
+                                  [self.run_id, stage, key]))
+        return rows[0] if rows else None
+
+    def add(self, *, stage: str, key: str, parent: str | None, ok: bool, reason: str = "", code: str = "",
+            seconds: float = 0.0, meta: dict | None = None, pair: str = "") -> str:
+        item_id = uuid.uuid4().hex[:16]
+        self.db["synth_items"].insert({
+            "id": item_id, "run_id": self.run_id, "stage": stage, "key": key, "parent_id": parent, "pair": pair,
+            "ok": int(ok), "reason": reason, "code": code, "seconds": round(seconds, 3),
+            "meta": json.dumps(meta or {}), "created_at": store.now()})
+        return item_id
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:20]
+
+
+class Pipeline:
+    def __init__(self, config: SynthConfig, generator, run_batch: Callable[[Sequence[Job]], list[RunResult]],
+                 db: sqlite_utils.Database, dedup: Deduplicator, run_id: str | None = None,
+                 on_event: Callable[[str], None] | None = None) -> None:
+        self.config, self.generator, self.run_batch, self.dedup = config, generator, run_batch, dedup
+        self.run_id = run_id or uuid.uuid4().hex[:12]
+        self.prov = Provenance(db, self.run_id)
+        self.log = on_event or (lambda _msg: None)
+        self.timing = Counter()  # seconds in "llm" vs "sandbox"
+
+    # --- helpers that count where time goes ------------------------------------------------------
+    def _generate(self, prompt: str, temperature: float, seed: int | None):
+        t = time.perf_counter()
+        gen = self.generator.generate(prompt, GenerationParams(max_tokens=self.config.max_tokens,
+                                                               temperature=temperature, seed=seed))
+        self.timing["llm"] += time.perf_counter() - t
+        return gen
+
+    def _run(self, jobs: Sequence[Job]) -> list[RunResult]:
+        t = time.perf_counter()
+        results = self.run_batch(list(jobs)) if jobs else []
+        self.timing["sandbox"] += time.perf_counter() - t
+        return results
+
+    def _mutation(self, recipe: str, code: str, tests: str):
+        t = time.perf_counter()
+        report = mutation_score(recipe, code, tests, self.run_batch, limit=self.config.mutants)
+        self.timing["sandbox"] += time.perf_counter() - t
+        return report
+
+    # --- stages --------------------------------------------------------------------------------
+    def run_seed(self, seed: Seed) -> str | None:
+        """Returns the admitted item id, or None."""
+        pair = self.config.pair_for(seed.language)
+        if pair is None or not seed.tests:
+            return None
+        done = self.prov.find("admitted", _key(seed.id))
+        if done:
+            return done["id"]
+        src = self._source_checks(seed, pair)
+        if src is None:
+            return None
+        candidates = self._candidates(seed, pair, src)
+        if not candidates:
+            return None
+        tests_id, target_tests = self._target_tests(seed, pair, candidates[0][1])
+        if target_tests is None:
+            return None
+        for cand_id, code in candidates:
+            admitted = self._validate(seed, pair, cand_id, code, tests_id, target_tests)
+            if admitted:
+                return admitted
+        return None
+
+    def _source_checks(self, seed: Seed, pair: LanguagePair) -> str | None:
+        key = _key(seed.id)
+        row = self.prov.find("source_mutation", key) or self.prov.find("seed", key)
+        if row:
+            return row["id"] if row["ok"] and row["stage"] == "source_mutation" else None
+        t = time.perf_counter()
+        verdict = self.dedup.check(seed.code)
+        if not verdict.keep:
+            self.prov.add(stage="seed", key=key, parent=None, ok=False, reason=verdict.reason, code=seed.code,
+                          pair=pair.id)
+            return None
+        (result,) = self._run([Job.with_tests(pair.source.test_recipe, seed.code, seed.tests)])
+        seed_id = self.prov.add(stage="seed", key=key, parent=None, ok=result.passed, code=seed.code, pair=pair.id,
+                                reason="" if result.passed else f"source_tests_{result.status}",
+                                seconds=time.perf_counter() - t, meta={"origin": seed.origin, "seed": seed.id})
+        if not result.passed:
+            return None
+        report = self._mutation(pair.source.test_recipe, seed.code, seed.tests)
+        ok = report.compiled > 0 and report.score >= self.config.source_threshold
+        self.log(f"{seed.id}: source mutation score {report.score:.2f} ({report.killed}/{report.compiled})")
+        mut_id = self.prov.add(stage="source_mutation", key=key, parent=seed_id, ok=ok, pair=pair.id,
+                               reason="" if ok else "weak_source_tests",
+                               meta={"score": report.score, "compiled": report.compiled, "killed": report.killed})
+        return mut_id if ok else None
+
+    def _candidates(self, seed: Seed, pair: LanguagePair, parent: str) -> list[tuple[str, str]]:
+        prompt = build_prompt(pair, seed.code)
+        out, seen = [], set()
+        for i in range(self.config.candidates):
+            key = _key(seed.id, "cand", str(i))
+            row = self.prov.find("candidate", key)
+            if row is None:
+                t = time.perf_counter()
+                gen = self._generate(prompt.text, 0.0 if i == 0 else self.config.temperature, None if i == 0 else i)
+                code = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
+                if not code.strip() or code in seen:
+                    self.prov.add(stage="candidate", key=key, parent=parent, ok=False, code=code, pair=pair.id,
+                                  reason="empty" if not code.strip() else "duplicate_candidate")
+                    continue
+                try:
+                    (res,) = self._run([Job.of(pair.target.compile_recipe, code)])
+                    ok, reason = res.passed, "" if res.passed else f"target_{res.status}"
+                except JobError as exc:
+                    ok, reason = False, f"bad_job: {exc}"
+                row = {"id": self.prov.add(stage="candidate", key=key, parent=parent, ok=ok, reason=reason,
+                                           code=code, pair=pair.id, seconds=time.perf_counter() - t,
+                                           meta={"index": i, "tokens": gen.tokens}),
+                       "ok": ok, "code": code}
+            seen.add(row["code"])
+            if row["ok"]:
+                out.append((row["id"], row["code"]))
+        self.log(f"{seed.id}: {len(out)}/{self.config.candidates} candidates compile")
+        return out
+
+    def _target_tests(self, seed: Seed, pair: LanguagePair, code: str) -> tuple[str | None, str | None]:
+        key = _key(seed.id, "tests")
+        row = self.prov.find("target_tests", key)
+        if row:
+            return row["id"], (row["code"] if row["ok"] else None)
+        t = time.perf_counter()
+        prompt = test_translation_prompt(pair, seed.tests, code)
+        gen = self._generate(prompt.text, 0.0, None)
+        tests = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
+        ok = bool(tests.strip())
+        tid = self.prov.add(stage="target_tests", key=key, parent=None, ok=ok, code=tests, pair=pair.id,
+                            reason="" if ok else "no_tests", seconds=time.perf_counter() - t)
+        return tid, (tests if ok else None)
+
+    def _validate(self, seed, pair, cand_id, code, tests_id, tests) -> str | None:
+        key = _key(seed.id, cand_id)
+        row = self.prov.find("validation", key)
+        if row is None:
+            try:
+                (res,) = self._run([Job.with_tests(pair.target.test_recipe, code, tests)])
+                ok, reason = res.passed, "" if res.passed else f"target_tests_{res.status}"
+            except JobError as exc:
+                ok, reason = False, f"bad_job: {exc}"
+            row = {"id": self.prov.add(stage="validation", key=key, parent=cand_id, ok=ok, reason=reason,
+                                       pair=pair.id, meta={"tests": tests_id}), "ok": ok}
+        if not row["ok"]:
+            return None
+        mrow = self.prov.find("target_mutation", key)
+        if mrow is None:
+            report = self._mutation(pair.target.test_recipe, code, tests)
+            ok = report.compiled > 0 and report.score >= self.config.target_threshold
+            mrow = {"id": self.prov.add(stage="target_mutation", key=key, parent=row["id"], ok=ok, pair=pair.id,
+                                        reason="" if ok else "weak_target_tests",
+                                        meta={"score": report.score, "compiled": report.compiled}), "ok": ok}
+        if not mrow["ok"]:
+            return None
+        evidence = {"compiles": True, "target_tests_pass": True, "target_mutation": True, "source_mutation": True}
+        admitted = self.prov.add(stage="admitted", key=_key(seed.id), parent=mrow["id"], ok=True, code=code,
+                                 pair=pair.id, meta={"seed": seed.id, "source": seed.code, "tests": tests,
+                                                     "evidence": evidence})
+        self.log(f"{seed.id}: admitted")
+        return admitted
+
+    def run(self, seeds: Sequence[Seed]) -> dict:
+        admitted = [a for a in (self.run_seed(s) for s in seeds) if a]
+        return {"run_id": self.run_id, "admitted": len(admitted), "timing": dict(self.timing)}
+
+
+def funnel(db: sqlite_utils.Database, run_id: str) -> dict:
+    """Per stage: items reaching it, passing it, and the reject reasons."""
+    out = {}
+    for stage in STAGES:
+        rows = list(db.query("select ok, reason from synth_items where run_id = ? and stage = ?", [run_id, stage]))
+        out[stage] = {"total": len(rows), "ok": sum(r["ok"] for r in rows),
+                      "rejected": dict(Counter(r["reason"] for r in rows if not r["ok"]))}
+    return out
+
+
+def export_jsonl(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None) -> list[dict]:
+    """Admitted pairs in the finetuner's format, with chat messages and provenance."""
+    sql = "select * from synth_items where stage = 'admitted' and ok = 1"
+    args: list = []
+    if run_ids:
+        sql += f" and run_id in ({','.join('?' * len(run_ids))})"
+        args = list(run_ids)
+    rows = []
+    for row in db.query(sql + " order by created_at", args):
+        meta = json.loads(row["meta"])
+        pair = get_pair(row["pair"])
+        user = user_message(pair, meta["source"], derive_scaffold(pair.id, meta["source"]).signatures)
+        answer = f"```{pair.target.fence}\n{row['code'].rstrip()}\n```"
+        rows.append({"pair": row["pair"], "source": meta["source"], "target": row["code"],
+                     "messages": [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user},
+                                  {"role": "assistant", "content": answer}],
+                     "provenance": {"run": row["run_id"], "item": row["id"], "seed": meta["seed"],
+                                    "evidence": meta["evidence"], "tests": meta["tests"]}})
+    return rows
+
+
+def config_dict(config: SynthConfig) -> dict:
+    return asdict(config)

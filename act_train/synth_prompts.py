@@ -1,0 +1,37 @@
+"""Prompts for synthetic data: translating unit tests, and (later stages) expanding seeds. Pure functions.
+
+Test translation is completion-style like code translation: the answer starts with the target test
+scaffold, which the language table gives, so a small model only has to write the assertions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from act_lsp.pairs import LanguagePair
+from act_lsp.prompts import CHATML, SYSTEM, Prompt
+
+
+@dataclass(frozen=True)
+class TestScaffold:
+    prefix: str  # what the answer starts with; act_lsp.sanitize closes what the model leaves open
+    style: str  # how the tests must fail, in words
+
+
+TEST_SCAFFOLDS: Mapping[str, TestScaffold] = {
+    "go": TestScaffold(prefix='package main\n\nimport "testing"\n\nfunc TestTranslated(t *testing.T) {\n',
+                       style="call t.Fatalf with a message when a check fails"),
+    "rust": TestScaffold(prefix="#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn translated() {\n",
+                         style="use assert! and assert_eq!"),
+}
+
+
+def test_translation_prompt(pair: LanguagePair, tests: str, target_code: str) -> Prompt:
+    scaffold = TEST_SCAFFOLDS[pair.target.name]
+    user = (f"Here is {pair.target.display} code:\n```{pair.target.fence}\n{target_code.strip()}\n```\n"
+            f"Translate these {pair.source.display} unit tests into one {pair.target.display} test function for that "
+            f"code. Keep every check and its expected value; {scaffold.style}.\n"
+            f"```{pair.source.fence}\n{tests.strip()}\n```")
+    text = CHATML.format(system=SYSTEM, user=user) + f"```{pair.target.fence}\n" + scaffold.prefix
+    return Prompt.of(text, scaffold.prefix)
