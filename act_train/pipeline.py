@@ -3,7 +3,8 @@
 Stages, each recorded in ``synth_items`` with its parent, timing and reject reason:
   seed            the source program and its tests pass in the sandbox, and are not a benchmark program
   source_mutation the tests kill at least ``source_threshold`` of the program's mutants (a usable oracle)
-  candidate       k target translations (the first greedy, the rest sampled), deduplicated; must compile
+  candidate       k target translations (the first greedy, the rest sampled), deduplicated; must compile,
+                  after at most one repair round that shows the model the compiler's errors
   target_tests    the source tests translated to the target language (greedy, completion style)
   validation      a candidate passes the translated tests
   target_mutation the translated tests kill at least ``target_threshold`` of that candidate's mutants, so weak
@@ -27,7 +28,7 @@ import sqlite_utils
 from act_lsp import store
 from act_lsp.engine import GenerationParams
 from act_lsp.pairs import LanguagePair, get_pair
-from act_lsp.prompts import SYSTEM, build_prompt, user_message
+from act_lsp.prompts import SYSTEM, build_prompt, build_repair_prompt, user_message
 from act_lsp.sandbox import Job, JobError, RunResult
 from act_lsp.sanitize import sanitize
 from act_lsp.scaffold import derive_scaffold
@@ -172,20 +173,31 @@ class Pipeline:
                     self.prov.add(stage="candidate", key=key, parent=parent, ok=False, code=code, pair=pair.id,
                                   reason="empty" if not code.strip() else "duplicate_candidate")
                     continue
-                try:
-                    (res,) = self._run([Job.of(pair.target.compile_recipe, code)])
-                    ok, reason = res.passed, "" if res.passed else f"target_{res.status}"
-                except JobError as exc:
-                    ok, reason = False, f"bad_job: {exc}"
+                ok, reason, errors = self._compiles(pair, code)
+                repaired = False
+                if not ok and errors:  # one repair round with the compiler's own words
+                    fix = self._generate(build_repair_prompt(pair, seed.code, code, errors).text, 0.0, None)
+                    fixed = sanitize(pair.target.name, fix.text)
+                    if fixed.strip() and fixed not in seen:
+                        ok2, reason2, _ = self._compiles(pair, fixed)
+                        if ok2:
+                            code, ok, reason, repaired = fixed, True, "", True
                 row = {"id": self.prov.add(stage="candidate", key=key, parent=parent, ok=ok, reason=reason,
                                            code=code, pair=pair.id, seconds=time.perf_counter() - t,
-                                           meta={"index": i, "tokens": gen.tokens}),
+                                           meta={"index": i, "tokens": gen.tokens, "repaired": repaired}),
                        "ok": ok, "code": code}
             seen.add(row["code"])
             if row["ok"]:
                 out.append((row["id"], row["code"]))
         self.log(f"{seed.id}: {len(out)}/{self.config.candidates} candidates compile")
         return out
+
+    def _compiles(self, pair: LanguagePair, code: str) -> tuple[bool, str, str]:
+        try:
+            (res,) = self._run([Job.of(pair.target.compile_recipe, code)])
+        except JobError as exc:
+            return False, f"bad_job: {exc}", ""
+        return res.passed, "" if res.passed else f"target_{res.status}", res.stderr or res.stdout
 
     def _target_tests(self, seed: Seed, pair: LanguagePair, code: str) -> tuple[str | None, str | None]:
         key = _key(seed.id, "tests")
