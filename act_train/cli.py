@@ -178,6 +178,87 @@ def status_cmd(as_json: bool) -> None:
     _emit(as_json, info, "\n".join(lines))
 
 
+# --- seeds and validated data -------------------------------------------------------------------
+@cli.group()
+def seeds() -> None:
+    """Seed programs: the bundled corpus and accepted translations from the editors."""
+
+
+@seeds.command("list")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def seeds_list(as_json: bool) -> None:
+    """Every seed with its language, origin and whether it has tests."""
+    from act_lsp import store
+    from act_train.seeds import bundled_seeds, feedback_seeds
+
+    rows = [{"id": s.id, "language": s.language, "origin": s.origin, "tests": bool(s.tests), "lines": s.code.count(
+        "\n")} for s in bundled_seeds() + feedback_seeds(store.open_db())]
+    _emit(as_json, rows, "\n".join(f"{r['id']:<32} {r['language']:<5} {'tests' if r['tests'] else 'no tests':<9} "
+                                   f"{r['lines']:>4} lines  {r['origin']}" for r in rows))
+
+
+@seeds.command("show")
+@click.argument("seed_id")
+def seeds_show(seed_id: str) -> None:
+    """Print one seed's program and tests."""
+    from act_lsp import store
+    from act_train.seeds import bundled_seeds, feedback_seeds
+
+    found = {s.id: s for s in bundled_seeds() + feedback_seeds(store.open_db())}.get(seed_id)
+    if found is None:
+        raise click.BadParameter(f"no seed {seed_id!r}; see `act-train seeds list`")
+    click.echo(found.code + ("\n// ---- tests ----\n" + found.tests if found.tests else ""))
+
+
+@cli.command("validate")
+@click.option("--run", "run_id", help="resume this run id (default: a new run)")
+@click.option("--out", type=click.Path(dir_okay=False), help="write the admitted pairs as training JSONL")
+@click.option("--limit", type=int, help="only the first N seeds")
+@click.option("--candidates", default=3, show_default=True, help="target translations sampled per seed")
+@click.option("--exclude", "exclude", multiple=True, type=click.Path(exists=True),
+              help="extra evaluation files to decontaminate against (bench JSONL or source files)")
+@click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
+def validate_cmd(run_id, out, limit, candidates, exclude, as_json) -> None:
+    """Turn seeds with tests into Docker-validated translation pairs, with the funnel of every stage.
+
+    Decontaminates against ../shared/bench/*.jsonl (when present) plus --exclude files. A killed run
+    resumes with --run RUN_ID without redoing validated work.
+    """
+    from pathlib import Path
+
+    from act_lsp import store
+    from act_lsp.engine import ModelHost
+    from act_lsp.sandbox import SandboxPool
+    from act_train.dedup import Deduplicator, load_evaluation_set
+    from act_train.pipeline import Pipeline, SynthConfig, export_jsonl, funnel
+    from act_train.seeds import bundled_seeds, feedback_seeds
+
+    db = store.open_db()
+    all_seeds = [s for s in bundled_seeds() + feedback_seeds(db) if s.tests][:limit]
+    if not all_seeds:
+        raise click.ClickException("no seeds with tests")
+    bench = Path(__file__).resolve().parents[2] / "shared" / "bench"
+    dedup = Deduplicator()
+    load_evaluation_set(dedup, [*sorted(bench.glob("*.jsonl")), *exclude])
+    try:
+        host, pool = ModelHost(), SandboxPool()
+    except (model_store.ModelError, SandboxError) as exc:
+        raise EnvironmentNotReady(str(exc)) from None
+    with pool:
+        pipe = Pipeline(SynthConfig(candidates=candidates), host, pool.run_batch, db, dedup, run_id=run_id,
+                        on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)))
+        summary = pipe.run(all_seeds)
+    rows = export_jsonl(db, [pipe.run_id])
+    if out:
+        Path(out).write_text("".join(json.dumps(r) + "\n" for r in rows))
+    report = {**summary, "funnel": funnel(db, pipe.run_id), "out": out}
+    text = "\n".join([f"run {pipe.run_id}: {summary['admitted']} admitted pairs from {len(all_seeds)} seeds"
+                      + (f" -> {out}" if out else "")] + [
+        f"  {stage:<16} {f['ok']:>4}/{f['total']:<4} " + ", ".join(f"{k} {v}" for k, v in f["rejected"].items())
+        for stage, f in report["funnel"].items()])
+    _emit(as_json, report, text)
+
+
 # --- finetune ------------------------------------------------------------------------------------
 @cli.command("finetune")
 @click.option("--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False),
