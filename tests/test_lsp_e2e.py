@@ -33,10 +33,8 @@ LONG_JAVA = "public class Big {\n" + "".join(
     for i in range(40)) + "}\n"
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))
-async def client(lsp_client: LanguageClient, tmp_path_factory):
-    db = tmp_path_factory.mktemp("db") / "act.db"
-    lsp_client.db_path = db
+def _record_edits(lsp_client: LanguageClient) -> None:
+    """Answer workspace/applyEdit like an editor whose user accepts (or, with apply_answer=False, rejects)."""
     lsp_client.applied_edits = []
     lsp_client.apply_answer = True
 
@@ -44,6 +42,13 @@ async def client(lsp_client: LanguageClient, tmp_path_factory):
     def on_apply(params: types.ApplyWorkspaceEditParams):
         lsp_client.applied_edits.append(params.edit)
         return types.ApplyWorkspaceEditResult(applied=lsp_client.apply_answer)
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))
+async def client(lsp_client: LanguageClient, tmp_path_factory):
+    db = tmp_path_factory.mktemp("db") / "act.db"
+    lsp_client.db_path = db
+    _record_edits(lsp_client)
 
     await lsp_client.initialize_session(types.InitializeParams(
         capabilities=client_capabilities("visual_studio_code"),
@@ -207,12 +212,7 @@ async def test_bad_input_gives_messages_and_the_server_keeps_serving(client: Lan
 async def missing_model_client(lsp_client: LanguageClient, tmp_path_factory):
     db = tmp_path_factory.mktemp("db") / "act.db"
     lsp_client.db_path = db
-    lsp_client.applied_edits = []
-
-    @lsp_client.feature(types.WORKSPACE_APPLY_EDIT)
-    def on_apply(params: types.ApplyWorkspaceEditParams):
-        lsp_client.applied_edits.append(params.edit)
-        return types.ApplyWorkspaceEditResult(applied=True)
+    _record_edits(lsp_client)
 
     await lsp_client.initialize_session(types.InitializeParams(
         capabilities=client_capabilities("neovim"),
@@ -239,12 +239,7 @@ async def test_missing_model_is_a_message_not_a_crash(missing_model_client: Lang
     # Docker is unreachable for this server: verification must degrade to a warning, not a failure.
     server_env={"DOCKER_HOST": "unix:///nonexistent/docker.sock"}))
 async def verify_without_docker(lsp_client: LanguageClient, tmp_path_factory):
-    lsp_client.applied_edits = []
-
-    @lsp_client.feature(types.WORKSPACE_APPLY_EDIT)
-    def on_apply(params: types.ApplyWorkspaceEditParams):
-        lsp_client.applied_edits.append(params.edit)
-        return types.ApplyWorkspaceEditResult(applied=True)
+    _record_edits(lsp_client)
 
     await lsp_client.initialize_session(types.InitializeParams(
         capabilities=client_capabilities("neovim"),

@@ -24,14 +24,20 @@ def nvim() -> str:
     return found
 
 
+def run_driver(tmp_path: Path, script: str, *args: str) -> subprocess.CompletedProcess:
+    """Headless Neovim running tests/nvim/<script> with an isolated state and config."""
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    proc = subprocess.run([nvim(), "--headless", "--clean", "-l", str(REPO / "tests/nvim" / script), *args],
+                          capture_output=True, text=True, env=env, timeout=400)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc
+
+
 def test_neovim_translates_a_java_file(tmp_path):
     java = tmp_path / "Calc.java"
     java.write_text(JAVA)
     db = tmp_path / "act.db"
-    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    proc = subprocess.run([nvim(), "--headless", "--clean", "-l", str(REPO / "tests/nvim/translate_file.lua"),
-                           str(java), sys.executable, str(db)], capture_output=True, text=True, env=env, timeout=300)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    run_driver(tmp_path, "translate_file.lua", str(java), sys.executable, str(db))
     go = tmp_path / "calc.go"
     code = go.read_text()
     assert code.startswith("package main") and "func SumOfSquares(" in code
@@ -44,11 +50,8 @@ def test_neovim_plugin_commands(tmp_path):
     java = tmp_path / "Calc.java"
     java.write_text(JAVA)
     db = tmp_path / "act.db"
-    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    proc = subprocess.run([nvim(), "--headless", "--clean", "-l", str(REPO / "tests/nvim/plugin_commands.lua"),
-                           str(REPO / "editor-clients/nvim"), str(java), sys.executable, str(db)],
-                          capture_output=True, text=True, env=env, timeout=400)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = run_driver(tmp_path, "plugin_commands.lua", str(REPO / "editor-clients/nvim"), str(java), sys.executable,
+                      str(db))
     assert "OK ACT qwen2.5-coder-0.5b" in proc.stdout
     code = (tmp_path / "calc.go").read_text()
     assert code.startswith("package main") and code.count("package main") == 1
