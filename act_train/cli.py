@@ -215,10 +215,12 @@ def seeds_show(seed_id: str) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), help="write the admitted pairs as training JSONL")
 @click.option("--limit", type=int, help="only the first N seeds")
 @click.option("--candidates", default=3, show_default=True, help="target translations sampled per seed")
+@click.option("--repair/--no-repair", default=False, show_default=True,
+              help="one repair round per candidate that does not compile (pays off with a stronger model)")
 @click.option("--exclude", "exclude", multiple=True, type=click.Path(exists=True),
               help="extra evaluation files to decontaminate against (bench JSONL or source files)")
 @click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
-def validate_cmd(run_id, out, limit, candidates, exclude, as_json) -> None:
+def validate_cmd(run_id, out, limit, candidates, repair, exclude, as_json) -> None:
     """Turn seeds with tests into Docker-validated translation pairs, with the funnel of every stage.
 
     Decontaminates against ../shared/bench/*.jsonl (when present) plus --exclude files. A killed run
@@ -245,8 +247,8 @@ def validate_cmd(run_id, out, limit, candidates, exclude, as_json) -> None:
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
-        pipe = Pipeline(SynthConfig(candidates=candidates), host, pool.run_batch, db, dedup, run_id=run_id,
-                        on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)))
+        pipe = Pipeline(SynthConfig(candidates=candidates, repair=repair), host, pool.run_batch, db, dedup,
+                        run_id=run_id, on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)))
         summary = pipe.run(all_seeds)
     rows = export_jsonl(db, [pipe.run_id])
     if out:

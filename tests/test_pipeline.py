@@ -27,7 +27,7 @@ def test_pipeline_funnel_is_consistent_and_admitted_pairs_pass(tmp_path, host, s
     load_evaluation_set(dedup, [BENCH / "java_go.jsonl", BENCH / "cpp_rust.jsonl"])
     seeds = {s.id: s for s in bundled_seeds()}
     chosen = [seeds["java/word_frequency"], seeds["java/run_length"], seeds["cpp/csv_split"]]
-    config = SynthConfig(candidates=2, mutants=6, max_tokens=600)
+    config = SynthConfig(candidates=2, mutants=6, max_tokens=600, repair=True)
     pipe = Pipeline(config, host, sandbox_pool.run_batch, db, dedup)
     summary = pipe.run(chosen)
     report = funnel(db, pipe.run_id)
