@@ -204,3 +204,11 @@ def m004_synth_items(db: sqlite_utils.Database) -> None:
         "code": str, "seconds": float, "meta": str, "created_at": str,
     }, pk="id", if_not_exists=True)
     db["synth_items"].create_index(["run_id", "stage", "key"], if_not_exists=True)
+
+
+@migrations()
+def m005_training_runs(db: sqlite_utils.Database) -> None:
+    db["training_runs"].create({
+        "id": str, "created_at": str, "version": str, "out_dir": str, "config": str, "history": str,
+        "examples": int, "train_tokens": int, "tokens_per_second": float, "seconds": float,
+    }, pk="id", if_not_exists=True)

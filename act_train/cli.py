@@ -6,6 +6,7 @@ sandbox image or model missing). ``--json`` prints one JSON document for scripts
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 
@@ -316,6 +317,11 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
         metrics = {"train_loss": result.train_losses[-1], "eval_loss": (result.eval_losses or [None])[-1]}
         version = registry.register(store.open_db(), pair=pair, base_model=base, adapter_path=gguf, metrics=metrics,
                                     data_version=f"{len(examples)} examples")
+    store.open_db()["training_runs"].insert({
+        "id": Path(out).resolve().name + "-" + store.now(), "created_at": store.now(), "version": version,
+        "out_dir": str(Path(out).resolve()), "config": json.dumps(dataclasses.asdict(cfg)),
+        "history": json.dumps(result.history), "examples": result.examples, "train_tokens": result.train_tokens,
+        "tokens_per_second": result.tokens_per_second, "seconds": result.seconds})
     info = {"version": version, "adapter_gguf": str(gguf) if gguf else None, "steps": result.steps,
             "examples": result.examples, "dropped": result.dropped, "train_tokens": result.train_tokens,
             "tokens_per_second": round(result.tokens_per_second, 1), "precision": result.precision,
@@ -370,6 +376,19 @@ def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, as_
             + f"  ({report.seconds:.0f} s, run {report.run_id})\nfailures: "
             + ", ".join(f"{c} {n}" for c, n in sorted(report.categories.items(), key=lambda x: -x[1]) if c != "passed"))
     _emit(as_json, data, text)
+
+
+# --- report --------------------------------------------------------------------------------------
+@cli.command("report")
+@click.option("--out", default="act-report", show_default=True, type=click.Path(file_okay=False),
+              help="folder for index.html and the PNG plots")
+def report_cmd(out: str) -> None:
+    """Write an HTML page with plots: pass@k per version, loss curves, the data funnel, failure categories,
+    and the controller's decisions."""
+    from act_lsp import store
+    from act_train.report import build_report
+
+    click.echo(build_report(store.open_db(), out))
 
 
 def main() -> None:
