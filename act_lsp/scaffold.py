@@ -27,6 +27,7 @@ class Signature:
     owner: str | None = None  # the class of an instance method or constructor
     constructor: bool = False
     throws: bool = False  # declares checked exceptions (Go: an extra error result)
+    readonly: bool = False  # a C++ const method (Rust: &self rather than &mut self)
 
 
 # --- generic type parsing --------------------------------------------------------------------------
@@ -214,20 +215,44 @@ def cpp_type_to_rust(t: str, *, param: bool = False) -> str:
 
 
 _CPP_FUNC = re.compile(
-    r"(?:^|(?<=[{;}]))[ \t]*(?:(?:static|inline|constexpr|virtual|extern)\s+)*(?:template\s*<[^>]*>\s*)?"
-    r"(?P<ret>(?:const\s+)?[\w:]+(?:\s*<[^;{}()]*>)?(?:\s+(?:int|long|short|char)\b)*)"
-    r"(?P<ptr>\s*[*&]+\s*|\s+)(?P<name>[A-Za-z_]\w*)\s*\((?P<params>[^()]*)\)\s*(?:const\s*)?(?:noexcept\s*)?\{",
+    r"(?:^|(?<=[{;}:]))[ \t]*(?P<static>(?:(?:static|inline|constexpr|virtual|extern|explicit)\s+)*)"
+    r"(?:template\s*<[^>]*>\s*)?(?:(?P<ret>(?:const\s+)?[\w:]+(?:\s*<[^;{}()]*>)?(?:\s+(?:int|long|short|char)\b)*)"
+    r"(?P<ptr>\s*[*&]+\s*|\s+))?(?P<name>[A-Za-z_]\w*)\s*\((?P<params>[^()]*)\)\s*(?P<const>const\s*)?"
+    r"(?:noexcept\s*)?(?::[^{;]*)?\{",
     re.M,
 )
+_CPP_CLASS = re.compile(r"\b(?:class|struct)\s+([A-Za-z_]\w*)\s*(?::[^{]*)?\{")
+_CPP_FIELD = re.compile(r"^[ \t]*(?!return\b|using\b|public\b|private\b|protected\b)(?:mutable\s+)?"
+                        r"[\w:]+(?:\s*<[^;{}()]*>)?[\s*&]+\w+(?:\s*,\s*\w+)*\s*(?:=[^;(]*|\{[^;}]*\})?;", re.M)
 _CPP_NOT_TYPES = {"return", "else", "if", "while", "for", "switch", "new", "delete", "case", "do"}
 
 
+def _cpp_classes(source: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, name, has_fields) of each class/struct body, by brace matching."""
+    out = []
+    for m in _CPP_CLASS.finditer(source):
+        depth, i = 1, m.end()
+        while i < len(source) and depth:
+            depth += {"{": 1, "}": -1}.get(source[i], 0)
+            i += 1
+        body = source[m.end(): i - 1]
+        top = re.sub(r"\{[^{}]*\}", ";", re.sub(r"\{[^{}]*\}", ";", body))  # drop method bodies (2 levels)
+        out.append((m.start(), i, m.group(1), bool(_CPP_FIELD.search(top))))
+    return out
+
+
 def cpp_signatures(source: str) -> list[Signature]:
+    """Free functions, and methods of classes with fields (owner set; ``returns`` "" for a constructor)."""
+    classes = _cpp_classes(source)
     sigs = []
     for m in _CPP_FUNC.finditer(source):
-        ret, name = (m.group("ret") + m.group("ptr").strip()).strip(), m.group("name")
-        if ret in _CPP_NOT_TYPES or name in _CPP_NOT_TYPES or name == "main":
+        name = m.group("name")
+        ret = ((m.group("ret") or "") + (m.group("ptr") or "").strip()).strip()
+        cls = next(((n, f) for s0, e0, n, f in classes if s0 < m.start() < e0), None)
+        constructor = not ret and cls is not None and name == cls[0]
+        if (not ret and not constructor) or ret in _CPP_NOT_TYPES or name in _CPP_NOT_TYPES or name == "main":
             continue
+        owner = cls[0] if cls and cls[1] and "static" not in (m.group("static") or "") else None
         params = []
         for p in split_top(m.group("params")):
             p = re.sub(r"=.*$", "", p).strip()
@@ -236,14 +261,20 @@ def cpp_signatures(source: str) -> list[Signature]:
             pm = re.fullmatch(r"(.+?[\s*&])(\w+)", p, flags=re.S)
             if pm:
                 params.append(Param(pm.group(1).strip(), pm.group(2)))
-        sigs.append(Signature(name, tuple(params), ret))
+        sigs.append(Signature(name, tuple(params), ret, owner=owner, constructor=constructor,
+                              readonly=bool(m.group("const"))))
     return sigs
 
 
 def rust_signature(sig: Signature) -> str:
-    params = ", ".join(f"{p.name}: {cpp_type_to_rust(p.type, param=True)}" for p in sig.params)
+    """Free function → fn; const method → &self; other method → &mut self; constructor → new() -> Self."""
+    params = [f"{p.name}: {cpp_type_to_rust(p.type, param=True)}" for p in sig.params]
+    if sig.constructor:
+        return f"fn new({', '.join(params)}) -> {sig.owner}"
+    if sig.owner:
+        params.insert(0, "&self" if sig.readonly else "&mut self")
     ret = cpp_type_to_rust(sig.returns)
-    return f"fn {sig.name}({params})" + (f" -> {ret}" if ret else "")
+    return f"fn {sig.name}({', '.join(params)})" + (f" -> {ret}" if ret else "")
 
 
 # --- the table used by prompts ---------------------------------------------------------------------
@@ -257,7 +288,7 @@ class Deriver:
 
 DERIVERS: Mapping[str, Deriver] = {
     "java-go": Deriver(java_signatures, go_signature, "package main\n\n", "type {owner} struct {{\n"),
-    "cpp-rust": Deriver(cpp_signatures, rust_signature, ""),
+    "cpp-rust": Deriver(cpp_signatures, rust_signature, "", "struct {owner} {{\n"),
 }
 
 

@@ -212,3 +212,13 @@ def test_java_class_with_state_becomes_a_go_struct_with_methods():
                              "func Zero() *Counter")
     stateless = "class Solution {\n    public int add(int a, int b) { return a + b; }\n}\n"
     assert derive_scaffold("java-go", stateless).signatures == ("func Add(a int, b int) int",)
+
+
+def test_cpp_class_with_fields_becomes_a_rust_struct_with_methods():
+    cpp = ("class Counter {\n    int count = 0;\npublic:\n    explicit Counter(int start) : count(start) {}\n"
+           "    int next() { return ++count; }\n    int peek() const { return count; }\n};\n"
+           "int twice(int x) { return 2 * x; }\n")
+    sc = derive_scaffold("cpp-rust", cpp)
+    assert sc.prefix == "struct Counter {\n"
+    assert sc.signatures == ("fn new(start: i32) -> Counter", "fn next(&mut self) -> i32", "fn peek(&self) -> i32",
+                             "fn twice(x: i32) -> i32")
