@@ -216,12 +216,14 @@ def seeds_show(seed_id: str) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), help="write the admitted pairs as training JSONL")
 @click.option("--limit", type=int, help="only the first N seeds")
 @click.option("--candidates", default=3, show_default=True, help="target translations sampled per seed")
+@click.option("--teacher", help="a stronger model (bundled name or GGUF path) for the translated tests, e.g. "
+              "qwen2.5-coder-1.5b; default: the model being trained")
 @click.option("--repair/--no-repair", default=False, show_default=True,
               help="one repair round per candidate that does not compile (pays off with a stronger model)")
 @click.option("--exclude", "exclude", multiple=True, type=click.Path(exists=True),
               help="extra evaluation files to decontaminate against (bench JSONL or source files)")
 @click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
-def validate_cmd(run_id, out, limit, candidates, repair, exclude, as_json) -> None:
+def validate_cmd(run_id, out, limit, candidates, teacher, repair, exclude, as_json) -> None:
     """Turn seeds with tests into Docker-validated translation pairs, with the funnel of every stage.
 
     Decontaminates against ../shared/bench/*.jsonl (when present) plus --exclude files. A killed run
@@ -243,13 +245,17 @@ def validate_cmd(run_id, out, limit, candidates, repair, exclude, as_json) -> No
     bench = Path(__file__).resolve().parents[2] / "shared" / "bench"
     dedup = Deduplicator()
     load_evaluation_set(dedup, [*sorted(bench.glob("*.jsonl")), *exclude])
+    from act_lsp.engine import EngineConfig
+
     try:
         host, pool = ModelHost(), SandboxPool()
+        teacher_host = ModelHost(EngineConfig(model=teacher)) if teacher else None
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
         pipe = Pipeline(SynthConfig(candidates=candidates, repair=repair), host, pool.run_batch, db, dedup,
-                        run_id=run_id, on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)))
+                        run_id=run_id, on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)),
+                        teacher=teacher_host)
         summary = pipe.run(all_seeds)
     rows = export_jsonl(db, [pipe.run_id])
     if out:

@@ -86,18 +86,21 @@ def _key(*parts: str) -> str:
 class Pipeline:
     def __init__(self, config: SynthConfig, generator, run_batch: Callable[[Sequence[Job]], list[RunResult]],
                  db: sqlite_utils.Database, dedup: Deduplicator, run_id: str | None = None,
-                 on_event: Callable[[str], None] | None = None) -> None:
+                 on_event: Callable[[str], None] | None = None, teacher=None) -> None:
+        """``generator``: the model being trained (writes the candidates); ``teacher``: a stronger model for the
+        data it does not have to learn from (translated tests), defaulting to ``generator``."""
         self.config, self.generator, self.run_batch, self.dedup = config, generator, run_batch, dedup
+        self.teacher = teacher or generator
         self.run_id = run_id or uuid.uuid4().hex[:12]
         self.prov = Provenance(db, self.run_id)
         self.log = on_event or (lambda _msg: None)
         self.timing = Counter()  # seconds in "llm" vs "sandbox"
 
     # --- helpers that count where time goes ------------------------------------------------------
-    def _generate(self, prompt: str, temperature: float, seed: int | None):
+    def _generate(self, prompt: str, temperature: float, seed: int | None, model=None):
         t = time.perf_counter()
-        gen = self.generator.generate(prompt, GenerationParams(max_tokens=self.config.max_tokens,
-                                                               temperature=temperature, seed=seed))
+        gen = (model or self.generator).generate(prompt, GenerationParams(max_tokens=self.config.max_tokens,
+                                                                          temperature=temperature, seed=seed))
         self.timing["llm"] += time.perf_counter() - t
         return gen
 
@@ -209,7 +212,7 @@ class Pipeline:
             return row["id"], (row["code"] if row["ok"] else None)
         t = time.perf_counter()
         prompt = test_translation_prompt(pair, seed.tests, code)
-        gen = self._generate(prompt.text, 0.0, None)
+        gen = self._generate(prompt.text, 0.0, None, model=self.teacher)
         tests = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
         ok = bool(tests.strip())
         tid = self.prov.add(stage="target_tests", key=key, parent=None, ok=ok, code=tests, pair=pair.id,
