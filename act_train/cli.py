@@ -218,12 +218,14 @@ def seeds_show(seed_id: str) -> None:
 @click.option("--candidates", default=3, show_default=True, help="target translations sampled per seed")
 @click.option("--teacher", help="a stronger model (bundled name or GGUF path) for the translated tests, e.g. "
               "qwen2.5-coder-1.5b; default: the model being trained")
+@click.option("--teacher-candidates", default=0, show_default=True,
+              help="extra candidates written by the teacher (needs --teacher)")
 @click.option("--repair/--no-repair", default=False, show_default=True,
               help="one repair round per candidate that does not compile (pays off with a stronger model)")
 @click.option("--exclude", "exclude", multiple=True, type=click.Path(exists=True),
               help="extra evaluation files to decontaminate against (bench JSONL or source files)")
 @click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
-def validate_cmd(run_id, out, limit, candidates, teacher, repair, exclude, as_json) -> None:
+def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, repair, exclude, as_json) -> None:
     """Turn seeds with tests into Docker-validated translation pairs, with the funnel of every stage.
 
     Decontaminates against ../shared/bench/*.jsonl (when present) plus --exclude files. A killed run
@@ -253,7 +255,9 @@ def validate_cmd(run_id, out, limit, candidates, teacher, repair, exclude, as_js
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
-        pipe = Pipeline(SynthConfig(candidates=candidates, repair=repair), host, pool.run_batch, db, dedup,
+        config = SynthConfig(candidates=candidates, repair=repair, teacher_candidates=teacher_candidates if teacher
+                             else 0)
+        pipe = Pipeline(config, host, pool.run_batch, db, dedup,
                         run_id=run_id, on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)),
                         teacher=teacher_host)
         summary = pipe.run(all_seeds)

@@ -35,7 +35,7 @@ from act_lsp.scaffold import derive_scaffold
 from act_train.dedup import Deduplicator
 from act_train.mutation import mutation_score
 from act_train.seeds import Seed
-from act_train.synth_prompts import test_translation_prompt
+from act_train.synth_prompts import errors_in_tests, test_repair_prompt, test_translation_prompt
 
 STAGES = ("seed", "source_mutation", "candidate", "target_tests", "validation", "target_mutation", "admitted")
 
@@ -47,6 +47,7 @@ class SynthConfig:
     # One repair round per failing candidate. Measured with the 0.5B model on the 8 bundled seeds: 0 of 21
     # candidates repaired, LLM time 86 s -> 715 s. Worth it with a stronger teacher, so off by default.
     repair: bool = False
+    teacher_candidates: int = 0  # extra candidates written by the teacher model (the first greedy)
     temperature: float = 0.7
     max_tokens: int = 768
     mutants: int = 8  # per program, to bound sandbox cost
@@ -138,7 +139,31 @@ class Pipeline:
             admitted = self._validate(seed, pair, cand_id, code, tests_id, target_tests)
             if admitted:
                 return admitted
+            repaired = self._repair_tests(seed, pair, cand_id, code, target_tests)
+            if repaired:
+                tests_id, target_tests = repaired
+                admitted = self._validate(seed, pair, cand_id, code, tests_id, target_tests)
+                if admitted:
+                    return admitted
         return None
+
+    def _repair_tests(self, seed: Seed, pair: LanguagePair, cand_id: str, code: str, tests: str):
+        """Once per seed: when the compiler blames the translated tests, the teacher fixes them."""
+        key = _key(seed.id, "tests", "repair")
+        if self.prov.find("target_tests", key):
+            return None
+        row = self.prov.find("validation", _key(seed.id, cand_id, _key(tests)))
+        errors = json.loads(row["meta"]).get("errors", "") if row else ""
+        if not errors or not errors_in_tests(pair.target.name, errors, code):
+            return None
+        t = time.perf_counter()
+        prompt = test_repair_prompt(pair, tests, code, errors)
+        gen = self._generate(prompt.text, 0.0, None, model=self.teacher)
+        fixed = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
+        ok = bool(fixed.strip()) and fixed != tests
+        tid = self.prov.add(stage="target_tests", key=key, parent=None, ok=ok, code=fixed, pair=pair.id,
+                            reason="" if ok else "no_tests", seconds=time.perf_counter() - t, meta={"repair": True})
+        return (tid, fixed) if ok else None
 
     def _source_checks(self, seed: Seed, pair: LanguagePair) -> str | None:
         key = _key(seed.id)
@@ -168,12 +193,15 @@ class Pipeline:
     def _candidates(self, seed: Seed, pair: LanguagePair, parent: str) -> list[tuple[str, str]]:
         prompt = build_prompt(pair, seed.code)
         out, seen = [], set()
-        for i in range(self.config.candidates):
+        for i in range(self.config.candidates + self.config.teacher_candidates):
             key = _key(seed.id, "cand", str(i))
             row = self.prov.find("candidate", key)
             if row is None:
                 t = time.perf_counter()
-                gen = self._generate(prompt.text, 0.0 if i == 0 else self.config.temperature, None if i == 0 else i)
+                j = i if i < self.config.candidates else i - self.config.candidates  # index within its model
+                model = self.generator if i < self.config.candidates else self.teacher
+                gen = self._generate(prompt.text, 0.0 if j == 0 else self.config.temperature, None if j == 0 else j,
+                                     model=model)
                 code = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
                 if not code.strip() or code in seen:
                     self.prov.add(stage="candidate", key=key, parent=parent, ok=False, code=code, pair=pair.id,
@@ -190,12 +218,14 @@ class Pipeline:
                             code, ok, reason, repaired = fixed, True, "", True
                 row = {"id": self.prov.add(stage="candidate", key=key, parent=parent, ok=ok, reason=reason,
                                            code=code, pair=pair.id, seconds=time.perf_counter() - t,
-                                           meta={"index": i, "tokens": gen.tokens, "repaired": repaired}),
+                                           meta={"index": i, "tokens": gen.tokens, "repaired": repaired,
+                                                 "by": "student" if model is self.generator else "teacher"}),
                        "ok": ok, "code": code}
             seen.add(row["code"])
             if row["ok"]:
                 out.append((row["id"], row["code"]))
-        self.log(f"{seed.id}: {len(out)}/{self.config.candidates} candidates compile")
+        total = self.config.candidates + self.config.teacher_candidates
+        self.log(f"{seed.id}: {len(out)}/{total} candidates compile")
         return out
 
     def _compiles(self, pair: LanguagePair, code: str) -> tuple[bool, str, str]:
@@ -220,16 +250,18 @@ class Pipeline:
         return tid, (tests if ok else None)
 
     def _validate(self, seed, pair, cand_id, code, tests_id, tests) -> str | None:
-        key = _key(seed.id, cand_id)
+        key = _key(seed.id, cand_id, _key(tests))
         row = self.prov.find("validation", key)
         if row is None:
+            errors = ""
             try:
                 (res,) = self._run([Job.with_tests(pair.target.test_recipe, code, tests)])
                 ok, reason = res.passed, "" if res.passed else f"target_tests_{res.status}"
+                errors = "" if res.passed else (res.stderr or res.stdout)[:3000]
             except JobError as exc:
                 ok, reason = False, f"bad_job: {exc}"
             row = {"id": self.prov.add(stage="validation", key=key, parent=cand_id, ok=ok, reason=reason,
-                                       pair=pair.id, meta={"tests": tests_id}), "ok": ok}
+                                       pair=pair.id, meta={"tests": tests_id, "errors": errors}), "ok": ok}
         if not row["ok"]:
             return None
         mrow = self.prov.find("target_mutation", key)

@@ -6,6 +6,7 @@ scaffold, which the language table gives, so a small model only has to write the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -35,3 +36,22 @@ def test_translation_prompt(pair: LanguagePair, tests: str, target_code: str) ->
             f"```{pair.source.fence}\n{tests.strip()}\n```")
     text = CHATML.format(system=SYSTEM, user=user) + f"```{pair.target.fence}\n" + scaffold.prefix
     return Prompt.of(text, scaffold.prefix)
+
+
+def test_repair_prompt(pair: LanguagePair, tests: str, target_code: str, errors: str) -> Prompt:
+    """The translated tests do not compile against the code: fix the tests, never the code under test."""
+    scaffold = TEST_SCAFFOLDS[pair.target.name]
+    user = (f"Here is {pair.target.display} code:\n```{pair.target.fence}\n{target_code.strip()}\n```\n"
+            f"These {pair.target.display} tests for it do not compile:\n```{pair.target.fence}\n{tests.strip()}\n```\n"
+            f"Compiler errors:\n```\n{errors.strip()[:1500]}\n```\nRewrite the test function so it compiles against "
+            f"the code above without changing what it checks; {scaffold.style}.")
+    text = CHATML.format(system=SYSTEM, user=user) + f"```{pair.target.fence}\n" + scaffold.prefix
+    return Prompt.of(text, scaffold.prefix)
+
+
+def errors_in_tests(target_language: str, errors: str, code: str) -> bool:
+    """Whether the compiler blames the test code rather than the code under test."""
+    if target_language == "go":
+        return "main_test.go" in errors
+    lines = [int(n) for n in re.findall(r"main\.rs:(\d+):", errors)]
+    return bool(lines) and min(lines) > code.count("\n") + 1  # Rust tests are appended after the code
