@@ -35,7 +35,7 @@ from act_lsp.scaffold import derive_scaffold
 from act_train.dedup import Deduplicator
 from act_train.mutation import mutation_score
 from act_train.seeds import Seed
-from act_train.synth_prompts import errors_in_tests, test_repair_prompt, test_translation_prompt
+from act_train.synth_prompts import errors_in_tests, repair_tests_prompt, translate_tests_prompt
 
 STAGES = ("seed", "source_mutation", "candidate", "target_tests", "validation", "target_mutation", "admitted")
 
@@ -157,7 +157,7 @@ class Pipeline:
         if not errors or not errors_in_tests(pair.target.name, errors, code):
             return None
         t = time.perf_counter()
-        prompt = test_repair_prompt(pair, tests, code, errors)
+        prompt = repair_tests_prompt(pair, tests, code, errors)
         gen = self._generate(prompt.text, 0.0, None, model=self.teacher)
         fixed = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
         ok = bool(fixed.strip()) and fixed != tests
@@ -241,7 +241,7 @@ class Pipeline:
         if row:
             return row["id"], (row["code"] if row["ok"] else None)
         t = time.perf_counter()
-        prompt = test_translation_prompt(pair, seed.tests, code)
+        prompt = translate_tests_prompt(pair, seed.tests, code)
         gen = self._generate(prompt.text, 0.0, None, model=self.teacher)
         tests = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
         ok = bool(tests.strip())

@@ -28,7 +28,7 @@ TEST_SCAFFOLDS: Mapping[str, TestScaffold] = {
 }
 
 
-def test_translation_prompt(pair: LanguagePair, tests: str, target_code: str) -> Prompt:
+def translate_tests_prompt(pair: LanguagePair, tests: str, target_code: str) -> Prompt:
     scaffold = TEST_SCAFFOLDS[pair.target.name]
     user = (f"Here is {pair.target.display} code:\n```{pair.target.fence}\n{target_code.strip()}\n```\n"
             f"Translate these {pair.source.display} unit tests into one {pair.target.display} test function for that "
@@ -38,7 +38,7 @@ def test_translation_prompt(pair: LanguagePair, tests: str, target_code: str) ->
     return Prompt.of(text, scaffold.prefix)
 
 
-def test_repair_prompt(pair: LanguagePair, tests: str, target_code: str, errors: str) -> Prompt:
+def repair_tests_prompt(pair: LanguagePair, tests: str, target_code: str, errors: str) -> Prompt:
     """The translated tests do not compile against the code: fix the tests, never the code under test."""
     scaffold = TEST_SCAFFOLDS[pair.target.name]
     user = (f"Here is {pair.target.display} code:\n```{pair.target.fence}\n{target_code.strip()}\n```\n"
