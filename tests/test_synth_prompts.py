@@ -15,7 +15,7 @@ def test_translate_tests_prompt_starts_the_test_function():
     assert r.prefix.startswith("#[cfg(test)]\nmod tests {\n    use super::*;")
 
 
-def repair_tests_prompt_shows_errors_and_keeps_the_code_fixed():
+def test_repair_prompt_shows_errors_and_keeps_the_code_fixed():
     p = repair_tests_prompt(PAIRS["java-go"], "package main\n...", "package main\nfunc F() {}", "main_test.go:9: x")
     assert "main_test.go:9: x" in p.text and "without changing what it checks" in p.text
     assert p.prefix in p.text[-len(p.prefix):]
