@@ -28,25 +28,29 @@ TEST_SCAFFOLDS: Mapping[str, TestScaffold] = {
 }
 
 
-def translate_tests_prompt(pair: LanguagePair, tests: str, target_code: str) -> Prompt:
+def _test_prompt(pair: LanguagePair, target_code: str, request: str) -> Prompt:
+    """Show the code under test, ask ``request``, and start the answer with the test scaffold."""
     scaffold = TEST_SCAFFOLDS[pair.target.name]
     user = (f"Here is {pair.target.display} code:\n```{pair.target.fence}\n{target_code.strip()}\n```\n"
-            f"Translate these {pair.source.display} unit tests into one {pair.target.display} test function for that "
-            f"code. Keep every check and its expected value; {scaffold.style}.\n"
-            f"```{pair.source.fence}\n{tests.strip()}\n```")
-    text = CHATML.format(system=SYSTEM, user=user) + f"```{pair.target.fence}\n" + scaffold.prefix
-    return Prompt.of(text, scaffold.prefix)
+            + request.replace("{style}", scaffold.style))
+    return Prompt.of(CHATML.format(system=SYSTEM, user=user) + f"```{pair.target.fence}\n" + scaffold.prefix,
+                     scaffold.prefix)
+
+
+def translate_tests_prompt(pair: LanguagePair, tests: str, target_code: str) -> Prompt:
+    return _test_prompt(pair, target_code,
+                        f"Translate these {pair.source.display} unit tests into one {pair.target.display} test "
+                        f"function for that code. Keep every check and its expected value; {{style}}.\n"
+                        f"```{pair.source.fence}\n{tests.strip()}\n```")
 
 
 def repair_tests_prompt(pair: LanguagePair, tests: str, target_code: str, errors: str) -> Prompt:
     """The translated tests do not compile against the code: fix the tests, never the code under test."""
-    scaffold = TEST_SCAFFOLDS[pair.target.name]
-    user = (f"Here is {pair.target.display} code:\n```{pair.target.fence}\n{target_code.strip()}\n```\n"
-            f"These {pair.target.display} tests for it do not compile:\n```{pair.target.fence}\n{tests.strip()}\n```\n"
-            f"Compiler errors:\n```\n{errors.strip()[:1500]}\n```\nRewrite the test function so it compiles against "
-            f"the code above without changing what it checks; {scaffold.style}.")
-    text = CHATML.format(system=SYSTEM, user=user) + f"```{pair.target.fence}\n" + scaffold.prefix
-    return Prompt.of(text, scaffold.prefix)
+    return _test_prompt(pair, target_code,
+                        f"These {pair.target.display} tests for it do not compile:\n```{pair.target.fence}\n"
+                        f"{tests.strip()}\n```\nCompiler errors:\n```\n{errors.strip()[:1500]}\n```\n"
+                        "Rewrite the test function so it compiles against the code above without changing what it "
+                        "checks; {style}.")
 
 
 def errors_in_tests(target_language: str, errors: str, code: str) -> bool:
