@@ -25,7 +25,6 @@ from act_lsp.config import ServerSettings, parse_settings
 from act_lsp.engine import GenerationParams, ModelHost
 from act_lsp.model_store import ModelError
 from act_lsp.pairs import LanguagePair, get_pair, pair_for, target_file_name
-from act_lsp.sandbox import SandboxError
 from act_lsp.translator import Translation, Translator
 
 log = logging.getLogger("act_lsp")
@@ -290,15 +289,16 @@ async def _translate(ls: ActLanguageServer, raw) -> dict | None:
     await progress.begin(f"ACT: translating {what} to {req.pair.target.display}")
     started = time.perf_counter()
     try:
-        result, sandbox_note = await asyncio.to_thread(_run_translation, ls, req, progress)
+        result, adapter = await asyncio.to_thread(_run_translation, ls, req, progress)
     finally:
         progress.end("done")
     latency_ms = int((time.perf_counter() - started) * 1000)
-    if sandbox_note:
-        ls.message(sandbox_note, types.MessageType.Warning)
+    if result.evidence.sandbox_error:
+        ls.message(f"verification is on but the sandbox is unavailable ({result.evidence.sandbox_error}); "
+                   "translated without verification", types.MessageType.Warning)
     record = store.TranslationRecord(
         pair=req.pair.id, kind="selection" if req.range else "file", uri=req.uri, target_uri=req.target_uri,
-        source_text=req.source, output=result.code, model=ls.model_name, adapter_version=ls.adapter_version(req.pair),
+        source_text=req.source, output=result.code, model=ls.model_name, adapter_version=adapter,
         prompt_hash=result.prompt_hash, latency_ms=latency_ms, tokens=result.tokens,
         verify=result.evidence.as_dict(), client=ls.client_name)
     tid = _log(ls, lambda: store.record_translation(ls.db, record, log_code=ls.settings.log_code))
@@ -322,24 +322,20 @@ async def _translate(ls: ActLanguageServer, raw) -> dict | None:
             "tokens": result.tokens, "latencyMs": latency_ms}
 
 
-def _run_translation(ls: ActLanguageServer, req: TranslateRequest, progress: _Progress) -> tuple[Translation, str]:
+def _run_translation(ls: ActLanguageServer, req: TranslateRequest, progress: _Progress,
+                     ) -> tuple[Translation, str | None]:
+    """The translation and the adapter version that produced it."""
     translator = ls.translator()
-    ls.adapter_version(req.pair)
+    adapter = ls.adapter_version(req.pair)
     params = GenerationParams(max_tokens=ls.settings.max_tokens, time_limit=ls.settings.time_limit)
 
     def on_token(_piece: str, n: int) -> None:
         if n % PROGRESS_EVERY == 1:
             progress.report(f"{n} tokens")
 
-    verify = ls.settings.verify
-    try:
-        return translator.translate(req.pair, req.source, params=params, verify=verify,
-                                    candidates=ls.settings.candidates, on_token=on_token,
-                                    cancelled=progress.cancelled), ""
-    except SandboxError as exc:
-        note = f"verification is on but the sandbox is unavailable ({exc}); translated without verification"
-        return translator.translate(req.pair, req.source, params=params, on_token=on_token,
-                                    cancelled=progress.cancelled), note
+    result = translator.translate(req.pair, req.source, params=params, verify=ls.settings.verify,
+                                  candidates=ls.settings.candidates, on_token=on_token, cancelled=progress.cancelled)
+    return result, adapter
 
 
 async def _apply(ls: ActLanguageServer, req: TranslateRequest, result: Translation) -> bool:
@@ -354,7 +350,7 @@ async def _apply(ls: ActLanguageServer, req: TranslateRequest, result: Translati
         annotate=bool(we and we.change_annotation_support), document_changes=bool(we and we.document_changes),
         can_create=bool(we and we.resource_operations and types.ResourceOperationKind.Create in we.resource_operations),
         encoding=ls.workspace.position_encoding)
-    if result.evidence.mode != "off":
+    if result.evidence.mode != "off" or result.evidence.sandbox_error:
         ls.message(f"translation {result.evidence.summary()}",
                    types.MessageType.Info if result.evidence.compiled else types.MessageType.Warning)
     answer = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label="ACT translation"))

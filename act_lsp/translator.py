@@ -15,7 +15,7 @@ from act_lsp.config import VerifyMode
 from act_lsp.engine import Generation, GenerationParams
 from act_lsp.pairs import LanguagePair
 from act_lsp.prompts import build_prompt, build_repair_prompt
-from act_lsp.sandbox import Job, JobError, RunResult
+from act_lsp.sandbox import Job, JobError, RunResult, SandboxError
 from act_lsp.sanitize import sanitize
 
 
@@ -39,12 +39,13 @@ class Evidence:
     repaired: bool = False
     errors: str = ""  # compiler/test output of the returned candidate when it failed
     sandbox_seconds: float = 0.0
+    sandbox_error: str = ""  # verification was asked for but the sandbox could not be reached
 
     def summary(self) -> str:
+        if self.sandbox_error:
+            return "not verified (sandbox unavailable)"
         if self.mode == "off":
             return "not verified"
-        if self.compiled is None:
-            return "not verified (sandbox unavailable)"
         parts = ["compiles" if self.compiled else "does NOT compile"]
         if self.tests_passed is not None:
             parts.append("tests pass" if self.tests_passed else "tests FAIL")
@@ -99,6 +100,12 @@ class Translator:
                   scaffold: str | None = None, on_token: Callable[[str, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> Translation:
         params = params or GenerationParams()
+        unavailable = ""
+        if verify != "off":  # find out before generating: no candidate is sampled for nothing
+            try:
+                self._runner_or_none()
+            except SandboxError as exc:
+                verify, unavailable = "off", str(exc)
         prompt = build_prompt(pair, source, scaffold=scaffold)
         k = 1 if verify == "off" else max(1, candidates)
         outs: list[Translation] = []
@@ -117,7 +124,7 @@ class Translator:
         best = outs[0]
         best.tokens, best.seconds = total_tokens, sum(o.seconds for o in outs)
         if verify == "off" or best.finish_reason in ("cancelled", "timeout"):
-            best.evidence = Evidence(mode=verify, candidates=len(outs))
+            best.evidence = Evidence(mode=verify, candidates=len(outs), sandbox_error=unavailable)
             return best
         return self._verify(pair, source, outs, verify, tests, params, cancelled)
 

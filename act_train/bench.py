@@ -5,13 +5,14 @@ Used for evaluation only; the synthetic-data pipeline decontaminates against the
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from act_lsp.sandbox import Job, JobError, Limits, cargo_manifest
 from act_lsp.sandbox.recipes import CRATE_TEST_RECIPES, IMAGE_CRATES, TEST_RECIPES
+from act_train.jsonl import read_records
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,21 +32,16 @@ class BenchTask:
     target_canonical_crates: Sequence[str] = field(default_factory=tuple)
 
 
+def default_bench_dir() -> Path:
+    """``$ACT_SHARED/bench``, else the ``shared/bench`` folder next to this checkout."""
+    shared = os.environ.get("ACT_SHARED")
+    return Path(shared) / "bench" if shared else Path(__file__).resolve().parents[2] / "shared" / "bench"
+
+
 def load_bench(path: str | Path) -> list[BenchTask]:
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"benchmark file {path} does not exist")
     names = set(BenchTask.__dataclass_fields__)
-    tasks = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            tasks.append(BenchTask(**{k: v for k, v in row.items() if k in names}))
-        except (json.JSONDecodeError, TypeError) as exc:
-            raise ValueError(f"{path}:{n}: not a benchmark task ({exc})") from None
-    return tasks
+    return read_records(path, lambda row: BenchTask(**{k: v for k, v in row.items() if k in names}),
+                        "a benchmark task")
 
 
 def target_job(task: BenchTask, code: str, *, crates: Sequence[str] = (), limits: Limits | None = None) -> Job:

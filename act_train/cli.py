@@ -228,14 +228,15 @@ def seeds_show(seed_id: str) -> None:
 def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, repair, exclude, as_json) -> None:
     """Turn seeds with tests into Docker-validated translation pairs, with the funnel of every stage.
 
-    Decontaminates against ../shared/bench/*.jsonl (when present) plus --exclude files. A killed run
-    resumes with --run RUN_ID without redoing validated work.
+    Decontaminates against the benchmark files ($ACT_SHARED/bench, default ../shared/bench) plus --exclude
+    files. A killed run resumes with --run RUN_ID without redoing validated work.
     """
     from pathlib import Path
 
     from act_lsp import store
     from act_lsp.engine import ModelHost
     from act_lsp.sandbox import SandboxPool
+    from act_train.bench import default_bench_dir
     from act_train.dedup import Deduplicator, load_evaluation_set
     from act_train.pipeline import Pipeline, SynthConfig, export_jsonl, funnel
     from act_train.seeds import bundled_seeds, feedback_seeds
@@ -244,7 +245,7 @@ def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, re
     all_seeds = [s for s in bundled_seeds() + feedback_seeds(db) if s.tests][:limit]
     if not all_seeds:
         raise click.ClickException("no seeds with tests")
-    bench = Path(__file__).resolve().parents[2] / "shared" / "bench"
+    bench = default_bench_dir()
     dedup = Deduplicator()
     load_evaluation_set(dedup, [*sorted(bench.glob("*.jsonl")), *exclude])
     from act_lsp.engine import EngineConfig

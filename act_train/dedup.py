@@ -9,11 +9,12 @@ any file the user names. The n-gram is 25 tokens: shorter ones match common loop
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from act_train.jsonl import read_records
 
 _TOKEN = re.compile(r"[A-Za-z_]\w*|\d+|\S")
 _MERSENNE = (1 << 61) - 1
@@ -113,13 +114,11 @@ def load_evaluation_set(dedup: Deduplicator, paths: Iterable[str | Path]) -> int
     count = 0
     for path in map(Path, paths):
         if path.suffix == ".jsonl":
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    row = json.loads(line)
-                    for fld in BENCH_CODE_FIELDS:
-                        if row.get(fld):
-                            dedup.add_evaluation(f"{path.name}:{row.get('task_id')}", row[fld])
-                            count += 1
+            for row in read_records(path, dict, "a JSON object"):
+                for fld in BENCH_CODE_FIELDS:
+                    if row.get(fld):
+                        dedup.add_evaluation(f"{path.name}:{row.get('task_id')}", row[fld])
+                        count += 1
         else:
             dedup.add_evaluation(path.name, path.read_text(encoding="utf-8", errors="replace"))
             count += 1

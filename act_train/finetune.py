@@ -23,6 +23,7 @@ from typing import Literal
 from act_lsp.model_store import resolve_model_path
 from act_lsp.pairs import get_pair
 from act_lsp.prompts import build_prompt
+from act_train.jsonl import read_records
 
 DEFAULT_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 
@@ -299,17 +300,8 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
 
 def load_examples(path: str | Path) -> list[TrainExample]:
     """JSONL rows with ``pair``, ``source`` and ``target`` (extra keys such as ``messages`` are ignored)."""
-    path = Path(path)
-    examples = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            examples.append(TrainExample(pair=row["pair"], source=row["source"], target=row["target"]))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{n}: not a training example ({exc}); expected pair, source, target") from None
-    return examples
+    return read_records(path, lambda r: TrainExample(pair=r["pair"], source=r["source"], target=r["target"]),
+                        "a training example; expected pair, source, target")
 
 
 def feedback_examples(db, pairs: Sequence[str] | None = None) -> list[TrainExample]:

@@ -150,8 +150,9 @@ class Pipeline:
     def _repair_tests(self, seed: Seed, pair: LanguagePair, cand_id: str, code: str, tests: str):
         """Once per seed: when the compiler blames the translated tests, the teacher fixes them."""
         key = _key(seed.id, "tests", "repair")
-        if self.prov.find("target_tests", key):
-            return None
+        done = self.prov.find("target_tests", key)
+        if done:  # resumed: use the repair made before the kill
+            return (done["id"], done["code"]) if done["ok"] else None
         row = self.prov.find("validation", _key(seed.id, cand_id, _key(tests)))
         errors = json.loads(row["meta"]).get("errors", "") if row else ""
         if not errors or not errors_in_tests(pair.target.name, errors, code):
@@ -166,29 +167,37 @@ class Pipeline:
         return (tid, fixed) if ok else None
 
     def _source_checks(self, seed: Seed, pair: LanguagePair) -> str | None:
+        """Seed gate, then the source mutation gate; each step resumes on its own after a kill."""
         key = _key(seed.id)
-        row = self.prov.find("source_mutation", key) or self.prov.find("seed", key)
-        if row:
-            return row["id"] if row["ok"] and row["stage"] == "source_mutation" else None
-        t = time.perf_counter()
-        verdict = self.dedup.check(seed.code)
-        if not verdict.keep:
-            self.prov.add(stage="seed", key=key, parent=None, ok=False, reason=verdict.reason, code=seed.code,
-                          pair=pair.id)
-            return None
-        (result,) = self._run([Job.with_tests(pair.source.test_recipe, seed.code, seed.tests)])
-        seed_id = self.prov.add(stage="seed", key=key, parent=None, ok=result.passed, code=seed.code, pair=pair.id,
-                                reason="" if result.passed else f"source_tests_{result.status}",
-                                seconds=time.perf_counter() - t, meta={"origin": seed.origin, "seed": seed.id})
-        if not result.passed:
+        gate = self.prov.find("source_mutation", key)
+        if gate:
+            return gate["id"] if gate["ok"] else None
+        seed_row = self.prov.find("seed", key)
+        if seed_row is None:
+            seed_row = self._seed_gate(seed, pair, key)
+        if not seed_row["ok"]:
             return None
         report = self._mutation(pair.source.test_recipe, seed.code, seed.tests)
         ok = report.compiled > 0 and report.score >= self.config.source_threshold
         self.log(f"{seed.id}: source mutation score {report.score:.2f} ({report.killed}/{report.compiled})")
-        mut_id = self.prov.add(stage="source_mutation", key=key, parent=seed_id, ok=ok, pair=pair.id,
+        mut_id = self.prov.add(stage="source_mutation", key=key, parent=seed_row["id"], ok=ok, pair=pair.id,
                                reason="" if ok else "weak_source_tests",
                                meta={"score": report.score, "compiled": report.compiled, "killed": report.killed})
         return mut_id if ok else None
+
+    def _seed_gate(self, seed: Seed, pair: LanguagePair, key: str) -> dict:
+        """Not a benchmark program or a duplicate, and its own tests pass."""
+        t = time.perf_counter()
+        verdict = self.dedup.check(seed.code)
+        if not verdict.keep:
+            item = self.prov.add(stage="seed", key=key, parent=None, ok=False, reason=verdict.reason, code=seed.code,
+                                 pair=pair.id)
+            return {"id": item, "ok": False}
+        (result,) = self._run([Job.with_tests(pair.source.test_recipe, seed.code, seed.tests)])
+        item = self.prov.add(stage="seed", key=key, parent=None, ok=result.passed, code=seed.code, pair=pair.id,
+                             reason="" if result.passed else f"source_tests_{result.status}",
+                             seconds=time.perf_counter() - t, meta={"origin": seed.origin, "seed": seed.id})
+        return {"id": item, "ok": result.passed}
 
     def _candidates(self, seed: Seed, pair: LanguagePair, parent: str) -> list[tuple[str, str]]:
         prompt = build_prompt(pair, seed.code)

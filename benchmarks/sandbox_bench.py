@@ -17,11 +17,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from act_lsp.sandbox import Job, RunResult, SandboxConfig, SandboxPool, get_recipe, run_in_fresh_container
-from act_train.bench import load_bench, target_job
+from act_train.bench import default_bench_dir, load_bench, target_job
 
 REPO = Path(__file__).resolve().parents[1]
 RUNNER = REPO / "sandbox" / "runner.py"
-BENCH = REPO.parent / "shared" / "bench"
+BENCH = default_bench_dir()
 
 
 def run_on_host(job: Job) -> RunResult:

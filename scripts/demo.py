@@ -24,8 +24,10 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 from pygls.uris import to_fs_path
 
+from act_train.bench import default_bench_dir
+
 REPO = Path(__file__).resolve().parents[1]
-BENCH = REPO.parent / "shared" / "bench"
+BENCH = default_bench_dir()
 
 
 def apply_to_disk(edit: types.WorkspaceEdit) -> list[Path]:
@@ -110,15 +112,13 @@ async def translate_samples(out: Path, db: Path) -> list[dict]:
 
 def evaluate_both(tasks: int, db_path: Path) -> dict[str, dict]:
     from act_lsp import store
-    from act_lsp.engine import ModelHost
+    from act_lsp.engine import EngineConfig, ModelHost
     from act_lsp.sandbox import SandboxPool
     from act_train.evaluate import EvalConfig, evaluate
     from act_train.progress import progress_bar
 
     db = store.open_db(db_path)
     version = store.promoted_version(db)
-    from act_lsp.engine import EngineConfig
-
     host = ModelHost(EngineConfig(adapter=version["adapter_path"] if version else None))
     reports = {}
     with SandboxPool() as pool:

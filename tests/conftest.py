@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
+from act_train.bench import default_bench_dir
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("ACT_SHARED", REPO.parent / "shared"))
-BENCH = SHARED / "bench"
+BENCH = default_bench_dir()
 
 
 @pytest.fixture(scope="session")
@@ -31,13 +30,6 @@ def solo_pool():
         yield pool
 
 
-def load_bench(name: str) -> list[dict]:
-    path = BENCH / name
-    if not path.is_file():
-        pytest.fail(f"benchmark file {path} is missing (set ACT_SHARED to the shared/ folder)")
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-
-
 def last_logits(llm, tokens):
     """Next-token logits of a llama-cpp-python model after ``tokens`` (read from the context)."""
     import llama_cpp
@@ -47,3 +39,12 @@ def last_logits(llm, tokens):
     llm.eval(tokens)
     ptr = llama_cpp.llama_get_logits_ith(llm.ctx, -1)
     return np.ctypeslib.as_array(ptr, shape=(llm.n_vocab(),)).copy()
+
+
+def translation(**fields):
+    """A TranslationRecord with harmless defaults; tests set only what they look at."""
+    from act_lsp import store
+
+    defaults = {"pair": "java-go", "kind": "file", "uri": "u", "target_uri": "t", "source_text": "s",
+                "output": "o", "model": "m"}
+    return store.TranslationRecord(**{**defaults, **fields})

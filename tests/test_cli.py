@@ -53,8 +53,8 @@ def test_registry_commands(tmp_path, monkeypatch):
                            metrics={"val_pass@1": 0.2})
     runner = CliRunner()
     assert runner.invoke(cli, ["models", "rollback"]).exit_code == 1  # nothing promoted yet
-    refused = runner.invoke(cli, ["models", "promote", v1])  # no baseline: a first version passes the gate
-    assert refused.exit_code == 0 and "v1 promoted" in refused.output
+    promoted = runner.invoke(cli, ["models", "promote", v1])  # no baseline: a first version passes the gate
+    assert promoted.exit_code == 0 and "v1 promoted" in promoted.output
     status = json.loads(runner.invoke(cli, ["status", "--json"]).stdout)
     assert status["promoted"] == "v1"
     assert "now serving the base model" in runner.invoke(cli, ["models", "rollback"]).output

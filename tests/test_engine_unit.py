@@ -15,6 +15,7 @@ from act_lsp.prompts import build_prompt, build_repair_prompt
 from act_lsp.sandbox import RECIPES
 from act_lsp.sanitize import extract_code, fix_go, fix_rust, sanitize
 from act_lsp.scaffold import cpp_type_to_rust, derive_scaffold, java_type_to_go
+from tests.conftest import translation
 
 
 def test_every_pair_is_complete():
@@ -157,8 +158,7 @@ def test_feedback_schema_and_privacy(tmp_path):
     assert set(db["translations"].columns_dict) >= {"pair", "source_text", "model", "adapter_version", "prompt_hash",
                                                     "output", "latency_ms", "verify", "outcome", "final_text"}
     assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
-    rec = store.TranslationRecord(pair="java-go", kind="file", uri="u", target_uri="t", source_text="secret code",
-                                  output="out", model="m")
+    rec = translation(source_text="secret code", output="out")
     tid = store.record_translation(db, rec, log_code=False)
     store.set_outcome(db, tid, "edited", final_text="my final")
     row = db["translations"].get(tid)
@@ -173,8 +173,7 @@ def test_feedback_schema_and_privacy(tmp_path):
 def test_training_job_is_queued_once(tmp_path):
     db = store.open_db(tmp_path / "a.db")
     for _ in range(3):
-        rec = store.TranslationRecord(pair="java-go", kind="file", uri="u", target_uri="t", source_text="s",
-                                      output="o", model="m")
+        rec = translation()
         store.set_outcome(db, store.record_translation(db, rec), "accepted")
     assert store.maybe_enqueue_training(db, 5) is None
     job = store.maybe_enqueue_training(db, 3)
@@ -189,8 +188,7 @@ def test_locked_database_is_a_clear_error(tmp_path):
     holder.execute("begin exclusive")
     try:
         db = sqlite_utils.Database(sqlite3.connect(path, timeout=0.1, isolation_level=None))
-        rec = store.TranslationRecord(pair="java-go", kind="file", uri="u", target_uri="t", source_text="s",
-                                      output="o", model="m")
+        rec = translation()
         with pytest.raises(store.StoreError, match="locked"):
             store.record_translation(db, rec)
     finally:

@@ -8,7 +8,7 @@ import pytest
 from act_lsp.model_store import BUNDLED_MODELS
 from act_train.export_gguf import gguf_tensor_names
 from act_train.finetune import FinetuneConfig, TrainExample, encode, finetune, length_buckets
-from tests.conftest import last_logits
+from tests.conftest import last_logits, translation
 
 pytestmark = [pytest.mark.model]
 
@@ -115,8 +115,7 @@ def test_finetune_cli_trains_exports_and_registers(tmp_path, monkeypatch):
     data = tmp_path / "train.jsonl"
     data.write_text("\n".join(json.dumps({"pair": e.pair, "source": e.source, "target": e.target}) for e in EXAMPLES))
     db = store.open_db()
-    rec = store.TranslationRecord(pair="java-go", kind="file", uri="u", target_uri="t", model="m",
-                                  source_text=EXAMPLES[0].source, output="package main\n\nfunc Add0(x int) int {\n}\n")
+    rec = translation(source_text=EXAMPLES[0].source, output="package main\n\nfunc Add0(x int) int {\n}\n")
     store.set_outcome(db, store.record_translation(db, rec), "edited", final_text=EXAMPLES[0].target)
     result = CliRunner().invoke(cli, ["finetune", "--data", str(data), "--out", str(tmp_path / "run"), "--steps", "2",
                                       "--rank", "4", "--base-model", TINY, "--json"])

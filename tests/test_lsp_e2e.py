@@ -44,16 +44,18 @@ def _record_edits(lsp_client: LanguageClient) -> None:
         return types.ApplyWorkspaceEditResult(applied=lsp_client.apply_answer)
 
 
+async def _start(lsp_client: LanguageClient, tmp_path_factory, editor: str, **options) -> None:
+    """Record edits, give the server its own database, and initialize as ``editor`` would."""
+    lsp_client.db_path = tmp_path_factory.mktemp("db") / "act.db"
+    _record_edits(lsp_client)
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities(editor), client_info=types.ClientInfo(name="pytest-lsp"),
+        initialization_options={"database": str(lsp_client.db_path), **options}))
+
+
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))
 async def client(lsp_client: LanguageClient, tmp_path_factory):
-    db = tmp_path_factory.mktemp("db") / "act.db"
-    lsp_client.db_path = db
-    _record_edits(lsp_client)
-
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual_studio_code"),
-        client_info=types.ClientInfo(name="pytest-lsp"),
-        initialization_options={"database": str(db), "trainAfter": 2, "maxTokens": 400}))
+    await _start(lsp_client, tmp_path_factory, "visual_studio_code", trainAfter=2, maxTokens=400)
     yield
     await lsp_client.shutdown_session()
 
@@ -210,13 +212,7 @@ async def test_bad_input_gives_messages_and_the_server_keeps_serving(client: Lan
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))
 async def missing_model_client(lsp_client: LanguageClient, tmp_path_factory):
-    db = tmp_path_factory.mktemp("db") / "act.db"
-    lsp_client.db_path = db
-    _record_edits(lsp_client)
-
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("neovim"),
-        initialization_options={"database": str(db), "model": "/nonexistent/model.gguf"}))
+    await _start(lsp_client, tmp_path_factory, "neovim", model="/nonexistent/model.gguf")
     yield
     await lsp_client.shutdown_session()
 
@@ -239,12 +235,7 @@ async def test_missing_model_is_a_message_not_a_crash(missing_model_client: Lang
     # Docker is unreachable for this server: verification must degrade to a warning, not a failure.
     server_env={"DOCKER_HOST": "unix:///nonexistent/docker.sock"}))
 async def verify_without_docker(lsp_client: LanguageClient, tmp_path_factory):
-    _record_edits(lsp_client)
-
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("neovim"),
-        initialization_options={"database": str(tmp_path_factory.mktemp("db") / "act.db"), "maxTokens": 200,
-                                "verify": "compile"}))
+    await _start(lsp_client, tmp_path_factory, "neovim", maxTokens=200, verify="compile")
     yield
     await lsp_client.shutdown_session()
 

@@ -55,3 +55,11 @@ def test_pipeline_funnel_is_consistent_and_admitted_pairs_pass(tmp_path, host, s
     again = Pipeline(config, host, sandbox_pool.run_batch, db, dedup, run_id=pipe.run_id).run(chosen)
     assert db["synth_items"].count == rows and again["admitted"] == summary["admitted"]
     assert again["timing"].get("llm", 0) == 0
+
+    # Killed between the seed gate and the mutation gate: the resumed run finishes that seed's gate.
+    gate = next(db.query("select id from synth_items where run_id = ? and stage = 'source_mutation' limit 1",
+                         [pipe.run_id]))
+    db["synth_items"].delete(gate["id"])
+    Pipeline(config, host, sandbox_pool.run_batch, db, dedup, run_id=pipe.run_id).run(chosen)
+    assert funnel(db, pipe.run_id)["source_mutation"]["total"] == report["source_mutation"]["total"]
+    assert db["synth_items"].count == rows

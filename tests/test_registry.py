@@ -105,7 +105,7 @@ def test_adapter_swap_matches_a_fresh_load(tmp_path):
     toks = host._llm.tokenize(prompt.encode())
 
     plain = last_logits(host._llm, toks)
-    swap_seconds = host.set_adapter(adapter)
+    host.set_adapter(adapter)
     swapped = last_logits(host._llm, toks)
     fresh = Llama(model_path=str(base), lora_path=str(adapter), n_ctx=4096, verbose=False)
     loaded = last_logits(fresh, toks)
@@ -113,7 +113,6 @@ def test_adapter_swap_matches_a_fresh_load(tmp_path):
     assert np.allclose(swapped, loaded, atol=1e-3)
     host.set_adapter(None)
     assert np.allclose(last_logits(host._llm, toks), plain, atol=1e-3)
-    assert swap_seconds < 30
 
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))

@@ -10,7 +10,7 @@ from act_lsp.sandbox import Job
 from act_train.dedup import Deduplicator, load_evaluation_set
 from act_train.mutation import mutation_score
 from act_train.seeds import bundled_seeds, feedback_seeds, parse_seed_file
-from tests.conftest import BENCH
+from tests.conftest import BENCH, translation
 
 SEEDS = bundled_seeds()
 
@@ -51,8 +51,7 @@ def test_every_seed_passes_its_tests_and_they_kill_mutants(sandbox_pool):
 def test_feedback_translations_become_seeds(tmp_path):
     db = store.open_db(tmp_path / "a.db")
     for outcome, log_code in (("accepted", True), ("rejected", True), ("edited", False)):
-        rec = store.TranslationRecord(pair="java-go", kind="file", uri="u", target_uri="t",
-                                      source_text=f"class A{outcome} {{}}", output="o", model="m")
+        rec = translation(source_text=f"class A{outcome} {{}}", output="o")
         store.set_outcome(db, store.record_translation(db, rec, log_code=log_code), outcome)
     (seed,) = feedback_seeds(db)
     assert seed.language == "java" and seed.code == "class Aaccepted {}" and seed.tests is None
