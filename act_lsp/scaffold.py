@@ -28,6 +28,9 @@ class Signature:
     constructor: bool = False
     throws: bool = False  # declares checked exceptions (Go: an extra error result)
     readonly: bool = False  # a C++ const method (Rust: &self rather than &mut self)
+    scope: str | None = None  # the enclosing class, static members included (how source-side drivers call it)
+    private: bool = False  # not callable from outside its class
+    static: bool = False  # a static member (called on the class, not an instance)
 
 
 # --- generic type parsing --------------------------------------------------------------------------
@@ -127,23 +130,83 @@ def _stateful_classes(source: str, classes: list[tuple[int, str]]) -> set[str]:
     return out
 
 
+def _top_level(body: str) -> str:
+    """A class body with every nested block (method bodies, initializers) replaced by ';'."""
+    prev = None
+    while prev != body:
+        prev, body = body, re.sub(r"\{[^{}]*\}", ";", body)
+    return body
+
+
+def _body_end(source: str, open_brace: int) -> int:
+    depth, i = 0, open_brace
+    while i < len(source):
+        depth += {"{": 1, "}": -1}.get(source[i], 0)
+        if depth == 0:
+            return i
+        i += 1
+    return len(source)
+
+
+_JAVA_CLASS_OPEN = re.compile(r"\bclass\s+([A-Z]\w*)[^{;]*\{")
+_JAVA_FIELD_DECL = re.compile(r"(?:^|(?<=[;}]))\s*(?P<mods>(?:(?:private|protected|public|final|transient|volatile|static)"
+                              r"\s+)*)(?P<type>[\w.$]+(?:\s*<[^;=(){}]*>)?(?:\s*\[\s*\])*)\s+(?P<name>\w+)\s*"
+                              r"(?:=[^;]*)?;")
+_EXCEPTION_BASE = re.compile(r"\bextends\s+\w*(?:Exception|Error|Throwable)\b|:\s*(?:public\s+)?(?:std::)?"
+                             r"\w*(?:exception|error)\b")
+
+
+def java_fields(source: str) -> dict[str, list[Param]]:
+    """Instance fields per class, in declaration order (the target struct's fields)."""
+    out: dict[str, list[Param]] = {}
+    for m in _JAVA_CLASS_OPEN.finditer(source):
+        top = _top_level(source[m.end(): _body_end(source, m.end() - 1)])
+        fields = [Param(f.group("type"), f.group("name")) for f in _JAVA_FIELD_DECL.finditer(top)
+                  if "static" not in f.group("mods") and f.group("type") not in _NOT_TYPES]
+        if fields:
+            out[m.group(1)] = fields
+    return out
+
+
+def _exception_classes(source: str) -> set[str]:
+    """Classes that only model an error: Go returns ``error`` values and Rust panics or returns ``Err`` instead."""
+    return {m.group(1) for m in re.finditer(r"\b(?:class|struct)\s+(\w+)([^{;]*)\{", source)
+            if _EXCEPTION_BASE.search(m.group(2))}
+
+
 def java_signatures(source: str) -> list[Signature]:
     """Methods and constructors; members of classes with state carry their class (``owner``)."""
     classes = [(m.start(), m.group(1)) for m in _JAVA_CLASS.finditer(source)]
     stateful = _stateful_classes(source, classes)
+    errors = _exception_classes(source)
     sigs = []
     for m in _JAVA_METHOD.finditer(source):
         ret, name = m.group("ret"), m.group("name")
         owner = next((c for pos, c in reversed(classes) if pos < m.start()), None)
-        if name in _NOT_TYPES or name == "main" or (ret and ret in _NOT_TYPES):
+        if name in _NOT_TYPES or name == "main" or (ret and ret in _NOT_TYPES) or owner in errors:
             continue
         constructor = ret is None
         if constructor and name != owner:
             continue  # a call or a control statement, not a declaration
         instance = "static" not in (m.group("mods") or "") and (owner in stateful or constructor)
         sigs.append(Signature(name, _java_params(m.group("params")), ret or "", owner=owner if instance else None,
-                              constructor=constructor, throws=bool(m.group("throws"))))
-    return sigs
+                              constructor=constructor, throws=bool(m.group("throws")), scope=owner,
+                              private="private" in (m.group("mods") or ""),
+                              static="static" in (m.group("mods") or "")))
+    return with_default_constructors(sigs)
+
+
+def with_default_constructors(sigs: list[Signature]) -> list[Signature]:
+    """A class with state but no declared constructor still gets one (Go ``NewX()``, Rust ``X::new()``), placed
+    before its first method, so callers and tests have a way to build it."""
+    declared = {s.owner for s in sigs if s.constructor}
+    out: list[Signature] = []
+    for s in sigs:
+        if s.owner and s.owner not in declared:
+            declared.add(s.owner)
+            out.append(Signature(s.owner, (), "", owner=s.owner, constructor=True, scope=s.owner))
+        out.append(s)
+    return out
 
 
 # Java parameter names that would shadow a Go keyword or predeclared identifier.
@@ -216,7 +279,7 @@ def cpp_type_to_rust(t: str, *, param: bool = False) -> str:
 
 _CPP_FUNC = re.compile(
     r"(?:^|(?<=[{;}:]))[ \t]*(?P<static>(?:(?:static|inline|constexpr|virtual|extern|explicit)\s+)*)"
-    r"(?:template\s*<[^>]*>\s*)?(?:(?P<ret>(?:const\s+)?[\w:]+(?:\s*<[^;{}()]*>)?(?:\s+(?:int|long|short|char)\b)*)"
+    r"(?:template\s*<[^>]*>\s*)?(?:(?P<ret>(?!(?:public|private|protected)\s*:)(?:const\s+)?[\w:]+(?:\s*<[^;{}()]*>)?(?:\s+(?:int|long|short|char)\b)*)"
     r"(?P<ptr>\s*[*&]+\s*|\s+))?(?P<name>[A-Za-z_]\w*)\s*\((?P<params>[^()]*)\)\s*(?P<const>const\s*)?"
     r"(?:noexcept\s*)?(?::[^{;]*)?\{",
     re.M,
@@ -225,6 +288,14 @@ _CPP_CLASS = re.compile(r"\b(?:class|struct)\s+([A-Za-z_]\w*)\s*(?::[^{]*)?\{")
 _CPP_FIELD = re.compile(r"^[ \t]*(?!return\b|using\b|public\b|private\b|protected\b)(?:mutable\s+)?"
                         r"[\w:]+(?:\s*<[^;{}()]*>)?[\s*&]+\w+(?:\s*,\s*\w+)*\s*(?:=[^;(]*|\{[^;}]*\})?;", re.M)
 _CPP_NOT_TYPES = {"return", "else", "if", "while", "for", "switch", "new", "delete", "case", "do"}
+
+
+def _cpp_private(source: str, class_start: int, pos: int) -> bool:
+    """Access at ``pos`` inside a class body: the last label before it, else the class/struct default."""
+    labels = re.findall(r"\b(public|private|protected)\s*:(?!:)", source[class_start:pos])
+    if labels:
+        return labels[-1] != "public"
+    return source[class_start:pos].lstrip().startswith("class")
 
 
 def _cpp_classes(source: str) -> list[tuple[int, int, str, bool]]:
@@ -244,15 +315,18 @@ def _cpp_classes(source: str) -> list[tuple[int, int, str, bool]]:
 def cpp_signatures(source: str) -> list[Signature]:
     """Free functions, and methods of classes with fields (owner set; ``returns`` "" for a constructor)."""
     classes = _cpp_classes(source)
+    errors = _exception_classes(source)
     sigs = []
     for m in _CPP_FUNC.finditer(source):
         name = m.group("name")
         ret = ((m.group("ret") or "") + (m.group("ptr") or "").strip()).strip()
-        cls = next(((n, f) for s0, e0, n, f in classes if s0 < m.start() < e0), None)
+        cls = next(((n, f, s0) for s0, e0, n, f in classes if s0 < m.start() < e0), None)
         constructor = not ret and cls is not None and name == cls[0]
         if (not ret and not constructor) or ret in _CPP_NOT_TYPES or name in _CPP_NOT_TYPES or name == "main":
             continue
         owner = cls[0] if cls and cls[1] and "static" not in (m.group("static") or "") else None
+        if (cls and cls[0] in errors) or (constructor and owner is None):  # error types; fieldless classes
+            continue
         params = []
         for p in split_top(m.group("params")):
             p = re.sub(r"=.*$", "", p).strip()
@@ -262,8 +336,34 @@ def cpp_signatures(source: str) -> list[Signature]:
             if pm:
                 params.append(Param(pm.group(1).strip(), pm.group(2)))
         sigs.append(Signature(name, tuple(params), ret, owner=owner, constructor=constructor,
-                              readonly=bool(m.group("const"))))
-    return sigs
+                              readonly=bool(m.group("const")), scope=cls[0] if cls else None,
+                              private=bool(cls) and _cpp_private(source, cls[2], m.start()),
+                              static="static" in (m.group("static") or "")))
+    return with_default_constructors(sigs)
+
+
+def cpp_fields(source: str) -> dict[str, list[Param]]:
+    """Data members per class/struct (``size_t head = 0, count = 0;`` gives two), static ones left out."""
+    out: dict[str, list[Param]] = {}
+    for m in _CPP_CLASS.finditer(source):
+        top = _top_level(source[m.end(): _body_end(source, m.end() - 1)])
+        top = re.sub(r"\b(?:public|private|protected)\s*:", ";", top)
+        fields = []
+        for stmt in top.split(";"):
+            stmt = stmt.strip()
+            if not stmt or "(" in stmt or re.match(r"(static|using|typedef|friend|return)\b", stmt):
+                continue
+            dm = re.fullmatch(r"(?:mutable\s+)?((?:const\s+)?[\w:]+(?:\s*<.*>)?(?:\s+(?:int|long|short|char))*)"
+                              r"\s*([*&]?)\s*(\w.*)", stmt, flags=re.S)
+            if not dm:
+                continue
+            for declarator in split_top(dm.group(3)):
+                name = re.match(r"[*&]?\s*(\w+)", declarator)
+                if name:
+                    fields.append(Param(dm.group(1) + dm.group(2), name.group(1)))
+        if fields:
+            out[m.group(1)] = fields
+    return out
 
 
 def rust_signature(sig: Signature) -> str:
@@ -278,17 +378,30 @@ def rust_signature(sig: Signature) -> str:
 
 
 # --- the table used by prompts ---------------------------------------------------------------------
+def go_type_scaffold(owner: str, fields: list[Param], first: str) -> str:
+    """The struct with its fields mapped, then the class's first method (usually NewOwner) opened."""
+    body = "".join(f"\t{go_param_name(f.name)} {java_type_to_go(f.type)}\n" for f in fields)
+    return f"type {owner} struct {{\n{body}}}\n\n{first} {{\n"
+
+
+def rust_type_scaffold(owner: str, fields: list[Param], first: str) -> str:
+    body = "".join(f"    {f.name}: {cpp_type_to_rust(f.type)},\n" for f in fields)
+    uses = "".join(f"use std::collections::{c};\n" for c in ("HashMap", "HashSet") if c in body)
+    return f"{uses}{chr(10) if uses else ''}struct {owner} {{\n{body}}}\n\nimpl {owner} {{\n    {first} {{\n"
+
+
 @dataclass(frozen=True)
 class Deriver:
     signatures: Callable[[str], list[Signature]]
     render: Callable[[Signature], str]
     preamble: str  # what a target file starts with (package clause, ...)
-    type_opener: str = ""  # how a stateful class starts in the target ({owner}); "" = not derived yet
+    fields: Callable[[str], dict[str, list[Param]]]  # instance fields per class
+    type_scaffold: Callable[[str, list[Param], str], str]  # (owner, fields, first member signature) → prefix
 
 
 DERIVERS: Mapping[str, Deriver] = {
-    "java-go": Deriver(java_signatures, go_signature, "package main\n\n", "type {owner} struct {{\n"),
-    "cpp-rust": Deriver(cpp_signatures, rust_signature, "", "struct {owner} {{\n"),
+    "java-go": Deriver(java_signatures, go_signature, "package main\n\n", java_fields, go_type_scaffold),
+    "cpp-rust": Deriver(cpp_signatures, rust_signature, "", cpp_fields, rust_type_scaffold),
 }
 
 
@@ -308,6 +421,8 @@ def derive_scaffold(pair_id: str, source: str) -> Scaffold:
         return Scaffold(prefix=deriver.preamble, signatures=())
     # The class with instance methods (not, say, an exception class with only a constructor) leads.
     owner = next((s.owner for s in parsed if s.owner and not s.constructor), None)
-    if owner and deriver.type_opener:  # a class with state: its type comes first, then its methods
-        return Scaffold(prefix=f"{deriver.preamble}{deriver.type_opener.format(owner=owner)}", signatures=tuple(sigs))
+    fields = deriver.fields(source).get(owner or "", [])
+    if owner and fields:  # a class with state: its type with the fields comes first, then its first member
+        first = next(r for p, r in zip(parsed, sigs, strict=True) if p.owner == owner)
+        return Scaffold(prefix=deriver.preamble + deriver.type_scaffold(owner, fields, first), signatures=tuple(sigs))
     return Scaffold(prefix=f"{deriver.preamble}{sigs[0]} {{\n", signatures=tuple(sigs))

@@ -212,3 +212,18 @@ def m005_training_runs(db: sqlite_utils.Database) -> None:
         "id": str, "created_at": str, "version": str, "out_dir": str, "config": str, "history": str,
         "examples": int, "train_tokens": int, "tokens_per_second": float, "seconds": float,
     }, pk="id", if_not_exists=True)
+
+
+@migrations()
+def m006_imported_seeds(db: sqlite_utils.Database) -> None:
+    db["imported_seeds"].create({
+        "id": str, "created_at": str, "language": str, "code": str, "origin": str,
+    }, pk="id", if_not_exists=True)
+
+
+@migrations()
+def m007_cycles(db: sqlite_utils.Database) -> None:
+    db["cycles"].create({
+        "id": str, "created_at": str, "updated_at": str, "status": str, "stage": str, "config": str, "state": str,
+        "summary": str, "pid": int,
+    }, pk="id", if_not_exists=True)

@@ -190,10 +190,10 @@ def seeds() -> None:
 def seeds_list(as_json: bool) -> None:
     """Every seed with its language, origin and whether it has tests."""
     from act_lsp import store
-    from act_train.seeds import bundled_seeds, feedback_seeds
+    from act_train.seeds import all_seeds
 
     rows = [{"id": s.id, "language": s.language, "origin": s.origin, "tests": bool(s.tests), "lines": s.code.count(
-        "\n")} for s in bundled_seeds() + feedback_seeds(store.open_db())]
+        "\n")} for s in all_seeds(store.open_db())]
     _emit(as_json, rows, "\n".join(f"{r['id']:<32} {r['language']:<5} {'tests' if r['tests'] else 'no tests':<9} "
                                    f"{r['lines']:>4} lines  {r['origin']}" for r in rows))
 
@@ -203,12 +203,36 @@ def seeds_list(as_json: bool) -> None:
 def seeds_show(seed_id: str) -> None:
     """Print one seed's program and tests."""
     from act_lsp import store
-    from act_train.seeds import bundled_seeds, feedback_seeds
+    from act_train.seeds import all_seeds
 
-    found = {s.id: s for s in bundled_seeds() + feedback_seeds(store.open_db())}.get(seed_id)
+    found = {s.id: s for s in all_seeds(store.open_db())}.get(seed_id)
     if found is None:
         raise click.BadParameter(f"no seed {seed_id!r}; see `act-train seeds list`")
     click.echo(found.code + ("\n// ---- tests ----\n" + found.tests if found.tests else ""))
+
+
+@seeds.command("import")
+@click.argument("path", type=click.Path())
+@click.option("--language", type=click.Choice(["java", "cpp"]), help="only this language (default: both)")
+@click.option("--max-lines", default=120, show_default=True, help="skip classes/functions longer than this")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool) -> None:
+    """Extract classes and functions from a repository (tree-sitter) as seeds without tests.
+
+    The next `validate` or `cycle` writes io tests for them, gates them by mutation score and translates them.
+    Importing the same code twice adds nothing.
+    """
+    from act_lsp import store
+    from act_train.importer import SeedImportError, import_units, save_units
+
+    try:
+        units = import_units(path, language=language, max_lines=max_lines)
+    except SeedImportError as exc:
+        raise click.ClickException(str(exc)) from None
+    added = save_units(store.open_db(), units)
+    report = {"found": len(units), "added": added, "units": [{"id": u.id, "origin": u.origin} for u in units]}
+    _emit(as_json, report, f"{len(units)} units found in {path}, {added} new seeds "
+                           "(see `act-train seeds list`)")
 
 
 @cli.command("validate")
@@ -226,7 +250,7 @@ def seeds_show(seed_id: str) -> None:
               help="extra evaluation files to decontaminate against (bench JSONL or source files)")
 @click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
 def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, repair, exclude, as_json) -> None:
-    """Turn seeds with tests into Docker-validated translation pairs, with the funnel of every stage.
+    """Turn seeds into Docker-validated translation pairs, with the funnel of every stage.
 
     Decontaminates against the benchmark files ($ACT_SHARED/bench, default ../shared/bench) plus --exclude
     files. A killed run resumes with --run RUN_ID without redoing validated work.
@@ -239,12 +263,12 @@ def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, re
     from act_train.bench import default_bench_dir
     from act_train.dedup import Deduplicator, load_evaluation_set
     from act_train.pipeline import Pipeline, SynthConfig, export_jsonl, funnel
-    from act_train.seeds import bundled_seeds, feedback_seeds
+    from act_train.seeds import all_seeds as seed_sources
 
     db = store.open_db()
-    all_seeds = [s for s in bundled_seeds() + feedback_seeds(db) if s.tests][:limit]
+    all_seeds = seed_sources(db)[:limit]
     if not all_seeds:
-        raise click.ClickException("no seeds with tests")
+        raise click.ClickException("no seeds: add programs under act_train/seeds or accept translations")
     bench = default_bench_dir()
     dedup = Deduplicator()
     load_evaluation_set(dedup, [*sorted(bench.glob("*.jsonl")), *exclude])
@@ -271,6 +295,193 @@ def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, re
         f"  {stage:<16} {f['ok']:>4}/{f['total']:<4} " + ", ".join(f"{k} {v}" for k, v in f["rejected"].items())
         for stage, f in report["funnel"].items()])
     _emit(as_json, report, text)
+
+
+@cli.command("expand")
+@click.option("--per-seed", default=2, show_default=True, help="new programs per seed")
+@click.option("--limit", type=int, help="only the first N seeds")
+@click.option("--language", type=click.Choice(["java", "cpp"]), help="only seeds in this language")
+@click.option("--focus", multiple=True, help="targeted data, e.g. 'integer/float conversions'; repeatable")
+@click.option("--teacher", help="the model that writes the programs (bundled name or GGUF path; default: the "
+              "default model)")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def expand_cmd(per_seed, limit, language, focus, teacher, as_json) -> None:
+    """Evolve seeds into new programs with the LLM (Evol-Instruct depth operators and breadth).
+
+    Each new program must be parseable code that compiles in the sandbox; the ones that do become seeds
+    without tests (`act-train seeds list`), which `validate` and `cycle` take from there.
+    """
+    from act_lsp import store
+    from act_lsp.engine import EngineConfig, ModelHost
+    from act_lsp.sandbox import SandboxPool
+    from act_train.dedup import Deduplicator
+    from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig, funnel
+    from act_train.seeds import all_seeds
+
+    db = store.open_db()
+    seeds = [s for s in all_seeds(db) if not language or s.language == language][:limit]
+    if not seeds:
+        raise click.ClickException("no seeds to expand")
+    try:
+        host, pool = ModelHost(EngineConfig(model=teacher)), SandboxPool()
+    except (model_store.ModelError, SandboxError) as exc:
+        raise EnvironmentNotReady(str(exc)) from None
+    with pool:
+        pipe = Pipeline(SynthConfig(), host, pool.run_batch, db, Deduplicator(),
+                        on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)))
+        new = pipe.expand(seeds, ExpandConfig(per_seed=per_seed, focus=tuple(focus)))
+    stage = funnel(db, pipe.run_id)["expansion"]
+    report = {"run_id": pipe.run_id, "seeds": len(seeds), "generated": stage["total"], "compiled": len(new),
+              "rejected": stage["rejected"], "new_seeds": [s.id for s in new], "timing": dict(pipe.timing)}
+    _emit(as_json, report, f"{len(new)} of {stage['total']} new programs compile (rejected: {stage['rejected']}); "
+                           f"run {pipe.run_id}")
+
+
+# --- cycle and daemon ----------------------------------------------------------------------------
+def _cycle_options(func):
+    for option in reversed([
+        click.option("--pair", "pairs", multiple=True, default=("java-go", "cpp-rust"), show_default=True,
+                     help="language pair(s) to train for; repeatable"),
+        click.option("--budget-minutes", default=60.0, show_default=True,
+                     help="CPU wall-time budget, split data 45% / training 35% / evaluation 20%"),
+        click.option("--seeds", "seed_limit", type=int, help="at most N seeds per source language"),
+        click.option("--expand", "expand_per_seed", default=1, show_default=True,
+                     help="LLM expansions per seed (0: seeds only)"),
+        click.option("--rounds", default=2, show_default=True, help="training rounds at most (the controller may "
+                     "stop earlier)"),
+        click.option("--steps", type=int, help="optimizer steps per round (default: --epochs)"),
+        click.option("--epochs", default=2.0, show_default=True),
+        click.option("--teacher", help="a stronger model for expansions (e.g. qwen2.5-coder-1.5b)"),
+        click.option("--teacher-candidates", default=0, show_default=True,
+                     help="extra candidate translations per program written by the teacher"),
+        click.option("--bench-limit", default=20, show_default=True,
+                     help="bench tasks per pair in the promotion gate's regression check (0: skip)"),
+        click.option("--base-model", envvar="ACT_MODEL", help="bundled name or GGUF path (default: default model)"),
+    ]):
+        func = option(func)
+    return func
+
+
+def _cycle_config(pairs, budget_minutes, seed_limit, expand_per_seed, rounds, steps, epochs, teacher,
+                  teacher_candidates, bench_limit, base_model):
+    from act_train.cycle import CycleConfig
+
+    try:
+        return CycleConfig(pairs=tuple(pairs), budget_minutes=budget_minutes, seed_limit=seed_limit,
+                           expand_per_seed=expand_per_seed, rounds=rounds, steps=steps, epochs=epochs, teacher=teacher,
+                           teacher_candidates=teacher_candidates, bench_limit=bench_limit, base_model=base_model)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _run_cycle(config, cycle_id, *, quiet: bool, on_start=None) -> dict:
+    from act_lsp import store
+    from act_lsp.sandbox import SandboxPool
+    from act_train.cycle import Cycle, CycleError
+    from act_train.progress import stage_bars
+
+    try:
+        model_store.resolve_model_path(config.base_model)
+        pool = SandboxPool()
+    except (model_store.ModelError, SandboxError) as exc:
+        raise EnvironmentNotReady(str(exc)) from None
+    with pool, stage_bars(quiet=quiet) as bars:
+        try:
+            cycle = Cycle(config, store.open_db(), pool, cycle_id=cycle_id,
+                          log=(lambda m: None) if quiet else (lambda m: click.echo(m, err=True)), progress=bars)
+            if on_start:
+                on_start(cycle.id)
+            result = cycle.run()
+        except CycleError as exc:
+            raise click.ClickException(str(exc)) from None
+    return {"cycle": result.id, "status": result.status, **result.summary}
+
+
+@cli.command("cycle")
+@_cycle_options
+@click.option("--resume", "cycle_id", help="resume a killed cycle by id (see `act-train status`)")
+@click.option("--json", "as_json", is_flag=True, help="print the summary as JSON")
+def cycle_cmd(cycle_id, as_json, **options) -> None:
+    """One full ACT cycle: expand seeds, validate pairs in Docker, LoRA rounds steered by the controller,
+    evaluate, and promote through the gate (the running language server picks up a promoted adapter).
+
+    \b
+    Example (about 30 minutes on 2 cores):
+      act-train cycle --pair java-go --budget-minutes 30 --seeds 8
+    A killed cycle resumes with --resume ID without redoing finished work.
+    Exit code 0 whether or not the gate promoted; see "status" in the output.
+    """
+    from act_lsp import store
+    from act_train.cycle import config_from_row
+
+    if cycle_id:
+        rows = list(store.open_db().query("select * from cycles where id = ?", [cycle_id]))
+        if not rows:
+            raise click.BadParameter(f"no cycle {cycle_id!r}", param_hint="--resume")
+        config = config_from_row(rows[0])
+    else:
+        config = _cycle_config(**options)
+    summary = _run_cycle(config, cycle_id, quiet=as_json)
+    base, best = summary.get("baseline", {}), summary.get("best_metrics", {})
+    lines = [f"cycle {summary['cycle']}: {summary['status']} in {summary['minutes']} min "
+             f"(budget {summary['budget_minutes']:g})"]
+    for key in sorted(set(base) | {k for k in best if k.startswith(("val_", "bench:"))}):
+        lines.append(f"  {key:<22} before {base.get(key, float('nan')):.3f}  after {best.get(key, float('nan')):.3f}")
+    if summary.get("reason"):
+        lines.append(f"  {summary['reason']}")
+    _emit(as_json, summary, "\n".join(lines))
+
+
+@cli.command("daemon")
+@_cycle_options
+@click.option("--nightly", default="02:00", show_default=True, help="queue a cycle every day at HH:MM local time; "
+              "'off' disables the schedule")
+@click.option("--poll", "poll_seconds", default=30.0, show_default=True, help="seconds between queue checks")
+@click.option("--once", is_flag=True, help="run what is queued (and an interrupted cycle), then exit (for cron)")
+@click.option("--queue-now", is_flag=True, help="queue a cycle now (unless one is waiting); with --once: cron/timer")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="default: $ACT_HOME/logs/trainer.log")
+def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> None:
+    """The background trainer: runs the cycles the language server queues (after enough accepted
+    translations, or "ACT: Retrain Now") and a nightly cycle. One per machine (a lock that a crash releases);
+    an interrupted cycle resumes. Logs to $ACT_HOME/logs/trainer.log.
+
+    \b
+    systemd:  scripts/systemd/act-trainer.service (long-running) or act-trainer.timer (see README)
+    cron:     0 2 * * *  act-train daemon --once --queue-now --nightly off
+    """
+    from pathlib import Path
+
+    from act_lsp import store
+    from act_lsp.home import act_home
+    from act_train.daemon import DaemonConfig, DaemonLocked, acquire_lock, next_nightly, serve, setup_logging
+
+    if nightly != "off":
+        try:
+            next_nightly(__import__("datetime").datetime.now(), nightly)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--nightly") from None
+    defaults = _cycle_config(**options)
+    try:
+        lock = acquire_lock(act_home() / "trainer.lock")
+    except DaemonLocked as exc:
+        raise click.ClickException(str(exc)) from None
+    path = Path(log_file) if log_file else act_home() / "logs" / "trainer.log"
+    setup_logging(path)
+    db = store.open_db()
+    if queue_now and not db.execute("select count(*) from jobs where kind = 'train' and status = 'queued'"
+                                    ).fetchone()[0]:
+        store.enqueue_job(db, "train", {"reason": "queued from the command line"})
+    click.echo(f"ACT trainer: pid {__import__('os').getpid()}, log {path}, nightly {nightly}", err=True)
+    config = DaemonConfig(nightly=None if nightly == "off" else nightly, poll_seconds=poll_seconds, once=once,
+                          defaults=defaults)
+    try:
+        done = serve(db, config,
+                     lambda cfg, cid, on_start: _run_cycle(cfg, cid, quiet=True, on_start=on_start))
+    except KeyboardInterrupt:
+        done = -1
+    finally:
+        lock.close()
+    click.echo(f"ACT trainer: {done} job(s) processed" if done >= 0 else "ACT trainer: stopped", err=True)
 
 
 # --- finetune ------------------------------------------------------------------------------------

@@ -128,7 +128,8 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="act-eval") as ex:
         done = 0
         for task in tasks:
-            prompt = build_prompt(pair, getattr(task, config.source_field), scaffold=task.target_prompt)
+            # An empty target_prompt (synthetic validation sets) means: the editor's own derived scaffold.
+            prompt = build_prompt(pair, getattr(task, config.source_field), scaffold=task.target_prompt or None)
             for sample in range(config.samples):
                 params = GenerationParams(max_tokens=config.max_tokens, temperature=temperature,
                                           seed=sample if temperature > 0 else None, time_limit=config.time_limit)

@@ -50,6 +50,7 @@ class FinetuneConfig:
     precision: Literal["auto", "bf16", "fp32"] = "auto"
     checkpoint_every: int = 10  # optimizer steps
     threads: int | None = None
+    time_budget_s: float | None = None  # stop (and save) after this much wall time, whatever max_steps says
 
     def __post_init__(self) -> None:
         if self.rank < 1 or self.alpha <= 0:
@@ -286,6 +287,8 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         history.append(record)
         if on_step:
             on_step({**record, "total_steps": total_steps})
+        if cfg.time_budget_s and time.perf_counter() - start > cfg.time_budget_s:
+            break
 
     adapter_dir = out / "adapter"
     model.save_pretrained(str(adapter_dir))

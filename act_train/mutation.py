@@ -40,7 +40,7 @@ def _masked(code: str) -> str:
 def _skip_line(code: str, pos: int) -> bool:
     start = code.rfind("\n", 0, pos) + 1
     line = code[start: code.find("\n", pos) if code.find("\n", pos) >= 0 else len(code)].lstrip()
-    return line.startswith(("#include", "import", "package", "use ", "template"))
+    return line.startswith(("#include", "#define", "import", "package", "use ", "template"))
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,9 @@ class MutationReport:
 
 
 def mutation_score(recipe: str, code: str, tests: str, run_batch: Callable[[Sequence[Job]], list[RunResult]], *,
-                   limit: int = 20, seed: int = 0) -> MutationReport:
-    """Run ``tests`` against each mutant of ``code`` in the sandbox (one batch)."""
+                   limit: int = 20, seed: int = 0, baseline_stdout: str | None = None) -> MutationReport:
+    """Run ``tests`` against each mutant of ``code`` in the sandbox (one batch). With ``baseline_stdout`` the
+    tests are an input/output driver: a mutant is also killed when its output differs from the original's."""
     muts = mutants(code, limit=limit, seed=seed)
     jobs, kept = [], []
     for mu in muts:
@@ -92,6 +93,6 @@ def mutation_score(recipe: str, code: str, tests: str, run_batch: Callable[[Sequ
             continue
     results = run_batch(jobs) if jobs else []
     compiled = [(mu, r) for mu, r in zip(kept, results, strict=True) if r.compiled]
-    survivors = [mu for mu, r in compiled if r.passed]
+    survivors = [mu for mu, r in compiled if r.passed and (baseline_stdout is None or r.stdout == baseline_stdout)]
     return MutationReport(total=len(muts), compiled=len(compiled), killed=len(compiled) - len(survivors),
                           survivors=survivors)

@@ -1,11 +1,16 @@
 """The synthetic-data pipeline for seeds with tests: from a source program to admitted translation pairs.
 
 Stages, each recorded in ``synth_items`` with its parent, timing and reject reason:
-  seed            the source program and its tests pass in the sandbox, and are not a benchmark program
-  source_mutation the tests kill at least ``source_threshold`` of the program's mutants (a usable oracle)
+  expansion       (optional) an LLM evolves a seed (depth operators) or writes a sibling (breadth); the new
+                  program must be parseable code that compiles; it then enters as a seed without tests
+  seed            the source program and its tests (if it has any) pass in the sandbox; not a benchmark program
+  io_tests        input/output tests (``io_tests``): a driver calls the program on generated inputs, and the
+                  outcomes are rendered as a target-language test file against the scaffold's signatures
+  source_mutation the tests (its own, else the driver's outputs) kill at least ``source_threshold`` of the
+                  program's mutants (a usable oracle)
   candidate       k target translations (the first greedy, the rest sampled), deduplicated; must compile,
                   optionally after one repair round that shows the model the compiler's errors
-  target_tests    the source tests translated to the target language (greedy, completion style)
+  target_tests    the io tests; without them, the source tests translated by the teacher (greedy)
   validation      a candidate passes the translated tests
   target_mutation the translated tests kill at least ``target_threshold`` of that candidate's mutants, so weak
                   tests cannot admit wrong code
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 import uuid
 from collections import Counter
@@ -30,14 +36,22 @@ from act_lsp.engine import GenerationParams
 from act_lsp.pairs import LanguagePair, get_pair
 from act_lsp.prompts import SYSTEM, build_prompt, build_repair_prompt, user_message
 from act_lsp.sandbox import Job, JobError, RunResult
-from act_lsp.sanitize import sanitize
+from act_lsp.sanitize import extract_code, sanitize
 from act_lsp.scaffold import derive_scaffold
 from act_train.dedup import Deduplicator
+from act_train.io_tests import plan_io, render_io_tests
 from act_train.mutation import mutation_score
-from act_train.seeds import Seed
-from act_train.synth_prompts import errors_in_tests, repair_tests_prompt, translate_tests_prompt
+from act_train.seeds import Seed, expansion_seed
+from act_train.synth_prompts import (
+    OPERATORS,
+    errors_in_tests,
+    expansion_prompt,
+    repair_tests_prompt,
+    translate_tests_prompt,
+)
 
-STAGES = ("seed", "source_mutation", "candidate", "target_tests", "validation", "target_mutation", "admitted")
+STAGES = ("expansion", "seed", "io_tests", "source_mutation", "candidate", "target_tests", "validation",
+          "target_mutation", "admitted")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,6 +73,36 @@ class SynthConfig:
         return get_pair(f"{language}-{target}") if target else None
 
 
+@dataclass(frozen=True, kw_only=True)
+class ExpandConfig:
+    per_seed: int = 2  # new programs per seed and round
+    operators: tuple[str, ...] = OPERATORS
+    focus: tuple[str, ...] = ()  # targeted-data requests (from the controller), used in turn
+    temperature: float = 0.8
+    max_tokens: int = 900
+
+
+# A do-nothing entry point per source language: "the expansion compiles" is checked by building and running it.
+COMPILE_HARNESS: dict[str, str] = {
+    "java": "public class Main { public static void main(String[] args) { } }",
+    "cpp": "int main() { return 0; }",
+}
+_HAS_MAIN = {"java": re.compile(r"static\s+void\s+main\s*\("), "cpp": re.compile(r"\bint\s+main\s*\(")}
+
+
+def clean_program(language: str, text: str) -> tuple[str, str]:
+    """(code, reject reason) from an expansion answer."""
+    code = extract_code(text)
+    if "{" not in code:
+        return "", "no_code"
+    if _HAS_MAIN[language].search(code):
+        return code, "has_main"
+    if language == "java":  # the file is Main.java: no other public top-level type may live there
+        code = re.sub(r"^public\s+((?:final\s+|abstract\s+)*(?:class|interface|enum|record)\b)", r"\1", code,
+                      flags=re.M)
+    return code, ""
+
+
 class Provenance:
     """Rows of ``synth_items``; the resume logic lives here."""
 
@@ -69,6 +113,10 @@ class Provenance:
         rows = list(self.db.query("select * from synth_items where run_id = ? and stage = ? and key = ?",
                                   [self.run_id, stage, key]))
         return rows[0] if rows else None
+
+    def stage_of(self, item_id: str) -> str | None:
+        rows = list(self.db.query("select stage from synth_items where id = ?", [item_id]))
+        return rows[0]["stage"] if rows else None
 
     def add(self, *, stage: str, key: str, parent: str | None, ok: bool, reason: str = "", code: str = "",
             seconds: float = 0.0, meta: dict | None = None, pair: str = "") -> str:
@@ -111,9 +159,10 @@ class Pipeline:
         self.timing["sandbox"] += time.perf_counter() - t
         return results
 
-    def _mutation(self, recipe: str, code: str, tests: str):
+    def _mutation(self, recipe: str, code: str, tests: str, baseline_stdout: str | None = None):
         t = time.perf_counter()
-        report = mutation_score(recipe, code, tests, self.run_batch, limit=self.config.mutants)
+        report = mutation_score(recipe, code, tests, self.run_batch, limit=self.config.mutants,
+                                baseline_stdout=baseline_stdout)
         self.timing["sandbox"] += time.perf_counter() - t
         return report
 
@@ -121,26 +170,29 @@ class Pipeline:
     def run_seed(self, seed: Seed) -> str | None:
         """Returns the admitted item id, or None."""
         pair = self.config.pair_for(seed.language)
-        if pair is None or not seed.tests:
+        if pair is None:
             return None
         done = self.prov.find("admitted", _key(seed.id))
         if done:
             return done["id"]
-        src = self._source_checks(seed, pair)
+        src, io = self._source_checks(seed, pair)
         if src is None:
             return None
         candidates = self._candidates(seed, pair, src)
         if not candidates:
             return None
-        tests_id, target_tests = self._target_tests(seed, pair, candidates[0][1])
+        if io is not None:
+            tests_id, target_tests = io["id"], io["code"]
+        else:
+            tests_id, target_tests = self._target_tests(seed, pair, candidates[0][1])
         if target_tests is None:
             return None
         for cand_id, code in candidates:
             admitted = self._validate(seed, pair, cand_id, code, tests_id, target_tests)
             if admitted:
                 return admitted
-            repaired = self._repair_tests(seed, pair, cand_id, code, target_tests)
-            if repaired:
+            repaired = None if io is not None else self._repair_tests(seed, pair, cand_id, code, target_tests)
+            if repaired:  # translated tests the compiler blamed were repaired (io tests are right by construction)
                 tests_id, target_tests = repaired
                 admitted = self._validate(seed, pair, cand_id, code, tests_id, target_tests)
                 if admitted:
@@ -166,38 +218,80 @@ class Pipeline:
                             reason="" if ok else "no_tests", seconds=time.perf_counter() - t, meta={"repair": True})
         return (tid, fixed) if ok else None
 
-    def _source_checks(self, seed: Seed, pair: LanguagePair) -> str | None:
-        """Seed gate, then the source mutation gate; each step resumes on its own after a kill."""
+    def _source_checks(self, seed: Seed, pair: LanguagePair) -> tuple[str | None, dict | None]:
+        """Seed gate, io tests, then the source mutation gate; each step resumes on its own after a kill.
+        Returns the gate's item id (None: rejected) and the io tests row (None: not available)."""
         key = _key(seed.id)
-        gate = self.prov.find("source_mutation", key)
-        if gate:
-            return gate["id"] if gate["ok"] else None
         seed_row = self.prov.find("seed", key)
         if seed_row is None:
             seed_row = self._seed_gate(seed, pair, key)
         if not seed_row["ok"]:
-            return None
-        report = self._mutation(pair.source.test_recipe, seed.code, seed.tests)
+            return None, None
+        io = self._io_tests(seed, pair, seed_row["id"])
+        if not seed.tests and io is None:
+            return None, None
+        gate = self.prov.find("source_mutation", key)
+        if gate:
+            return (gate["id"] if gate["ok"] else None), io
+        if seed.tests:
+            report = self._mutation(pair.source.test_recipe, seed.code, seed.tests)
+        else:
+            meta = json.loads(io["meta"])  # type: ignore[index]
+            report = self._mutation(pair.source.test_recipe, meta["program"], meta["driver"], meta["stdout"])
         ok = report.compiled > 0 and report.score >= self.config.source_threshold
         self.log(f"{seed.id}: source mutation score {report.score:.2f} ({report.killed}/{report.compiled})")
         mut_id = self.prov.add(stage="source_mutation", key=key, parent=seed_row["id"], ok=ok, pair=pair.id,
                                reason="" if ok else "weak_source_tests",
-                               meta={"score": report.score, "compiled": report.compiled, "killed": report.killed})
-        return mut_id if ok else None
+                               meta={"score": report.score, "compiled": report.compiled, "killed": report.killed,
+                                     "tests": "own" if seed.tests else "io"})
+        return (mut_id if ok else None), io
+
+    def _io_tests(self, seed: Seed, pair: LanguagePair, parent: str) -> dict | None:
+        """Run the io driver on the program; the outcomes become the target tests. None when unavailable."""
+        key = _key(seed.id, "io")
+        row = self.prov.find("io_tests", key)
+        if row is None:
+            t = time.perf_counter()
+            plan = plan_io(pair.source.name, pair.target.name, seed.code)
+            reason, tests, meta = "", "", {}
+            if plan is None:
+                reason = "io_unsupported_signatures"
+            else:
+                program = plan.program(seed.code)
+                try:
+                    (res,) = self._run([Job.with_tests(pair.source.test_recipe, program, plan.driver)])
+                except JobError as exc:
+                    res, reason = None, f"bad_job: {exc}"
+                if res is not None and not res.passed:
+                    reason = f"io_driver_{res.status}"
+                elif res is not None:
+                    suite = render_io_tests(plan, pair.target.name, res.stdout)
+                    if suite is None:
+                        reason = "io_too_few_results"
+                    else:
+                        tests = suite.tests
+                        meta = {"program": program, "driver": plan.driver, "stdout": res.stdout,
+                                "scenarios": suite.scenarios, "calls": suite.calls, "values": suite.values}
+            row = {"id": self.prov.add(stage="io_tests", key=key, parent=parent, ok=not reason, reason=reason,
+                                       code=tests, pair=pair.id, seconds=time.perf_counter() - t, meta=meta),
+                   "ok": not reason, "code": tests, "meta": json.dumps(meta)}
+        return row if row["ok"] else None
 
     def _seed_gate(self, seed: Seed, pair: LanguagePair, key: str) -> dict:
-        """Not a benchmark program or a duplicate, and its own tests pass."""
+        """Not a benchmark program or a duplicate, and its own tests (if any) pass."""
         t = time.perf_counter()
         verdict = self.dedup.check(seed.code)
         if not verdict.keep:
             item = self.prov.add(stage="seed", key=key, parent=None, ok=False, reason=verdict.reason, code=seed.code,
                                  pair=pair.id)
             return {"id": item, "ok": False}
-        (result,) = self._run([Job.with_tests(pair.source.test_recipe, seed.code, seed.tests)])
-        item = self.prov.add(stage="seed", key=key, parent=None, ok=result.passed, code=seed.code, pair=pair.id,
-                             reason="" if result.passed else f"source_tests_{result.status}",
+        ok, reason = True, ""
+        if seed.tests:
+            (result,) = self._run([Job.with_tests(pair.source.test_recipe, seed.code, seed.tests)])
+            ok, reason = result.passed, "" if result.passed else f"source_tests_{result.status}"
+        item = self.prov.add(stage="seed", key=key, parent=None, ok=ok, code=seed.code, pair=pair.id, reason=reason,
                              seconds=time.perf_counter() - t, meta={"origin": seed.origin, "seed": seed.id})
-        return {"id": item, "ok": result.passed}
+        return {"id": item, "ok": ok}
 
     def _candidates(self, seed: Seed, pair: LanguagePair, parent: str) -> list[tuple[str, str]]:
         prompt = build_prompt(pair, seed.code)
@@ -282,16 +376,79 @@ class Pipeline:
                                         meta={"score": report.score, "compiled": report.compiled}), "ok": ok}
         if not mrow["ok"]:
             return None
-        evidence = {"compiles": True, "target_tests_pass": True, "target_mutation": True, "source_mutation": True}
+        evidence = {"compiles": True, "target_tests_pass": True, "target_mutation": True, "source_mutation": True,
+                    "target_tests": "io" if self.prov.stage_of(tests_id) == "io_tests" else "translated"}
         admitted = self.prov.add(stage="admitted", key=_key(seed.id), parent=mrow["id"], ok=True, code=code,
                                  pair=pair.id, meta={"seed": seed.id, "source": seed.code, "tests": tests,
                                                      "evidence": evidence})
         self.log(f"{seed.id}: admitted")
         return admitted
 
-    def run(self, seeds: Sequence[Seed]) -> dict:
-        admitted = [a for a in (self.run_seed(s) for s in seeds) if a]
-        return {"run_id": self.run_id, "admitted": len(admitted), "timing": dict(self.timing)}
+    def expand(self, seeds: Sequence[Seed], config: ExpandConfig = ExpandConfig(), *,
+               deadline: float | None = None) -> list[Seed]:
+        """New programs from ``seeds`` by the teacher (else the generator); the ones that compile, as seeds."""
+        out: list[Seed] = []
+        for seed in seeds:
+            if seed.language not in COMPILE_HARNESS or self.config.pair_for(seed.language) is None:
+                continue
+            if deadline is not None and time.monotonic() > deadline:
+                break
+            todo, rows = [], []
+            for i in range(config.per_seed):
+                op = config.operators[(int(seed.digest, 16) + i) % len(config.operators)]
+                focus = config.focus[i % len(config.focus)] if config.focus else None
+                key = _key(seed.id, "expand", op, str(i), focus or "")
+                row = self.prov.find("expansion", key)
+                if row is None:
+                    todo.append((key, op, focus))
+                else:
+                    rows.append((row, op))
+            rows += self._expansions(seed, todo, config)
+            for row, op in rows:
+                if row["ok"]:
+                    out.append(expansion_seed(seed.id, op, row["id"], seed.language, row["code"]))
+        self.log(f"expansion: {len(out)} new programs from {len(seeds)} seeds")
+        return out
+
+    def _expansions(self, seed: Seed, todo, config: ExpandConfig) -> list[tuple[dict, str]]:
+        pair = self.config.pair_for(seed.language)
+        generated = []
+        for key, op, focus in todo:
+            t = time.perf_counter()
+            prompt = expansion_prompt(seed.language, pair.source.display, pair.source.fence, seed.code, op, focus)
+            gen = (self.teacher or self.generator).generate(prompt.text, GenerationParams(
+                max_tokens=config.max_tokens, temperature=config.temperature, seed=int(key[:8], 16) % 100_000))
+            self.timing["llm"] += time.perf_counter() - t
+            code, reason = clean_program(seed.language, gen.text)
+            generated.append((key, op, focus, code, reason, time.perf_counter() - t, gen.tokens))
+        jobs = [Job.with_tests(pair.source.test_recipe, code, COMPILE_HARNESS[seed.language])
+                for _, _, _, code, reason, _, _ in generated if not reason]
+        results = iter(self._run(jobs))
+        rows = []
+        for key, op, focus, code, reason, secs, tokens in generated:
+            if not reason:
+                res = next(results)
+                reason = "" if res.passed else f"expansion_{res.status}"
+            item = self.prov.add(stage="expansion", key=key, parent=None, ok=not reason, reason=reason, code=code,
+                                 pair=pair.id, seconds=secs, meta={"seed": seed.id, "operator": op, "focus": focus,
+                                                                   "tokens": tokens})
+            rows.append(({"id": item, "ok": not reason, "code": code}, op))
+        return rows
+
+    def run(self, seeds: Sequence[Seed], *, deadline: float | None = None,
+            on_seed: Callable[[int, int], None] | None = None) -> dict:
+        """``deadline`` (time.monotonic()): start no new seed after it; a rerun with this run id goes on."""
+        admitted, done = [], 0
+        for seed in seeds:
+            if deadline is not None and time.monotonic() > deadline:
+                break
+            item = self.run_seed(seed)
+            admitted += [item] if item else []
+            done += 1
+            if on_seed:
+                on_seed(done, len(seeds))
+        return {"run_id": self.run_id, "admitted": len(admitted), "seeds": done, "of": len(seeds),
+                "timing": dict(self.timing)}
 
 
 def funnel(db: sqlite_utils.Database, run_id: str) -> dict:

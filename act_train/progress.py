@@ -23,3 +23,20 @@ def progress_bar(label: str, *, quiet: bool = False) -> Iterator[Callable[[int, 
             progress.update(task, completed=done, total=total)
 
         yield advance
+
+
+@contextmanager
+def stage_bars(*, quiet: bool = False) -> Iterator[Callable[[str], Callable[[int, int], None]]]:
+    """One display for a multi-stage job: ``bar(label)`` adds a bar and returns its ``advance(done, total)``."""
+    if quiet:
+        yield lambda label: (lambda done, total: None)
+        return
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("eta"), TimeRemainingColumn())
+    with Progress(*columns, transient=False) as progress:
+
+        def bar(label: str) -> Callable[[int, int], None]:
+            task = progress.add_task(label, total=None)
+            return lambda done, total: progress.update(task, completed=done, total=total)
+
+        yield bar

@@ -9,6 +9,7 @@ no tests yet).
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,3 +61,37 @@ def feedback_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[See
             out.append(Seed(id=f"feedback/{row['id'][:12]}", language=lang, code=row["source_text"], tests=None,
                             origin=f"feedback:{row['id']}"))
     return out
+
+
+def imported_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[Seed]:
+    """Units taken from a user's repository by `act-train seeds import` (no tests: the pipeline writes io tests)."""
+    if "imported_seeds" not in db.table_names():
+        return []
+    return [Seed(id=f"imported/{row['id'][:12]}", language=row["language"], code=row["code"], tests=None,
+                 origin=f"imported:{row['origin']}")
+            for row in db.query("select * from imported_seeds order by created_at, id") if row["language"] in languages]
+
+
+def expansion_seed(parent: str, operator: str, item_id: str, language: str, code: str) -> Seed:
+    return Seed(id=f"{parent}~{operator}-{item_id[:6]}", language=language, code=code, tests=None,
+                origin=f"expansion:{item_id}")
+
+
+def expanded_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[Seed]:
+    """Programs an LLM expansion produced that compiled (`act-train expand`, or a cycle's data stage)."""
+    if "synth_items" not in db.table_names():
+        return []
+    out = {}
+    for row in db.query("select id, code, meta from synth_items where stage = 'expansion' and ok = 1 "
+                        "order by created_at, id"):
+        meta = json.loads(row["meta"] or "{}")
+        language = meta.get("seed", "").split("/")[0]
+        if language in languages:
+            seed = expansion_seed(meta["seed"], meta["operator"], row["id"], language, row["code"])
+            out.setdefault(seed.digest, seed)  # the same program from two runs counts once
+    return list(out.values())
+
+
+def all_seeds(db) -> list[Seed]:
+    """Every source the pipeline starts from: bundled, feedback, imported, earlier expansions."""
+    return bundled_seeds() + feedback_seeds(db) + imported_seeds(db) + expanded_seeds(db)

@@ -1,4 +1,5 @@
-"""Prompts for synthetic data: translating unit tests, and (later stages) expanding seeds. Pure functions.
+"""Prompts for synthetic data: expanding seeds (Evol-Instruct depth and breadth) and translating unit tests.
+Pure functions; the language-specific parts are table entries.
 
 Test translation is completion-style like code translation: the answer starts with the target test
 scaffold, which the language table gives, so a small model only has to write the assertions.
@@ -59,3 +60,37 @@ def errors_in_tests(target_language: str, errors: str, code: str) -> bool:
         return "main_test.go" in errors
     lines = [int(n) for n in re.findall(r"main\.rs:(\d+):", errors)]
     return bool(lines) and min(lines) > code.count("\n") + 1  # Rust tests are appended after the code
+
+
+# --- expansion (Evol-Instruct for code: depth operators evolve a program, breadth writes a sibling) -----------
+DEPTH_OPERATORS: Mapping[str, str] = {
+    "constraint": "Add one new requirement or constraint (a limit, a validation rule or a special case) and "
+                  "implement it.",
+    "errors": "Add error handling: reject invalid arguments or states by throwing an exception with a clear message.",
+    "deepen": "Add one more public method that builds on the existing logic and uses the existing state.",
+    "concretize": "Make it concrete: turn the general logic into a realistic business rule with specific names.",
+    "reasoning": "Make the algorithm need one more step of reasoning (an extra pass, an aggregate or an ordering).",
+}
+BREADTH = ("Write a new, different program for the same kind of job, inspired by this one: different names, "
+           "different data and different logic.")
+OPERATORS: tuple[str, ...] = (*DEPTH_OPERATORS, "breadth")
+
+# How an expanded program must look so the pipeline can test and translate it (driver-callable types only).
+PROGRAM_RULES: Mapping[str, str] = {
+    "java": "Self-contained Java without a main method and without I/O, using only java.util. Prefer a class with "
+            "private fields, a constructor and methods, or static methods. Parameters and results: int, long, "
+            "double, boolean, char, String, arrays, List, Map or Set of those.",
+    "cpp": "Self-contained C++17 without a main function and without I/O, using only the standard library. Prefer "
+           "a class with private fields, a constructor and public methods, or free functions. Parameters and "
+           "results: int, long, double, bool, char, std::string, std::vector, std::map or std::set of those.",
+}
+
+
+def expansion_prompt(language: str, display: str, fence: str, code: str, operator: str,
+                     focus: str | None = None) -> Prompt:
+    """One evolution step of ``code``; ``focus`` is a targeted-data request from the training controller."""
+    task = BREADTH if operator == "breadth" else DEPTH_OPERATORS[operator]
+    user = (f"Here is a {display} program:\n```{fence}\n{code.strip()}\n```\n{task}"
+            + (f" The program must exercise {focus}." if focus else "")
+            + f"\nRules: {PROGRAM_RULES[language]}\nAnswer with the complete new program only.")
+    return Prompt.of(CHATML.format(system=SYSTEM, user=user) + f"```{fence}\n", "")

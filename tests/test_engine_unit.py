@@ -205,9 +205,16 @@ def test_java_class_with_state_becomes_a_go_struct_with_methods():
             "    int next() throws java.io.IOException { return ++count; }\n"
             "    static Counter zero() { return new Counter(0); }\n}\n")
     sc = derive_scaffold("java-go", java)
-    assert sc.prefix == "package main\n\ntype Counter struct {\n"
+    assert sc.prefix == "package main\n\ntype Counter struct {\n\tcount int\n}\n\nfunc NewCounter(start int) *Counter {\n"
     assert sc.signatures == ("func NewCounter(start int) *Counter", "func (c *Counter) Next() (int, error)",
                              "func Zero() *Counter")
+    exception = ("class Overdrawn extends Exception { Overdrawn(String m) { super(m); } }\n"
+                 "class Wallet {\n    private final java.util.Map<String, Long> coins = new java.util.HashMap<>();\n"
+                 "    private static int created = 0;\n    private long total;\n"
+                 "    void pay(long c) throws Overdrawn { if (c > total) throw new Overdrawn(\"no\"); total -= c; }\n}\n")
+    wallet = derive_scaffold("java-go", exception)
+    assert wallet.prefix.startswith("package main\n\ntype Wallet struct {\n\tcoins map[string]int\n\ttotal int\n}\n")
+    assert wallet.signatures == ("func NewWallet() *Wallet", "func (w *Wallet) Pay(c int) error")  # no Overdrawn
     stateless = "class Solution {\n    public int add(int a, int b) { return a + b; }\n}\n"
     assert derive_scaffold("java-go", stateless).signatures == ("func Add(a int, b int) int",)
 
@@ -217,6 +224,13 @@ def test_cpp_class_with_fields_becomes_a_rust_struct_with_methods():
            "    int next() { return ++count; }\n    int peek() const { return count; }\n};\n"
            "int twice(int x) { return 2 * x; }\n")
     sc = derive_scaffold("cpp-rust", cpp)
-    assert sc.prefix == "struct Counter {\n"
+    assert sc.prefix == "struct Counter {\n    count: i32,\n}\n\nimpl Counter {\n    fn new(start: i32) -> Counter {\n"
     assert sc.signatures == ("fn new(start: i32) -> Counter", "fn next(&mut self) -> i32", "fn peek(&self) -> i32",
                              "fn twice(x: i32) -> i32")
+    buf = ("#include <map>\nstruct Empty : public std::runtime_error { Empty() : std::runtime_error(\"e\") {} };\n"
+           "class Buf {\n    std::map<std::string, int> seen;\n    size_t head = 0, count = 0;\n    static int made;\n"
+           "public:\n    int take() { if (!count) throw Empty(); return --count; }\n};\n")
+    sc = derive_scaffold("cpp-rust", buf)
+    assert sc.prefix == ("use std::collections::HashMap;\n\nstruct Buf {\n    seen: HashMap<String, i32>,\n"
+                         "    head: usize,\n    count: usize,\n}\n\nimpl Buf {\n    fn new() -> Buf {\n")
+    assert sc.signatures == ("fn new() -> Buf", "fn take(&mut self) -> i32")

@@ -1,0 +1,340 @@
+"""One ACT cycle: seeds → expansion → validated pairs → LoRA rounds steered by the controller → gate → promotion.
+
+Stages, each recorded in the ``cycles`` row (``state``) as it finishes, so a killed cycle started again with the
+same id skips what is done: the data pipeline resumes by run id, training from its last checkpoint, and finished
+evaluations are not repeated.
+
+  data      expand the seeds, run the pipeline, export every admitted pair so far (all cycles: data accumulates);
+            a stable hash of the seed splits it into train and validation (the validation pairs are never trained)
+  baseline  the serving model (promoted adapter, else the base) on the validation pairs and a slice of each bench
+  round N   finetune → export GGUF → register a candidate → evaluate it the same way → the controller decides:
+            stop (restore the best), lower the LR, raise capacity, continue; its data requests become the next
+            expansion's focus
+  promote   the best round goes through the registry's gate against the baseline; the server picks it up
+
+The CPU budget is split across the stages (data first); every stage stops starting new work past its deadline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from act_lsp import store
+from act_lsp.engine import EngineConfig, ModelHost
+from act_lsp.home import act_home
+from act_lsp.model_store import resolve_model_path
+from act_lsp.pairs import get_pair
+from act_train import controller, registry
+from act_train.bench import default_bench_dir
+from act_train.dedup import Deduplicator, load_evaluation_set
+from act_train.evaluate import EvalConfig, evaluate
+from act_train.export_gguf import export_peft_dir
+from act_train.finetune import FinetuneConfig, TrainExample, feedback_examples, finetune
+from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig, export_jsonl
+from act_train.seeds import Seed, all_seeds
+
+
+class CycleError(RuntimeError):
+    """The cycle cannot run (no seeds, no data); the message says what to do."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CycleConfig:
+    pairs: tuple[str, ...] = ("java-go", "cpp-rust")
+    budget_minutes: float = 60.0
+    seed_limit: int | None = None  # per source language
+    expand_per_seed: int = 1
+    candidates: int = 3
+    teacher: str | None = None  # writes expansions (and translated tests); None: the model being trained
+    teacher_candidates: int = 0
+    val_fraction: float = 0.2
+    bench_limit: int = 20  # first N tasks of each bench file in the gate's benchmark check; 0 skips it
+    rounds: int = 2  # at most; the controller may stop earlier
+    steps: int | None = None  # per round; None: `epochs`
+    epochs: float = 2.0
+    rank: int = 16
+    alpha: float = 32.0
+    learning_rate: float = 2e-4
+    base_model: str | None = None
+    margin: float = 0.01
+    tolerance: float = 0.02
+    share: dict[str, float] = field(default_factory=lambda: {"data": 0.45, "train": 0.35, "eval": 0.20})
+
+    def __post_init__(self) -> None:
+        for pair in self.pairs:
+            get_pair(pair)  # raises ValueError on an unknown pair
+        if self.budget_minutes <= 0 or self.rounds < 1:
+            raise ValueError("`budget_minutes` and `rounds` must be positive")
+
+
+@dataclass
+class CycleResult:
+    id: str
+    status: str  # promoted | not_promoted | no_data
+    summary: dict
+
+
+def _split(seed_id: str, val_fraction: float) -> str:
+    h = int(hashlib.sha256(seed_id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+    return "val" if h < val_fraction else "train"
+
+
+def validation_bench(rows: list[dict], path: Path) -> int:
+    """Held-out admitted pairs in the bench JSONL format (the io tests are the target tests)."""
+    with path.open("w") as fh:
+        for row in rows:
+            src, tgt = row["pair"].split("-")
+            fh.write(json.dumps({
+                "task_id": row["provenance"]["seed"], "source_lang": src, "target_lang": tgt, "entry_point": "",
+                "source_code": row["source"], "source_code_nodoc": row["source"], "source_tests": "",
+                "target_signature": "", "target_prompt": "", "target_tests": row["provenance"]["tests"],
+                "target_canonical_solution": row["target"]}) + "\n")
+    return len(rows)
+
+
+class Cycle:
+    def __init__(self, config: CycleConfig, db: sqlite_utils.Database, pool, *, cycle_id: str | None = None,
+                 log: Callable[[str], None] = lambda _m: None,
+                 progress: Callable[[str], Callable[[int, int], None]] | None = None) -> None:
+        self.config, self.db, self.pool, self.log = config, db, pool, log
+        self.progress = progress or (lambda _label: (lambda _d, _t: None))
+        self.id = cycle_id or time.strftime("c%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4]
+        self.dir = act_home() / "cycles" / self.id
+        self.dir.mkdir(parents=True, exist_ok=True)
+        row = self._row()
+        if row is None:
+            db["cycles"].insert({"id": self.id, "created_at": store.now(), "updated_at": store.now(),
+                                 "status": "running", "stage": "data", "config": json.dumps(dataclasses.asdict(config)),
+                                 "state": "{}", "summary": "{}", "pid": os.getpid()}, pk="id")
+            self.state: dict = {}
+        else:
+            self.state = json.loads(row["state"] or "{}")
+            db["cycles"].update(self.id, {"status": "running", "pid": os.getpid(), "updated_at": store.now()})
+        self.start = time.monotonic()
+        budget = config.budget_minutes * 60
+        shares = config.share
+        self.deadlines = {"data": self.start + budget * shares["data"],
+                          "train": self.start + budget * (shares["data"] + shares["train"]),
+                          "eval": self.start + budget}
+        self._host: ModelHost | None = None
+
+    # --- bookkeeping ---------------------------------------------------------------------------
+    def _row(self) -> dict | None:
+        rows = list(self.db.query("select * from cycles where id = ?", [self.id]))
+        return rows[0] if rows else None
+
+    def _save(self, stage: str, **updates) -> None:
+        self.state.update(updates)
+        self.db["cycles"].update(self.id, {"stage": stage, "state": json.dumps(self.state), "updated_at": store.now()})
+
+    def _host_with(self, adapter: str | None) -> ModelHost:
+        if self._host is None:
+            self._host = ModelHost(EngineConfig(model=self.config.base_model))
+        if self._host.adapter_path() != adapter:
+            self._host.set_adapter(adapter)
+        return self._host
+
+    # --- stages --------------------------------------------------------------------------------
+    def run(self) -> CycleResult:
+        try:
+            data = self.state.get("data") or self._data()
+            if not data["train"]:
+                return self._finish("no_data", {"data": data, "reason": "no admitted training pairs; add seeds or "
+                                                "raise the budget"})
+            baseline = self.state.get("baseline") or self._evaluate_model(None, "baseline")
+            self._save("baseline", baseline=baseline)
+            rounds = self._rounds(data)
+            return self._promote(baseline, rounds)
+        except BaseException:
+            self.db["cycles"].update(self.id, {"status": "interrupted", "updated_at": store.now()})
+            raise
+
+    def _seeds(self) -> list[Seed]:
+        languages = {get_pair(p).source.name for p in self.config.pairs}
+        seeds = [s for s in all_seeds(self.db) if s.language in languages]
+        if self.config.seed_limit:
+            per: dict[str, int] = {}
+            seeds = [s for s in seeds if per.setdefault(s.language, 0) < self.config.seed_limit
+                     and not per.__setitem__(s.language, per[s.language] + 1)]
+        if not seeds:
+            raise CycleError("no seeds for " + ", ".join(self.config.pairs)
+                             + ": add programs (act-train seeds import PATH) or accept translations in an editor")
+        return seeds
+
+    def _data(self) -> dict:
+        cfg = self.config
+        dedup = Deduplicator()
+        load_evaluation_set(dedup, sorted(default_bench_dir().glob("*.jsonl")))
+        teacher = ModelHost(EngineConfig(model=cfg.teacher)) if cfg.teacher else None
+        targets = tuple(tuple(p.split("-")) for p in cfg.pairs)
+        synth = SynthConfig(targets=targets, candidates=cfg.candidates,  # type: ignore[arg-type]
+                            teacher_candidates=cfg.teacher_candidates if teacher else 0)
+        pipe = Pipeline(synth, self._host_with(None), self.pool.run_batch, self.db, dedup, run_id=self.id,
+                        on_event=self.log, teacher=teacher)
+        seeds = self._seeds()
+        focus = tuple(self.state.get("focus", ()))
+        originals = [s for s in seeds if "~" not in s.id]  # expand the sources, not earlier expansions
+        new = pipe.expand(originals, ExpandConfig(per_seed=cfg.expand_per_seed, focus=focus),
+                          deadline=self.deadlines["data"]) if cfg.expand_per_seed else []
+        todo = list({s.id: s for s in seeds + new}.values())
+        summary = pipe.run(todo, deadline=self.deadlines["data"], on_seed=self.progress("data"))
+        rows = [r for r in export_jsonl(self.db) if r["pair"] in cfg.pairs]
+        train = [r for r in rows if _split(r["provenance"]["seed"], cfg.val_fraction) == "train"]
+        val = [r for r in rows if _split(r["provenance"]["seed"], cfg.val_fraction) == "val"]
+        (self.dir / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in train))
+        validation_bench(val, self.dir / "val.jsonl")
+        data = {"run_id": pipe.run_id, "seeds": len(seeds), "expansions": len(new), "admitted_this_cycle":
+                summary["admitted"], "train": len(train), "val": len(val), "timing": summary["timing"],
+                "seeds_done": summary["seeds"]}
+        self.log(f"data: {summary['admitted']} pairs admitted this cycle; {len(train)} train / {len(val)} validation "
+                 "pairs in all")
+        self._save("data", data=data)
+        return data
+
+    def _evaluate_model(self, adapter: str | None, label: str) -> dict:
+        """Validation pass@1 on held-out admitted pairs, bench-slice pass@1 per pair, failure categories."""
+        host = self._host_with(adapter)
+        metrics: dict = {}
+        categories: dict[str, int] = {}
+        benches = []
+        val = self.dir / "val.jsonl"
+        if val.is_file() and val.stat().st_size:
+            benches.append(("val_pass@1", val, None))
+        bench_dir = default_bench_dir()
+        for pair in self.config.pairs if self.config.bench_limit else ():
+            path = bench_dir / f"{pair.replace('-', '_')}.jsonl"
+            if path.is_file():
+                benches.append((f"bench:{pair}", path, self.config.bench_limit))
+        for key, path, limit in benches:
+            if time.monotonic() > self.deadlines["eval"] and key != "val_pass@1":
+                self.log(f"{label}: budget spent, skipping {key}")
+                continue
+            if key == "val_pass@1":
+                # The validation file mixes pairs: evaluate each pair's rows on their own.
+                rows = [json.loads(line) for line in path.read_text().splitlines()]
+                passed = total = 0
+                for pair in self.config.pairs:
+                    sub = [r for r in rows if f"{r['source_lang']}-{r['target_lang']}" == pair]
+                    if not sub:
+                        continue
+                    part = self.dir / f"val_{pair}.jsonl"
+                    part.write_text("".join(json.dumps(r) + "\n" for r in sub))
+                    rep = evaluate(EvalConfig(bench=str(part)), host, self.pool, db=self.db,
+                                   model_name=host.model_path.name, adapter_version=adapter,
+                                   on_progress=self.progress(f"{label} val {pair}"))
+                    passed += round(rep.metrics["pass@1"] * rep.tasks)
+                    total += rep.tasks
+                    for c, n in rep.categories.items():
+                        categories[c] = categories.get(c, 0) + n
+                metrics[key] = round(passed / total, 4) if total else 0.0
+            else:
+                rep = evaluate(EvalConfig(bench=str(path), limit=limit), host, self.pool, db=self.db,
+                               model_name=host.model_path.name, adapter_version=adapter,
+                               on_progress=self.progress(f"{label} {key}"))
+                metrics[key] = rep.metrics["pass@1"]
+                for c, n in rep.categories.items():
+                    categories[c] = categories.get(c, 0) + n
+        self.log(f"{label}: " + ", ".join(f"{k} {v:.3f}" for k, v in metrics.items()))
+        return {"metrics": metrics, "categories": categories}
+
+    def _examples(self) -> list[TrainExample]:
+        rows = [json.loads(line) for line in (self.dir / "train.jsonl").read_text().splitlines() if line.strip()]
+        examples = [TrainExample(pair=r["pair"], source=r["source"], target=r["target"]) for r in rows]
+        return examples + feedback_examples(self.db, list(self.config.pairs))
+
+    def _rounds(self, data: dict) -> list[dict]:
+        cfg = self.config
+        rounds: list[dict] = self.state.get("rounds", [])
+        hparams = (rounds[-1]["next_hparams"] if rounds else
+                   {"learning_rate": cfg.learning_rate, "epochs": cfg.epochs, "rank": cfg.rank})
+        history = [controller.RoundMetrics(**r["metrics_for_controller"]) for r in rounds]
+        examples = self._examples()
+        base = resolve_model_path(cfg.base_model)
+        while len(rounds) < cfg.rounds and (not rounds or rounds[-1]["action"] != "stop"):
+            n = len(rounds) + 1
+            remaining = self.deadlines["train"] - time.monotonic()
+            if rounds and remaining < 120:
+                self.log(f"round {n}: training budget spent")
+                break
+            out = self.dir / f"round-{n}"
+            ft = FinetuneConfig(output_dir=str(out), base_model=cfg.base_model, rank=int(hparams["rank"]),
+                                alpha=cfg.alpha * hparams["rank"] / cfg.rank, learning_rate=hparams["learning_rate"],
+                                epochs=hparams["epochs"], max_steps=cfg.steps,
+                                time_budget_s=max(remaining, 120) / max(1, cfg.rounds - len(rounds)))
+            self.log(f"round {n}: training on {len(examples)} examples "
+                     f"(rank {ft.rank}, lr {ft.learning_rate:g}, epochs {ft.epochs:g})")
+            advance = self.progress(f"round {n} training")
+            result = finetune(ft, examples, on_step=lambda rec, adv=advance: adv(rec["step"], rec["total_steps"]))
+            gguf = export_peft_dir(result.adapter_dir, base, out / "adapter.gguf")
+            train_loss = result.train_losses[-1]
+            eval_loss = (result.eval_losses or [None])[-1]
+            self.db["training_runs"].insert({
+                "id": f"{self.id}-r{n}", "created_at": store.now(), "version": None, "out_dir": str(out),
+                "config": json.dumps(dataclasses.asdict(ft)), "history": json.dumps(result.history),
+                "examples": result.examples, "train_tokens": result.train_tokens,
+                "tokens_per_second": result.tokens_per_second, "seconds": result.seconds}, pk="id", replace=True)
+            ev = self._evaluate_model(str(gguf), f"round {n}")
+            metrics = {**ev["metrics"], "train_loss": train_loss, "eval_loss": eval_loss}
+            version = registry.register(self.db, pair="all", base_model=base, adapter_path=gguf, metrics=metrics,
+                                        data_version=f"{self.id}:{data['train']} pairs")
+            self.db["training_runs"].update(f"{self.id}-r{n}", {"version": version})
+            history.append(controller.RoundMetrics(round=n, adapter=str(gguf), val_pass1=metrics.get("val_pass@1", 0.0),
+                                                   train_loss=train_loss, eval_loss=eval_loss,
+                                                   categories=ev["categories"], hparams=hparams))
+            decision = controller.decide(history)
+            controller.record(self.db, decision, cycle=self.id, round=n)
+            self.log(f"round {n}: {version} {metrics}; controller: {decision.action} ({decision.reason})")
+            rounds.append({"round": n, "version": version, "adapter": str(gguf), "metrics": metrics,
+                           "action": decision.action, "reason": decision.reason, "restore": decision.restore,
+                           "next_hparams": decision.hparams, "data_requests": decision.data_requests,
+                           "tokens_per_second": round(result.tokens_per_second, 1), "steps": result.steps,
+                           "metrics_for_controller": dataclasses.asdict(history[-1])})
+            hparams = decision.hparams
+            self._save(f"round {n}", rounds=rounds, focus=decision.data_requests)
+        return rounds
+
+    def _promote(self, baseline: dict, rounds: list[dict]) -> CycleResult:
+        if not rounds:
+            return self._finish("not_promoted", {"baseline": baseline, "reason": "no training round finished"})
+        best = max(rounds, key=lambda r: (r["metrics"].get("val_pass@1", 0.0), -r["round"]))
+        gate = registry.Gate(margin=self.config.margin, tolerance=self.config.tolerance)
+        try:
+            registry.promote(self.db, best["version"], gate=gate, baseline=baseline["metrics"])
+            status, reason = "promoted", f"{best['version']} passed the gate"
+        except registry.PromotionRefused as exc:
+            status, reason = "not_promoted", str(exc)
+        self.log(f"promotion: {status} ({reason})")
+        return self._finish(status, {"baseline": baseline["metrics"], "best": best["version"],
+                                     "best_metrics": best["metrics"], "reason": reason,
+                                     "rounds": [{k: r[k] for k in ("round", "version", "metrics", "action", "reason",
+                                                                   "tokens_per_second", "steps")} for r in rounds],
+                                     "data": self.state.get("data"), "data_requests": rounds[-1]["data_requests"]})
+
+    def _finish(self, status: str, summary: dict) -> CycleResult:
+        summary = {**summary, "minutes": round((time.monotonic() - self.start) / 60, 1),
+                   "budget_minutes": self.config.budget_minutes}
+        self.db["cycles"].update(self.id, {"status": status, "stage": "done", "summary": json.dumps(summary),
+                                           "updated_at": store.now()})
+        return CycleResult(self.id, status, summary)
+
+
+def unfinished_cycle(db: sqlite_utils.Database) -> dict | None:
+    """The latest cycle that was killed before it finished (the daemon resumes it)."""
+    rows = list(db.query("select * from cycles where stage != 'done' order by created_at desc limit 1"))
+    return rows[0] if rows else None
+
+
+def config_from_row(row: dict) -> CycleConfig:
+    data = json.loads(row["config"])
+    data["pairs"] = tuple(data["pairs"])
+    return CycleConfig(**data)

@@ -1,0 +1,223 @@
+"""Input/output tests: types, literals, drivers, outcome parsing (unit), and end to end in the sandbox."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from act_lsp.sandbox import Job
+from act_lsp.scaffold import cpp_signatures, java_signatures
+from act_train.io_tests import (
+    Outcome,
+    Scenario,
+    Step,
+    VType,
+    cpp_vtype,
+    go_literal,
+    java_vtype,
+    parse_outcomes,
+    plan_io,
+    plan_scenarios,
+    random_value,
+    render_io_tests,
+    rust_literal,
+)
+
+JAVA_COUNTER = """\
+import java.util.*;
+
+class TallyCounter {
+    private final Map<String, Integer> counts = new HashMap<>();
+    private final int limit;
+
+    TallyCounter(int limit) {
+        if (limit <= 0) throw new IllegalArgumentException("limit must be positive");
+        this.limit = limit;
+    }
+
+    int add(String key) {
+        int n = counts.getOrDefault(key, 0);
+        if (n >= limit) throw new IllegalStateException("full: " + key);
+        counts.put(key, n + 1);
+        return n + 1;
+    }
+
+    int total() {
+        int sum = 0;
+        for (int v : counts.values()) sum += v;
+        return sum;
+    }
+}
+"""
+
+GO_COUNTER = """\
+package main
+
+type TallyCounter struct {
+\tcounts map[string]int
+\tlimit  int
+}
+
+func NewTallyCounter(limit int) *TallyCounter {
+\tif limit <= 0 {
+\t\tpanic("limit must be positive")
+\t}
+\treturn &TallyCounter{counts: map[string]int{}, limit: limit}
+}
+
+func (t *TallyCounter) Add(key string) int {
+\tn := t.counts[key]
+\tif n >= t.limit {
+\t\tpanic("full: " + key)
+\t}
+\tt.counts[key] = n + 1
+\treturn n + 1
+}
+
+func (t *TallyCounter) Total() int {
+\tsum := 0
+\tfor _, v := range t.counts {
+\t\tsum += v
+\t}
+\treturn sum
+}
+"""
+
+CPP_WORDS = """\
+#include <stdexcept>
+#include <string>
+#include <vector>
+using namespace std;
+
+vector<string> split_words(const string& text, char sep) {
+    vector<string> out;
+    string cur;
+    for (char c : text) {
+        if (c == sep) { if (!cur.empty()) out.push_back(cur); cur.clear(); }
+        else cur += c;
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+int longest(const vector<string>& words) {
+    if (words.empty()) throw invalid_argument("no words");
+    size_t best = 0;
+    for (const auto& w : words) best = max(best, w.size());
+    return (int) best;
+}
+"""
+
+RUST_WORDS = """\
+fn split_words(text: &str, sep: char) -> Vec<String> {
+    text.split(sep).filter(|w| !w.is_empty()).map(|w| w.to_string()).collect()
+}
+
+fn longest(words: &[String]) -> i32 {
+    if words.is_empty() {
+        panic!("no words");
+    }
+    words.iter().map(|w| w.len()).max().unwrap() as i32
+}
+"""
+
+
+# --- unit --------------------------------------------------------------------------------------------------
+def test_java_and_cpp_types_parse_to_value_types():
+    assert java_vtype("List<Integer>") == VType("list", (VType("int", (), "Integer"),), "List<Integer>")
+    assert java_vtype("Map<String, Long>").kind == "map"
+    assert java_vtype("int[]").kind == "array"
+    assert java_vtype("Optional<String>") is None
+    assert java_vtype("Map<List<Integer>, String>") is None  # a list cannot be a Go map key
+    assert cpp_vtype("const std::vector<std::string>&").args[0].kind == "str"
+    assert cpp_vtype("size_t").kind == "uint"
+    assert cpp_vtype("int*") is None
+
+
+def test_literals_render_per_target_type():
+    assert go_literal("[]string", ["a", 'q"'] ) == '[]string{"a", "q\\""}'
+    assert go_literal("map[string]int", [["a", 1]]) == 'map[string]int{"a": 1}'
+    assert go_literal("map[int]bool", [3, 1]) == "map[int]bool{3: true, 1: true}"  # a Java Set
+    assert go_literal("float64", float("inf")) == "math.Inf(1)"
+    assert rust_literal("&[String]", ["x"]) == '&[String::from("x")]'
+    assert rust_literal("Vec<i32>", []) == "Vec::<i32>::new()"
+    assert rust_literal("HashMap<String, i32>", [["k", 2]]) == 'HashMap::<String, i32>::from([(String::from("k"), 2)])'
+    assert rust_literal("&str", "a\nb") == '"a\\nb"'
+    assert rust_literal("(i32, bool)", [1, True]) == "(1, true)"
+
+
+def test_random_values_respect_kinds_and_are_seeded():
+    vt = java_vtype("Map<String, List<Integer>>")
+    a = [random_value(vt, random.Random(3)) for _ in range(5)]
+    b = [random_value(vt, random.Random(3)) for _ in range(5)]
+    assert a == b
+    for m in a:
+        assert len({k for k, _ in m}) == len(m)  # unique keys
+        assert all(isinstance(x, int) for _, xs in m for x in xs)
+    assert all(random_value(VType("uint"), random.Random(i)) >= 0 for i in range(50))
+
+
+def test_class_scenarios_start_with_the_constructor_and_skip_private_members():
+    code = JAVA_COUNTER.replace("int total()", "private int total()")
+    scenarios = plan_scenarios(java_signatures(code), java_vtype, random.Random(0))
+    assert scenarios and all(sc.steps[0].sig.constructor for sc in scenarios)
+    names = {st.sig.name for sc in scenarios for st in sc.steps}
+    assert "add" in names and "total" not in names
+
+
+def test_outcomes_of_unfinished_scenarios_are_dropped():
+    sig = java_signatures("class A { static int f(int x) { return x; } }")[0]
+    scenarios = [Scenario((Step(sig, (1,)),)), Scenario((Step(sig, (2,)),)), Scenario((Step(sig, (3,)),))]
+    stdout = '{"s":0,"ok":1}\n{"end":0}\nnoise\n{"s":1,"throws":"X"}\n{"end":1}\n{"s":2,"ok":3}\n'
+    assert parse_outcomes(stdout, scenarios) == [[Outcome(False, 1)], [Outcome(True)], None]
+
+
+def test_nothing_to_call_gives_no_plan():
+    assert plan_io("java", "go", "class A { private int f(Object o) { return 1; } }") is None
+    assert plan_io("java", "python", JAVA_COUNTER) is None  # no renderer for that target
+
+
+# --- end to end in the sandbox ------------------------------------------------------------------------------
+def _suite(pool, source_language, target_language, code):
+    plan = plan_io(source_language, target_language, code, seed=1)
+    assert plan is not None
+    recipe = {"java": "java", "cpp": "cpp"}[source_language]
+    (oracle,) = pool.run_batch([Job.with_tests(recipe, plan.program(code), plan.driver)])
+    assert oracle.passed, oracle.stderr[-2000:]
+    suite = render_io_tests(plan, target_language, oracle.stdout)
+    assert suite is not None and suite.values >= 3
+    return suite
+
+
+@pytest.mark.docker
+def test_java_class_io_tests_pass_on_a_right_go_translation_and_fail_on_a_wrong_one(sandbox_pool):
+    suite = _suite(sandbox_pool, "java", "go", JAVA_COUNTER)
+    assert "NewTallyCounter(" in suite.tests and "expected an error or a panic" in suite.tests
+    right, wrong = (Job.with_tests("go_test", code, suite.tests)
+                    for code in (GO_COUNTER, GO_COUNTER.replace("n >= t.limit", "n > t.limit")))
+    r_right, r_wrong = sandbox_pool.run_batch([right, wrong])
+    assert r_right.passed, r_right.stdout[-3000:] + r_right.stderr[-2000:]
+    assert r_wrong.status == "failed"
+
+
+@pytest.mark.docker
+def test_cpp_io_tests_pass_on_a_right_rust_translation_and_fail_on_a_wrong_one(sandbox_pool):
+    suite = _suite(sandbox_pool, "cpp", "rust", CPP_WORDS)
+    right, wrong = (Job.with_tests("rust_test", code, suite.tests)
+                    for code in (RUST_WORDS, RUST_WORDS.replace("!w.is_empty()", "true")))
+    r_right, r_wrong = sandbox_pool.run_batch([right, wrong])
+    assert r_right.passed, r_right.stdout[-3000:] + r_right.stderr[-2000:]
+    assert r_wrong.status == "failed"
+
+
+@pytest.mark.docker
+def test_undefined_behaviour_in_cpp_ends_only_its_scenario(sandbox_pool):
+    code = "#include <vector>\nusing namespace std;\nint at(const vector<int>& v, int i) { return v[i]; }\n"
+    plan = plan_io("cpp", "rust", code, seed=2)
+    (oracle,) = sandbox_pool.run_batch([Job.with_tests("cpp", plan.program(code), plan.driver)])
+    assert oracle.passed
+    outcomes = parse_outcomes(oracle.stdout, plan.scenarios)
+    assert None in outcomes  # out-of-range reads aborted in their child process
+    assert any(o is not None for o in outcomes)
+    assert cpp_signatures(code)[0].name == "at"
