@@ -149,8 +149,8 @@ def _body_end(source: str, open_brace: int) -> int:
 
 
 _JAVA_CLASS_OPEN = re.compile(r"\bclass\s+([A-Z]\w*)[^{;]*\{")
-_JAVA_FIELD_DECL = re.compile(r"(?:^|(?<=[;}]))\s*(?P<mods>(?:(?:private|protected|public|final|transient|volatile|static)"
-                              r"\s+)*)(?P<type>[\w.$]+(?:\s*<[^;=(){}]*>)?(?:\s*\[\s*\])*)\s+(?P<name>\w+)\s*"
+_JAVA_FIELD_DECL = re.compile(r"(?:^|(?<=[;}]))\s*(?P<mods>(?:(?:private|protected|public|final|transient|volatile"
+                              r"|static)\s+)*)(?P<type>[\w.$]+(?:\s*<[^;=(){}]*>)?(?:\s*\[\s*\])*)\s+(?P<name>\w+)\s*"
                               r"(?:=[^;]*)?;")
 _EXCEPTION_BASE = re.compile(r"\bextends\s+\w*(?:Exception|Error|Throwable)\b|:\s*(?:public\s+)?(?:std::)?"
                              r"\w*(?:exception|error)\b")

@@ -17,7 +17,14 @@ from act_lsp import store
 from act_train.cli import cli
 from act_train.cycle import CycleConfig
 from act_train.daemon import (
-    DaemonConfig, DaemonLocked, acquire_lock, claim_job, config_for_job, next_nightly, requeue_interrupted, serve,
+    DaemonConfig,
+    DaemonLocked,
+    acquire_lock,
+    claim_job,
+    config_for_job,
+    next_nightly,
+    requeue_interrupted,
+    serve,
 )
 
 HOLD_LOCK = ("import sys, time; from pathlib import Path; from act_train.daemon import acquire_lock; "

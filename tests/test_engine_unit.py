@@ -205,13 +205,15 @@ def test_java_class_with_state_becomes_a_go_struct_with_methods():
             "    int next() throws java.io.IOException { return ++count; }\n"
             "    static Counter zero() { return new Counter(0); }\n}\n")
     sc = derive_scaffold("java-go", java)
-    assert sc.prefix == "package main\n\ntype Counter struct {\n\tcount int\n}\n\nfunc NewCounter(start int) *Counter {\n"
+    assert sc.prefix == ("package main\n\ntype Counter struct {\n\tcount int\n}\n\n"
+                         "func NewCounter(start int) *Counter {\n")
     assert sc.signatures == ("func NewCounter(start int) *Counter", "func (c *Counter) Next() (int, error)",
                              "func Zero() *Counter")
     exception = ("class Overdrawn extends Exception { Overdrawn(String m) { super(m); } }\n"
                  "class Wallet {\n    private final java.util.Map<String, Long> coins = new java.util.HashMap<>();\n"
                  "    private static int created = 0;\n    private long total;\n"
-                 "    void pay(long c) throws Overdrawn { if (c > total) throw new Overdrawn(\"no\"); total -= c; }\n}\n")
+                 "    void pay(long c) throws Overdrawn {\n"
+                 "        if (c > total) throw new Overdrawn(\"no\");\n        total -= c;\n    }\n}\n")
     wallet = derive_scaffold("java-go", exception)
     assert wallet.prefix.startswith("package main\n\ntype Wallet struct {\n\tcoins map[string]int\n\ttotal int\n}\n")
     assert wallet.signatures == ("func NewWallet() *Wallet", "func (w *Wallet) Pay(c int) error")  # no Overdrawn
