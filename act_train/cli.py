@@ -240,8 +240,9 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
 @click.option("--out", type=click.Path(dir_okay=False), help="write the admitted pairs as training JSONL")
 @click.option("--limit", type=int, help="only the first N seeds")
 @click.option("--candidates", default=3, show_default=True, help="target translations sampled per seed")
-@click.option("--teacher", help="a stronger model (bundled name or GGUF path) for the translated tests, e.g. "
-              "qwen2.5-coder-1.5b; default: the model being trained")
+@click.option("--teacher", help="a stronger model for expansions, translated tests and extra candidates: a bundled "
+              "name (qwen2.5-coder-1.5b), a GGUF path, or an OpenAI-compatible URL (http://host:8080/v1; "
+              "$ACT_TEACHER_MODEL, $ACT_TEACHER_API_KEY); default: the model being trained")
 @click.option("--teacher-candidates", default=0, show_default=True,
               help="extra candidates written by the teacher (needs --teacher)")
 @click.option("--repair/--no-repair", default=False, show_default=True,
@@ -259,6 +260,7 @@ def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, re
 
     from act_lsp import store
     from act_lsp.engine import ModelHost
+    from act_lsp.remote import load_model
     from act_lsp.sandbox import SandboxPool
     from act_train.bench import default_bench_dir
     from act_train.dedup import Deduplicator, load_evaluation_set
@@ -272,11 +274,10 @@ def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, re
     bench = default_bench_dir()
     dedup = Deduplicator()
     load_evaluation_set(dedup, [*sorted(bench.glob("*.jsonl")), *exclude])
-    from act_lsp.engine import EngineConfig
 
     try:
         host, pool = ModelHost(), SandboxPool()
-        teacher_host = ModelHost(EngineConfig(model=teacher)) if teacher else None
+        teacher_host = load_model(teacher) if teacher else None
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
@@ -302,8 +303,8 @@ def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, re
 @click.option("--limit", type=int, help="only the first N seeds")
 @click.option("--language", type=click.Choice(["java", "cpp"]), help="only seeds in this language")
 @click.option("--focus", multiple=True, help="targeted data, e.g. 'integer/float conversions'; repeatable")
-@click.option("--teacher", help="the model that writes the programs (bundled name or GGUF path; default: the "
-              "default model)")
+@click.option("--teacher", help="the model that writes the programs: bundled name, GGUF path or OpenAI-compatible "
+              "URL (default: the default model)")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
 def expand_cmd(per_seed, limit, language, focus, teacher, as_json) -> None:
     """Evolve seeds into new programs with the LLM (Evol-Instruct depth operators and breadth).
@@ -312,7 +313,7 @@ def expand_cmd(per_seed, limit, language, focus, teacher, as_json) -> None:
     without tests (`act-train seeds list`), which `validate` and `cycle` take from there.
     """
     from act_lsp import store
-    from act_lsp.engine import EngineConfig, ModelHost
+    from act_lsp.remote import load_model
     from act_lsp.sandbox import SandboxPool
     from act_train.dedup import Deduplicator
     from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig, funnel
@@ -323,7 +324,7 @@ def expand_cmd(per_seed, limit, language, focus, teacher, as_json) -> None:
     if not seeds:
         raise click.ClickException("no seeds to expand")
     try:
-        host, pool = ModelHost(EngineConfig(model=teacher)), SandboxPool()
+        host, pool = load_model(teacher), SandboxPool()
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
@@ -351,7 +352,8 @@ def _cycle_options(func):
                      "stop earlier)"),
         click.option("--steps", type=int, help="optimizer steps per round (default: --epochs)"),
         click.option("--epochs", default=2.0, show_default=True),
-        click.option("--teacher", help="a stronger model for expansions (e.g. qwen2.5-coder-1.5b)"),
+        click.option("--teacher", help="a stronger model for expansions: bundled name (qwen2.5-coder-1.5b), GGUF "
+                     "path or OpenAI-compatible URL"),
         click.option("--teacher-candidates", default=0, show_default=True,
                      help="extra candidate translations per program written by the teacher"),
         click.option("--bench-limit", default=20, show_default=True,

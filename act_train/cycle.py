@@ -34,6 +34,7 @@ from act_lsp.engine import EngineConfig, ModelHost
 from act_lsp.home import act_home
 from act_lsp.model_store import resolve_model_path
 from act_lsp.pairs import get_pair
+from act_lsp.remote import load_model
 from act_train import controller, registry
 from act_train.bench import default_bench_dir
 from act_train.dedup import Deduplicator, load_evaluation_set
@@ -175,7 +176,7 @@ class Cycle:
         cfg = self.config
         dedup = Deduplicator()
         load_evaluation_set(dedup, sorted(default_bench_dir().glob("*.jsonl")))
-        teacher = ModelHost(EngineConfig(model=cfg.teacher)) if cfg.teacher else None
+        teacher = load_model(cfg.teacher) if cfg.teacher else None
         targets = tuple(tuple(p.split("-")) for p in cfg.pairs)
         synth = SynthConfig(targets=targets, candidates=cfg.candidates,  # type: ignore[arg-type]
                             teacher_candidates=cfg.teacher_candidates if teacher else 0)
