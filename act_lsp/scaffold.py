@@ -397,10 +397,17 @@ class Deriver:
     preamble: str  # what a target file starts with (package clause, ...)
     fields: Callable[[str], dict[str, list[Param]]]  # instance fields per class
     type_scaffold: Callable[[str, list[Param], str], str]  # (owner, fields, first member signature) → prefix
+    error_type: Callable[[str], tuple[str, ...]] = lambda _name: ()  # how an exception class is declared
+
+
+def go_error_type(name: str) -> tuple[str, ...]:
+    """A Java exception class becomes a Go error type the translated methods can return."""
+    return (f"type {name} struct{{ message string }}", f"func (e *{name}) Error() string")
 
 
 DERIVERS: Mapping[str, Deriver] = {
-    "java-go": Deriver(java_signatures, go_signature, "package main\n\n", java_fields, go_type_scaffold),
+    "java-go": Deriver(java_signatures, go_signature, "package main\n\n", java_fields, go_type_scaffold,
+                       go_error_type),
     "cpp-rust": Deriver(cpp_signatures, rust_signature, "", cpp_fields, rust_type_scaffold),
 }
 
@@ -417,6 +424,7 @@ def derive_scaffold(pair_id: str, source: str) -> Scaffold:
         return Scaffold(prefix="", signatures=())
     parsed = deriver.signatures(source)
     sigs = [deriver.render(s) for s in parsed]
+    sigs += [hint for name in sorted(_exception_classes(source)) for hint in deriver.error_type(name)]
     if not sigs:
         return Scaffold(prefix=deriver.preamble, signatures=())
     # The class with instance methods (not, say, an exception class with only a constructor) leads.
