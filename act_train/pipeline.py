@@ -233,18 +233,24 @@ class Pipeline:
         gate = self.prov.find("source_mutation", key)
         if gate:
             return (gate["id"] if gate["ok"] else None), io
+        # The oracle is strong enough when its own tests, or else the io driver, kill enough mutants.
+        scores = {}
         if seed.tests:
-            report = self._mutation(pair.source.test_recipe, seed.code, seed.tests)
-        else:
-            meta = json.loads(io["meta"])  # type: ignore[index]
-            report = self._mutation(pair.source.test_recipe, meta["program"], meta["driver"], meta["stdout"])
-        ok = report.compiled > 0 and report.score >= self.config.source_threshold
-        self.log(f"{seed.id}: source mutation score {report.score:.2f} ({report.killed}/{report.compiled})")
+            scores["own"] = self._mutation(pair.source.test_recipe, seed.code, seed.tests)
+        if io is not None and not self._strong(scores.get("own")):
+            meta = json.loads(io["meta"])
+            scores["io"] = self._mutation(pair.source.test_recipe, meta["program"], meta["driver"], meta["stdout"])
+        kind, report = max(scores.items(), key=lambda kv: kv[1].score)
+        ok = self._strong(report)
+        self.log(f"{seed.id}: source mutation score {report.score:.2f} ({report.killed}/{report.compiled}, {kind})")
         mut_id = self.prov.add(stage="source_mutation", key=key, parent=seed_row["id"], ok=ok, pair=pair.id,
                                reason="" if ok else "weak_source_tests",
                                meta={"score": report.score, "compiled": report.compiled, "killed": report.killed,
-                                     "tests": "own" if seed.tests else "io"})
+                                     "tests": kind, "scores": {k: r.score for k, r in scores.items()}})
         return (mut_id if ok else None), io
+
+    def _strong(self, report) -> bool:
+        return report is not None and report.compiled > 0 and report.score >= self.config.source_threshold
 
     def _io_tests(self, seed: Seed, pair: LanguagePair, parent: str) -> dict | None:
         """Run the io driver on the program; the outcomes become the target tests. None when unavailable."""
