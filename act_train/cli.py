@@ -346,6 +346,9 @@ def _cycle_options(func):
         click.option("--budget-minutes", default=60.0, show_default=True,
                      help="CPU wall-time budget, split data 45% / training 35% / evaluation 20%"),
         click.option("--seeds", "seed_limit", type=int, help="at most N seeds per source language"),
+        click.option("--from", "seeds_from", multiple=True,
+                     type=click.Choice(["bundled", "feedback", "imported", "expansion"]),
+                     help="seed sources to use (default: all); repeatable"),
         click.option("--expand", "expand_per_seed", default=1, show_default=True,
                      help="LLM expansions per seed (0: seeds only)"),
         click.option("--rounds", default=2, show_default=True, help="training rounds at most (the controller may "
@@ -364,12 +367,13 @@ def _cycle_options(func):
     return func
 
 
-def _cycle_config(pairs, budget_minutes, seed_limit, expand_per_seed, rounds, steps, epochs, teacher,
+def _cycle_config(pairs, budget_minutes, seed_limit, seeds_from, expand_per_seed, rounds, steps, epochs, teacher,
                   teacher_candidates, bench_limit, base_model):
     from act_train.cycle import CycleConfig
 
     try:
-        return CycleConfig(pairs=tuple(pairs), budget_minutes=budget_minutes, seed_limit=seed_limit,
+        extra = {"seeds_from": tuple(seeds_from)} if seeds_from else {}
+        return CycleConfig(pairs=tuple(pairs), budget_minutes=budget_minutes, seed_limit=seed_limit, **extra,
                            expand_per_seed=expand_per_seed, rounds=rounds, steps=steps, epochs=epochs, teacher=teacher,
                            teacher_candidates=teacher_candidates, bench_limit=bench_limit, base_model=base_model)
     except ValueError as exc:

@@ -54,6 +54,7 @@ class CycleConfig:
     pairs: tuple[str, ...] = ("java-go", "cpp-rust")
     budget_minutes: float = 60.0
     seed_limit: int | None = None  # per source language
+    seeds_from: tuple[str, ...] = ("bundled", "feedback", "imported", "expansion")  # seed origins to use
     expand_per_seed: int = 1
     candidates: int = 3
     teacher: str | None = None  # writes expansions (and translated tests); None: the model being trained
@@ -120,7 +121,8 @@ class Cycle:
             self.state: dict = {}
         else:
             self.state = json.loads(row["state"] or "{}")
-            db["cycles"].update(self.id, {"status": "running", "pid": os.getpid(), "updated_at": store.now()})
+            if row["stage"] != "done":
+                db["cycles"].update(self.id, {"status": "running", "pid": os.getpid(), "updated_at": store.now()})
         self.start = time.monotonic()
         budget = config.budget_minutes * 60
         shares = config.share
@@ -141,12 +143,15 @@ class Cycle:
     def _host_with(self, adapter: str | None) -> ModelHost:
         if self._host is None:
             self._host = ModelHost(EngineConfig(model=self.config.base_model))
-        if self._host.adapter_path() != adapter:
+        if self._host.adapter_path != adapter:
             self._host.set_adapter(adapter)
         return self._host
 
     # --- stages --------------------------------------------------------------------------------
     def run(self) -> CycleResult:
+        row = self._row()
+        if row and row["stage"] == "done":  # finished before: report, do not redo (or re-gate) anything
+            return CycleResult(self.id, row["status"], json.loads(row["summary"] or "{}"))
         try:
             data = self.state.get("data") or self._data()
             if not data["train"]:
@@ -162,7 +167,8 @@ class Cycle:
 
     def _seeds(self) -> list[Seed]:
         languages = {get_pair(p).source.name for p in self.config.pairs}
-        seeds = [s for s in all_seeds(self.db) if s.language in languages]
+        seeds = [s for s in all_seeds(self.db) if s.language in languages
+                 and s.origin.split(":")[0] in self.config.seeds_from]
         if self.config.seed_limit:
             per: dict[str, int] = {}
             seeds = [s for s in seeds if per.setdefault(s.language, 0) < self.config.seed_limit
@@ -337,5 +343,7 @@ def unfinished_cycle(db: sqlite_utils.Database) -> dict | None:
 
 def config_from_row(row: dict) -> CycleConfig:
     data = json.loads(row["config"])
-    data["pairs"] = tuple(data["pairs"])
+    for key in ("pairs", "seeds_from"):
+        if key in data:
+            data[key] = tuple(data[key])
     return CycleConfig(**data)

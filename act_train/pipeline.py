@@ -26,7 +26,7 @@ import re
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 
 import sqlite_utils
@@ -178,16 +178,17 @@ class Pipeline:
         src, io = self._source_checks(seed, pair)
         if src is None:
             return None
-        candidates = self._candidates(seed, pair, src)
-        if not candidates:
-            return None
-        if io is not None:
-            tests_id, target_tests = io["id"], io["code"]
-        else:
-            tests_id, target_tests = self._target_tests(seed, pair, candidates[0][1])
-        if target_tests is None:
-            return None
-        for cand_id, code in candidates:
+        # Candidates come one at a time: the first that passes everything ends the seed, so the sampled ones are
+        # only generated when the greedy one fails (most of the LLM time of a seed).
+        tests_id = target_tests = None
+        for cand_id, code in self._candidates(seed, pair, src):
+            if target_tests is None:
+                if io is not None:
+                    tests_id, target_tests = io["id"], io["code"]
+                else:
+                    tests_id, target_tests = self._target_tests(seed, pair, code)
+                if target_tests is None:
+                    return None
             admitted = self._validate(seed, pair, cand_id, code, tests_id, target_tests)
             if admitted:
                 return admitted
@@ -299,9 +300,10 @@ class Pipeline:
                              seconds=time.perf_counter() - t, meta={"origin": seed.origin, "seed": seed.id})
         return {"id": item, "ok": ok}
 
-    def _candidates(self, seed: Seed, pair: LanguagePair, parent: str) -> list[tuple[str, str]]:
+    def _candidates(self, seed: Seed, pair: LanguagePair, parent: str) -> Iterator[tuple[str, str]]:
+        """Compiling candidates, lazily (the first greedy, the rest sampled; then the teacher's)."""
         prompt = build_prompt(pair, seed.code)
-        out, seen = [], set()
+        seen: set[str] = set()
         for i in range(self.config.candidates + self.config.teacher_candidates):
             key = _key(seed.id, "cand", str(i))
             row = self.prov.find("candidate", key)
@@ -331,11 +333,9 @@ class Pipeline:
                                                  "by": "student" if model is self.generator else "teacher"}),
                        "ok": ok, "code": code}
             seen.add(row["code"])
+            self.log(f"{seed.id}: candidate {i} {'compiles' if row['ok'] else 'does not compile'}")
             if row["ok"]:
-                out.append((row["id"], row["code"]))
-        total = self.config.candidates + self.config.teacher_candidates
-        self.log(f"{seed.id}: {len(out)}/{total} candidates compile")
-        return out
+                yield row["id"], row["code"]
 
     def _compiles(self, pair: LanguagePair, code: str) -> tuple[bool, str, str]:
         try:

@@ -2,12 +2,15 @@
 
 1. Starts the language server over stdio and, acting as an editor, translates examples/WordStats.java to Go and
    examples/inventory.cpp to Rust with compile verification in the sandbox; the edits are applied to files in
-   a work folder and every outcome is logged to the demo database.
-2. Evaluates the model (+ the promoted adapter, if any) on the first N tasks of both benchmark files:
-   greedy pass@1 with target tests run in the sandbox, failure categories stored.
-3. Prints a summary.
+   a work folder (applied = accepted) and every outcome is logged to the demo database (they become feedback seeds).
+2. Runs a short ACT cycle within --budget-minutes: seeds → io tests → mutation gate → candidates validated in
+   Docker → LoRA round → evaluation (held-out validated pairs + the first --tasks bench tasks of each pair,
+   before and after) → the controller's decision → promotion through the gate.
+3. Translates the samples again through a fresh language server, which serves the promoted adapter if any.
+4. Writes the HTML report and prints a summary with the before/after numbers.
 
-Options: --tasks N (default 20 per pair), --out DIR (default ./demo-output).
+Options: --tasks N (default 10 per pair), --budget-minutes M (default 15), --seeds S (default 5 per language),
+--out DIR (default ./demo-output).
 """
 
 from __future__ import annotations
@@ -110,58 +113,72 @@ async def translate_samples(out: Path, db: Path) -> list[dict]:
     return results
 
 
-def evaluate_both(tasks: int, db_path: Path) -> dict[str, dict]:
+def run_cycle(db_path: Path, args) -> dict:
     from act_lsp import store
-    from act_lsp.engine import EngineConfig, ModelHost
     from act_lsp.sandbox import SandboxPool
-    from act_train.evaluate import EvalConfig, evaluate
-    from act_train.progress import progress_bar
+    from act_train.cycle import Cycle, CycleConfig
+    from act_train.progress import stage_bars
 
-    db = store.open_db(db_path)
-    version = store.promoted_version(db)
-    host = ModelHost(EngineConfig(adapter=version["adapter_path"] if version else None))
-    reports = {}
-    with SandboxPool() as pool:
-        for name in ("java_go.jsonl", "cpp_rust.jsonl"):
-            with progress_bar(f"eval {name}") as advance:
-                report = evaluate(EvalConfig(bench=str(BENCH / name), limit=tasks), host, pool, db=db,
-                                  model_name=host.model_path.name, on_progress=advance,
-                                  adapter_version=version["id"] if version else None)
-            reports[report.pair] = report
-    return reports
+    config = CycleConfig(budget_minutes=args.budget_minutes, seed_limit=args.seeds, expand_per_seed=0, rounds=1,
+                         epochs=2.0, bench_limit=args.tasks)
+    with SandboxPool() as pool, stage_bars() as bars:
+        result = Cycle(config, store.open_db(db_path), pool, log=lambda m: print(f"  {m}"), progress=bars).run()
+    return {"cycle": result.id, "status": result.status, **result.summary}
+
+
+def print_before_after(summary: dict) -> None:
+    base, best = summary.get("baseline", {}), summary.get("best_metrics", {})
+    for key in sorted(k for k in set(base) | set(best) if k.startswith(("val_", "bench:"))):
+        before, after = base.get(key), best.get(key)
+        print(f"  {key:<18} before {before if before is not None else '-':<6} after "
+              f"{after if after is not None else '-'}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--tasks", type=int, default=20, help="benchmark tasks per pair to evaluate")
+    ap.add_argument("--tasks", type=int, default=10, help="benchmark tasks per pair in the before/after check")
+    ap.add_argument("--budget-minutes", type=float, default=15.0, help="CPU budget of the ACT cycle")
+    ap.add_argument("--seeds", type=int, default=5, help="seeds per source language in the cycle")
     ap.add_argument("--out", type=Path, default=REPO / "demo-output")
     args = ap.parse_args()
     start = time.perf_counter()
     out = args.out.resolve()
-    out.mkdir(parents=True, exist_ok=True)
+    (out / "after").mkdir(parents=True, exist_ok=True)
     db = out / "act-demo.db"
 
     print("== 1. translating sample files through the language server (verify=compile)")
     results = asyncio.run(translate_samples(out, db))
+    show(results)
+    print(f"== 2. one ACT cycle, budget {args.budget_minutes:g} min ({args.seeds} seeds per language, "
+          f"bench slices of {args.tasks} tasks)")
+    cycle = run_cycle(db, args)
+    print(f"  cycle {cycle['cycle']}: {cycle['status']} ({cycle.get('reason', '')})")
+    print_before_after(cycle)
+    print("== 3. translating the samples again (the server serves the promoted adapter, if any)")
+    again = asyncio.run(translate_samples(out / "after", db))
+    show(again)
+    print("== 4. report")
+    from act_lsp import store
+    from act_train.report import build_report
+
+    report = build_report(store.open_db(db), out / "report")
+    summary = {"translations": results, "translations_after": again, "cycle": cycle, "report": str(report),
+               "database": str(db), "output": str(out), "seconds": round(time.perf_counter() - start, 1)}
+    (out / "summary.json").write_text(json.dumps(summary, indent=2))
+    print("== summary")
+    print(f"  cycle {cycle['status']}; data: {json.dumps((cycle.get('data') or {}).get('train'))} training pairs, "
+          f"{(cycle.get('data') or {}).get('val')} validation pairs")
+    print_before_after(cycle)
+    print(f"  report: {report}")
+    print(f"  translated files and {db.name} in {out}; total {summary['seconds']} s")
+
+
+def show(results: list[dict]) -> None:
     for r in results:
         target = Path(to_fs_path(r["targetUri"])) if r.get("targetUri") else None
         ev = r.get("evidence") or {}
         print(f"  {r['source']} -> {target.name if target else '?'}: applied={r.get('applied')}, "
               f"compiled={ev.get('compiled')}, repaired={ev.get('repaired')}, {r['seconds']} s")
-    print(f"== 2. evaluating on the first {args.tasks} tasks of each benchmark (greedy pass@1)")
-    reports = evaluate_both(args.tasks, db)
-    summary = {
-        "translations": results,
-        "evaluation": {pair: {"pass@1": r.metrics["pass@1"], "tasks": r.tasks, "categories": r.categories}
-                       for pair, r in reports.items()},
-        "database": str(db), "output": str(out), "seconds": round(time.perf_counter() - start, 1),
-    }
-    (out / "summary.json").write_text(json.dumps(summary, indent=2))
-    print("== summary")
-    for pair, r in reports.items():
-        print(f"  {pair}: pass@1 {r.metrics['pass@1']:.3f} on {r.tasks} tasks; failures "
-              + ", ".join(f"{c} {n}" for c, n in sorted(r.categories.items(), key=lambda x: -x[1]) if c != "passed"))
-    print(f"  translated files and {db.name} in {out}; total {summary['seconds']} s")
 
 
 if __name__ == "__main__":

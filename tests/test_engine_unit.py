@@ -215,10 +215,10 @@ def test_java_class_with_state_becomes_a_go_struct_with_methods():
                  "    void pay(long c) throws Overdrawn {\n"
                  "        if (c > total) throw new Overdrawn(\"no\");\n        total -= c;\n    }\n}\n")
     wallet = derive_scaffold("java-go", exception)
-    assert wallet.prefix.startswith("package main\n\ntype Wallet struct {\n\tcoins map[string]int\n\ttotal int\n}\n")
-    assert wallet.signatures == ("func NewWallet() *Wallet", "func (w *Wallet) Pay(c int) error",  # Overdrawn: a
-                                 "type Overdrawn struct{ message string }",  # Go error type, not a constructor
-                                 "func (e *Overdrawn) Error() string")
+    assert wallet.prefix.startswith("package main\n\ntype Overdrawn struct {\n\tmessage string\n}\n\n"
+                                    "func (e *Overdrawn) Error() string { return e.message }\n\n"
+                                    "type Wallet struct {\n\tcoins map[string]int\n\ttotal int\n}\n")
+    assert wallet.signatures == ("func NewWallet() *Wallet", "func (w *Wallet) Pay(c int) error")  # no NewOverdrawn
     stateless = "class Solution {\n    public int add(int a, int b) { return a + b; }\n}\n"
     assert derive_scaffold("java-go", stateless).signatures == ("func Add(a int, b int) int",)
 

@@ -9,8 +9,8 @@ from act_lsp.engine import ModelHost
 from act_lsp.pairs import get_pair
 from act_lsp.sandbox import Job
 from act_train.dedup import Deduplicator, load_evaluation_set
-from act_train.pipeline import STAGES, Pipeline, SynthConfig, export_jsonl, funnel
-from act_train.seeds import bundled_seeds
+from act_train.pipeline import COMPILE_HARNESS, STAGES, ExpandConfig, Pipeline, SynthConfig, export_jsonl, funnel
+from act_train.seeds import Seed, bundled_seeds
 from tests.conftest import BENCH
 
 pytestmark = [pytest.mark.model, pytest.mark.docker]
@@ -26,14 +26,19 @@ def test_pipeline_funnel_is_consistent_and_admitted_pairs_pass(tmp_path, host, s
     dedup = Deduplicator()
     load_evaluation_set(dedup, [BENCH / "java_go.jsonl", BENCH / "cpp_rust.jsonl"])
     seeds = {s.id: s for s in bundled_seeds()}
-    chosen = [seeds["java/word_frequency"], seeds["java/run_length"], seeds["cpp/csv_split"]]
-    config = SynthConfig(candidates=2, mutants=6, max_tokens=600, repair=True)
+    clamp = Seed(id="test/clamp", language="java", tests=None, origin="imported:test", code=(
+        "class Clamp {\n    static int clamp(int x, int lo, int hi) {\n"
+        "        if (lo > hi) throw new IllegalArgumentException(\"empty range\");\n"
+        "        return Math.max(lo, Math.min(hi, x));\n    }\n}\n"))
+    chosen = [seeds["java/run_length"], seeds["cpp/csv_split"], clamp]  # the last has no tests of its own
+    config = SynthConfig(candidates=2, mutants=6, max_tokens=600)
     pipe = Pipeline(config, host, sandbox_pool.run_batch, db, dedup)
     summary = pipe.run(chosen)
     report = funnel(db, pipe.run_id)
 
     assert report["seed"]["total"] == 3
-    assert report["source_mutation"]["total"] == report["seed"]["ok"]
+    assert report["io_tests"]["total"] == report["seed"]["ok"]
+    assert report["source_mutation"]["total"] <= report["seed"]["ok"]
     assert report["candidate"]["total"] <= report["source_mutation"]["ok"] * config.candidates
     assert report["validation"]["total"] <= report["candidate"]["ok"]
     assert report["target_mutation"]["total"] == report["validation"]["ok"]
@@ -43,7 +48,8 @@ def test_pipeline_funnel_is_consistent_and_admitted_pairs_pass(tmp_path, host, s
     assert summary["timing"]["llm"] > 0 and summary["timing"]["sandbox"] > 0
 
     exported = export_jsonl(db, [pipe.run_id])
-    assert len(exported) == summary["admitted"]
+    assert len(exported) == summary["admitted"] >= 1  # the clamp function at least
+    assert all(row["provenance"]["evidence"]["target_tests"] == "io" for row in exported)
     for row in exported:  # every admitted pair still passes its target tests when re-run
         pair = get_pair(row["pair"])
         rerun = sandbox_pool.run(Job.with_tests(pair.target.test_recipe, row["target"], row["provenance"]["tests"]))
@@ -63,3 +69,22 @@ def test_pipeline_funnel_is_consistent_and_admitted_pairs_pass(tmp_path, host, s
     Pipeline(config, host, sandbox_pool.run_batch, db, dedup, run_id=pipe.run_id).run(chosen)
     assert funnel(db, pipe.run_id)["source_mutation"]["total"] == report["source_mutation"]["total"]
     assert db["synth_items"].count == rows
+
+
+def test_expansion_records_each_program_and_keeps_only_what_compiles(tmp_path, host, sandbox_pool):
+    db = store.open_db(tmp_path / "act.db")
+    seed = {s.id: s for s in bundled_seeds()}["java/run_length"]
+    pipe = Pipeline(SynthConfig(), host, sandbox_pool.run_batch, db, Deduplicator())
+    new = pipe.expand([seed], ExpandConfig(per_seed=2, focus=("string building",), max_tokens=500))
+    stage = funnel(db, pipe.run_id)["expansion"]
+    assert stage["total"] == 2 and stage["ok"] == len(new)
+    for s in new:  # what was kept compiles, and is a new program of the seed's language
+        assert s.tests is None and s.language == "java" and s.code != seed.code and "~" in s.id
+        assert sandbox_pool.run(Job.with_tests("java", s.code, COMPILE_HARNESS["java"])).passed
+    rows = list(db.query("select meta from synth_items where stage = 'expansion'"))
+    assert all('"focus": "string building"' in r["meta"] for r in rows)
+    # resumed: nothing is generated again
+    again = Pipeline(SynthConfig(), host, sandbox_pool.run_batch, db, Deduplicator(), run_id=pipe.run_id)
+    assert [s.id for s in again.expand([seed], ExpandConfig(per_seed=2, focus=("string building",)))] == \
+        [s.id for s in new]
+    assert again.timing.get("llm", 0) == 0

@@ -1,0 +1,91 @@
+"""One real ACT cycle, small: imported seeds → validated pairs → a LoRA round → evaluation → gate; then resume."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from act_lsp import store
+from act_train.cycle import Cycle, CycleConfig, CycleError, _split, validation_bench
+from act_train.importer import save_units, units_in_source
+
+pytestmark = [pytest.mark.model, pytest.mark.docker, pytest.mark.slow]
+
+PROGRAMS = """\
+import java.util.*;
+
+class Clamp {
+    static int clamp(int x, int lo, int hi) {
+        if (lo > hi) throw new IllegalArgumentException("empty range");
+        return Math.max(lo, Math.min(hi, x));
+    }
+}
+
+class Vowels {
+    static int countVowels(String s) {
+        int n = 0;
+        for (char c : s.toLowerCase().toCharArray()) {
+            if ("aeiou".indexOf(c) >= 0) n++;
+        }
+        return n;
+    }
+}
+
+class Largest {
+    static int largest(List<Integer> xs) {
+        if (xs.isEmpty()) throw new IllegalArgumentException("empty list");
+        int best = xs.get(0);
+        for (int x : xs) if (x > best) best = x;
+        return best;
+    }
+}
+"""
+
+
+def test_split_is_stable_and_validation_rows_are_bench_tasks(tmp_path):
+    assert {_split(f"seed{i}", 0.0) for i in range(20)} == {"train"}
+    assert _split("java/x", 0.3) == _split("java/x", 0.3)
+    row = {"pair": "java-go", "source": "class A {}", "target": "package main",
+           "provenance": {"seed": "s1", "tests": "package main\nfunc TestX(t *testing.T) {}"}}
+    assert validation_bench([row], tmp_path / "v.jsonl") == 1
+    task = json.loads((tmp_path / "v.jsonl").read_text())
+    assert task["target_prompt"] == "" and task["target_tests"].startswith("package main")
+
+
+def test_a_cycle_without_seeds_says_what_to_do(tmp_path, sandbox_pool, monkeypatch):
+    monkeypatch.setenv("ACT_HOME", str(tmp_path))
+    db = store.open_db(tmp_path / "act.db")
+    cycle = Cycle(CycleConfig(pairs=("java-go",), seeds_from=("imported",)), db, sandbox_pool)
+    with pytest.raises(CycleError, match="seeds import"):
+        cycle.run()
+
+
+def test_small_cycle_trains_evaluates_gates_and_resumes(tmp_path, sandbox_pool):
+    db = store.open_db(tmp_path / "act.db")
+    save_units(db, units_in_source("java", PROGRAMS, "Utils.java"))
+    config = CycleConfig(pairs=("java-go",), seeds_from=("imported",), expand_per_seed=0, rounds=1, steps=2,
+                         bench_limit=2, val_fraction=0.0, budget_minutes=30)
+    result = Cycle(config, db, sandbox_pool).run()
+
+    row = db["cycles"].get(result.id)
+    assert row["stage"] == "done" and row["status"] == result.status
+    data = result.summary["data"]
+    assert data["seeds"] == 3 and data["train"] >= 1, data  # the 0.5B model translates these three
+    assert result.summary["baseline"].keys() == {"bench:java-go"}
+    (rnd,) = result.summary["rounds"]
+    assert rnd["steps"] == 2 and "bench:java-go" in rnd["metrics"] and rnd["metrics"]["train_loss"] > 0
+    version = db["model_versions"].get(rnd["version"])
+    assert version["status"] in ("candidate", "promoted") and version["adapter_path"].endswith("adapter.gguf")
+    assert db["training_runs"].get(f"{result.id}-r1")["version"] == rnd["version"]
+    decision = next(db.query("select * from controller_decisions where cycle = ?", [result.id]))
+    assert decision["action"] in ("continue", "stop", "lower_lr", "raise_capacity") and decision["reason"]
+    if result.status == "not_promoted":  # no validation pairs: the gate has nothing to compare
+        assert "val_pass@1" in result.summary["reason"]
+    else:
+        assert store.promoted_version(db)["id"] == rnd["version"]
+
+    # Run it again by id: everything is recorded, so nothing is redone.
+    items, runs = db["synth_items"].count, db["training_runs"].count
+    again = Cycle(config, db, sandbox_pool, cycle_id=result.id).run()
+    assert again.status == result.status and db["synth_items"].count == items and db["training_runs"].count == runs
