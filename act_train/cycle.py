@@ -107,11 +107,13 @@ def validation_bench(rows: list[dict], path: Path) -> int:
 class Cycle:
     def __init__(self, config: CycleConfig, db: sqlite_utils.Database, pool, *, cycle_id: str | None = None,
                  log: Callable[[str], None] = lambda _m: None,
-                 progress: Callable[[str], Callable[[int, int], None]] | None = None) -> None:
+                 progress: Callable[[str], Callable[[int, int], None]] | None = None,
+                 work_root: Path | None = None) -> None:
+        """``work_root``: where cycle folders go (default ``$ACT_HOME/cycles``)."""
         self.config, self.db, self.pool, self.log = config, db, pool, log
         self.progress = progress or (lambda _label: (lambda _d, _t: None))
         self.id = cycle_id or time.strftime("c%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4]
-        self.dir = act_home() / "cycles" / self.id
+        self.dir = (work_root or act_home() / "cycles") / self.id
         self.dir.mkdir(parents=True, exist_ok=True)
         row = self._row()
         if row is None:
@@ -182,13 +184,13 @@ class Cycle:
         cfg = self.config
         dedup = Deduplicator()
         load_evaluation_set(dedup, sorted(default_bench_dir().glob("*.jsonl")))
+        seeds = self._seeds()  # before loading any model: no seeds is a quick, clear error
         teacher = load_model(cfg.teacher) if cfg.teacher else None
         targets = tuple(tuple(p.split("-")) for p in cfg.pairs)
         synth = SynthConfig(targets=targets, candidates=cfg.candidates,  # type: ignore[arg-type]
                             teacher_candidates=cfg.teacher_candidates if teacher else 0)
         pipe = Pipeline(synth, self._host_with(None), self.pool.run_batch, self.db, dedup, run_id=self.id,
                         on_event=self.log, teacher=teacher)
-        seeds = self._seeds()
         focus = tuple(self.state.get("focus", ()))
         originals = [s for s in seeds if "~" not in s.id]  # expand the sources, not earlier expansions
         new = pipe.expand(originals, ExpandConfig(per_seed=cfg.expand_per_seed, focus=focus),

@@ -53,10 +53,9 @@ def test_split_is_stable_and_validation_rows_are_bench_tasks(tmp_path):
     assert task["target_prompt"] == "" and task["target_tests"].startswith("package main")
 
 
-def test_a_cycle_without_seeds_says_what_to_do(tmp_path, sandbox_pool, monkeypatch):
-    monkeypatch.setenv("ACT_HOME", str(tmp_path))
+def test_a_cycle_without_seeds_says_what_to_do(tmp_path, sandbox_pool):
     db = store.open_db(tmp_path / "act.db")
-    cycle = Cycle(CycleConfig(pairs=("java-go",), seeds_from=("imported",)), db, sandbox_pool)
+    cycle = Cycle(CycleConfig(pairs=("java-go",), seeds_from=("imported",)), db, sandbox_pool, work_root=tmp_path)
     with pytest.raises(CycleError, match="seeds import"):
         cycle.run()
 
@@ -66,7 +65,7 @@ def test_small_cycle_trains_evaluates_gates_and_resumes(tmp_path, sandbox_pool):
     save_units(db, units_in_source("java", PROGRAMS, "Utils.java"))
     config = CycleConfig(pairs=("java-go",), seeds_from=("imported",), expand_per_seed=0, rounds=1, steps=2,
                          bench_limit=2, val_fraction=0.0, budget_minutes=30)
-    result = Cycle(config, db, sandbox_pool).run()
+    result = Cycle(config, db, sandbox_pool, work_root=tmp_path).run()
 
     row = db["cycles"].get(result.id)
     assert row["stage"] == "done" and row["status"] == result.status
@@ -87,5 +86,5 @@ def test_small_cycle_trains_evaluates_gates_and_resumes(tmp_path, sandbox_pool):
 
     # Run it again by id: everything is recorded, so nothing is redone.
     items, runs = db["synth_items"].count, db["training_runs"].count
-    again = Cycle(config, db, sandbox_pool, cycle_id=result.id).run()
+    again = Cycle(config, db, sandbox_pool, cycle_id=result.id, work_root=tmp_path).run()
     assert again.status == result.status and db["synth_items"].count == items and db["training_runs"].count == runs
