@@ -168,11 +168,16 @@ def status_cmd(as_json: bool) -> None:
     evals = [dict(r, metrics=_json.loads(r["metrics"])) for r in db.query(
         "select created_at, pair, model, adapter_version, tasks, samples, metrics from eval_runs "
         "order by created_at desc limit 5")]
+    cycles = [dict(r, summary=_json.loads(r["summary"] or "{}")) for r in db.query(
+        "select id, created_at, status, stage, summary from cycles order by created_at desc limit 3")]
     info = {"health": health(), "promoted": promoted["id"] if promoted else None, "training": store.training_state(db),
-            "feedback": outcomes, "jobs": jobs, "recent_evaluations": evals}
+            "feedback": outcomes, "jobs": jobs, "recent_evaluations": evals, "recent_cycles": cycles}
     lines = [f"serving: {info['promoted'] or 'base model'}; training: {info['training']}",
              "feedback: " + (", ".join(f"{k} {v}" for k, v in outcomes.items()) or "none yet"),
              "jobs: " + (", ".join(f"{k} {v}" for k, v in jobs.items()) or "none")]
+    lines += [f"cycle {c['id']} ({c['created_at'][:16]}): {c['status']}"
+              + ("" if c["stage"] == "done" else f" at {c['stage']}; resume: act-train cycle --resume {c['id']}")
+              for c in cycles]
     lines += [f"{p}: {'ok' if r['ok'] else 'NOT READY: ' + r['error']}" for p, r in info["health"].items()]
     lines += [f"eval {e['created_at'][:16]} {e['pair']} {e['adapter_version'] or 'base'}: "
               + ", ".join(f"{k} {v:.3f}" for k, v in e["metrics"].items()) for e in evals]

@@ -202,6 +202,20 @@ def plan_scenarios(sigs: Sequence[Signature], vtype: Callable[[str], VType | Non
 
 
 # --- source drivers -----------------------------------------------------------------------------------
+def _char(v: str) -> str:
+    """A character literal in every language here (Java, C++, Go runes, Rust)."""
+    return {"'": "'\\''", "\\": "'\\\\'"}.get(v, f"'{v}'")
+
+
+def _c_scalar(vt: VType, v: Any, string: Callable[[str], str]) -> str | None:
+    """Java and C++ spell booleans, characters and numbers alike; None for the other kinds."""
+    if vt.kind == "bool":
+        return "true" if v else "false"
+    if vt.kind == "char":
+        return _char(v)
+    if vt.kind == "str":
+        return string(v)
+    return None
 def _java_str(s: str) -> str:
     return json.dumps(s)
 
@@ -213,12 +227,9 @@ def java_literal(vt: VType, v: Any) -> str:
             if sp in ("short", "byte", "Short", "Byte") else str(v)
     if vt.kind == "float":
         return f"{v!r}f" if vt.spelling in ("float", "Float") else repr(float(v))
-    if vt.kind == "bool":
-        return "true" if v else "false"
-    if vt.kind == "str":
-        return _java_str(v)
-    if vt.kind == "char":
-        return "'\\''" if v == "'" else ("'\\\\'" if v == "\\" else f"'{v}'")
+    scalar = _c_scalar(vt, v, _java_str)
+    if scalar is not None:
+        return scalar
     if vt.kind == "array":
         return f"new {vt.spelling[:-2]}[]{{{', '.join(java_literal(vt.args[0], x) for x in v)}}}"
     if vt.kind == "list":
@@ -320,12 +331,9 @@ def cpp_literal(vt: VType, v: Any) -> str:
         return str(v)
     if vt.kind == "float":
         return repr(float(v))
-    if vt.kind == "bool":
-        return "true" if v else "false"
-    if vt.kind == "str":
-        return _cpp_str(v)
-    if vt.kind == "char":
-        return "'\\''" if v == "'" else ("'\\\\'" if v == "\\" else f"'{v}'")
+    scalar = _c_scalar(vt, v, _cpp_str)
+    if scalar is not None:
+        return scalar
     if vt.kind == "list":
         return f"{vt.spelling}{{{', '.join(cpp_literal(vt.args[0], x) for x in v)}}}"
     if vt.kind == "set":
@@ -494,7 +502,7 @@ def go_literal(gotype: str, v: Any) -> str:
     if gotype == "string":
         return json.dumps(v, ensure_ascii=False)
     if gotype == "rune":
-        return "'\\''" if v == "'" else ("'\\\\'" if v == "\\" else f"'{v}'")
+        return _char(v)
     if gotype == "bool":
         return "true" if v else "false"
     if gotype == "float64":
@@ -647,7 +655,7 @@ def rust_literal(rtype: str, v: Any) -> str:
                        {"\n": "\\n", "\t": "\\t", '"': '\\"', "\\": "\\\\"}.get(c, f"\\u{{{ord(c):x}}}") for c in v)
         return f'"{text}"' if rtype == "&str" else f'String::from("{text}")'
     if rtype == "char":
-        return "'\\''" if v == "'" else ("'\\\\'" if v == "\\" else f"'{v}'")
+        return _char(v)
     if rtype == "bool":
         return "true" if v else "false"
     if rtype in ("f64", "f32"):

@@ -191,22 +191,18 @@ def _suite(pool, source_language, target_language, code):
 
 
 @pytest.mark.docker
-def test_java_class_io_tests_pass_on_a_right_go_translation_and_fail_on_a_wrong_one(sandbox_pool):
-    suite = _suite(sandbox_pool, "java", "go", JAVA_COUNTER)
-    assert "NewTallyCounter(" in suite.tests and "expected an error or a panic" in suite.tests
-    right, wrong = (Job.with_tests("go_test", code, suite.tests)
-                    for code in (GO_COUNTER, GO_COUNTER.replace("n >= t.limit", "n > t.limit")))
-    r_right, r_wrong = sandbox_pool.run_batch([right, wrong])
-    assert r_right.passed, r_right.stdout[-3000:] + r_right.stderr[-2000:]
-    assert r_wrong.status == "failed"
-
-
-@pytest.mark.docker
-def test_cpp_io_tests_pass_on_a_right_rust_translation_and_fail_on_a_wrong_one(sandbox_pool):
-    suite = _suite(sandbox_pool, "cpp", "rust", CPP_WORDS)
-    right, wrong = (Job.with_tests("rust_test", code, suite.tests)
-                    for code in (RUST_WORDS, RUST_WORDS.replace("!w.is_empty()", "true")))
-    r_right, r_wrong = sandbox_pool.run_batch([right, wrong])
+@pytest.mark.parametrize(("source", "target", "program", "right", "bug"), [
+    ("java", "go", JAVA_COUNTER, GO_COUNTER, ("n >= t.limit", "n > t.limit")),
+    ("cpp", "rust", CPP_WORDS, RUST_WORDS, ("!w.is_empty()", "true")),
+])
+def test_io_tests_pass_on_a_right_translation_and_fail_on_a_wrong_one(sandbox_pool, source, target, program, right,
+                                                                       bug):
+    suite = _suite(sandbox_pool, source, target, program)
+    if source == "java":  # a class: constructor scenarios, and expected exceptions
+        assert "NewTallyCounter(" in suite.tests and "expected an error or a panic" in suite.tests
+    recipe = {"go": "go_test", "rust": "rust_test"}[target]
+    jobs = [Job.with_tests(recipe, code, suite.tests) for code in (right, right.replace(*bug))]
+    r_right, r_wrong = sandbox_pool.run_batch(jobs)
     assert r_right.passed, r_right.stdout[-3000:] + r_right.stderr[-2000:]
     assert r_wrong.status == "failed"
 
