@@ -140,3 +140,11 @@ def record(db: sqlite_utils.Database, decision: Decision, *, cycle: str, round: 
                   "hparams": json.dumps(decision.hparams), "restore": decision.restore,
                   "data_requests": json.dumps(decision.data_requests)})
     return table.last_pk
+
+
+def latest_requests(db: sqlite_utils.Database) -> list[str]:
+    """The targeted-data requests of the last decision: the next cycle's expansions aim at them."""
+    if "controller_decisions" not in db.table_names():
+        return []
+    row = db.execute("select data_requests from controller_decisions order by id desc limit 1").fetchone()
+    return json.loads(row[0] or "[]") if row else []

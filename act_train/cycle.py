@@ -191,7 +191,8 @@ class Cycle:
                             teacher_candidates=cfg.teacher_candidates if teacher else 0)
         pipe = Pipeline(synth, self._host_with(None), self.pool.run_batch, self.db, dedup, run_id=self.id,
                         on_event=self.log, teacher=teacher)
-        focus = tuple(self.state.get("focus", ()))
+        # Targeted data: what the controller asked for after the last round (this cycle's or the previous one's).
+        focus = tuple(self.state.get("focus") or controller.latest_requests(self.db))
         originals = [s for s in seeds if "~" not in s.id]  # expand the sources, not earlier expansions
         new = pipe.expand(originals, ExpandConfig(per_seed=cfg.expand_per_seed, focus=focus),
                           deadline=self.deadlines["data"]) if cfg.expand_per_seed else []
@@ -202,9 +203,9 @@ class Cycle:
         val = [r for r in rows if _split(r["provenance"]["seed"], cfg.val_fraction) == "val"]
         (self.dir / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in train))
         validation_bench(val, self.dir / "val.jsonl")
-        data = {"run_id": pipe.run_id, "seeds": len(seeds), "expansions": len(new), "admitted_this_cycle":
-                summary["admitted"], "train": len(train), "val": len(val), "timing": summary["timing"],
-                "seeds_done": summary["seeds"]}
+        data = {"run_id": pipe.run_id, "seeds": len(seeds), "focus": list(focus), "expansions": len(new),
+                "admitted_this_cycle": summary["admitted"], "train": len(train), "val": len(val),
+                "timing": summary["timing"], "seeds_done": summary["seeds"]}
         self.log(f"data: {summary['admitted']} pairs admitted this cycle; {len(train)} train / {len(val)} validation "
                  "pairs in all")
         self._save("data", data=data)

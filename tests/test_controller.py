@@ -7,7 +7,15 @@ import json
 import pytest
 
 from act_lsp import store
-from act_train.controller import ControllerConfig, RoundMetrics, data_requests, decide, record
+from act_train.controller import (
+    TARGETED_DATA,
+    ControllerConfig,
+    RoundMetrics,
+    data_requests,
+    decide,
+    latest_requests,
+    record,
+)
 
 HP = {"learning_rate": 2e-4, "epochs": 1.0, "rank": 16}
 
@@ -59,3 +67,12 @@ def test_decisions_are_stored_with_inputs(tmp_path):
     (row,) = db["controller_decisions"].rows
     assert row["action"] == "lower_lr" and "overfitting" in row["reason"]
     assert len(json.loads(row["inputs"])["rounds"]) == 2 and json.loads(row["data_requests"])
+
+
+def test_latest_requests_feed_the_next_cycle(tmp_path):
+    db = store.open_db(tmp_path / "a.db")
+    assert latest_requests(db) == []
+    m = RoundMetrics(round=1, adapter="a", val_pass1=0.2, train_loss=1.0, eval_loss=1.0,
+                     categories={"compile:E0308": 5, "passed": 2})
+    record(db, decide([m]), cycle="c1", round=1)
+    assert latest_requests(db) == [TARGETED_DATA["compile:E0308"]]
