@@ -396,6 +396,10 @@ def _run_cycle(config, cycle_id, *, quiet: bool, on_start=None) -> dict:
         pool = SandboxPool()
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
+    import signal
+
+    # SIGTERM (systemd stop, kill) unwinds like Ctrl-C, so the cycle is marked interrupted and the pool closed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with pool, stage_bars(quiet=quiet) as bars:
         try:
             cycle = Cycle(config, store.open_db(), pool, cycle_id=cycle_id,

@@ -86,6 +86,17 @@ class CycleResult:
     summary: dict
 
 
+def interleave(seeds: list[Seed]) -> list[Seed]:
+    """Alternate source languages (and origins within one), so a budget cut leaves data for every pair."""
+    groups: dict[str, list[Seed]] = {}
+    for s in seeds:
+        groups.setdefault(s.language, []).append(s)
+    out: list[Seed] = []
+    for i in range(max((len(g) for g in groups.values()), default=0)):
+        out += [g[i] for g in groups.values() if i < len(g)]
+    return out
+
+
 def _split(seed_id: str, val_fraction: float) -> str:
     h = int(hashlib.sha256(seed_id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
     return "val" if h < val_fraction else "train"
@@ -178,7 +189,7 @@ class Cycle:
         if not seeds:
             raise CycleError("no seeds for " + ", ".join(self.config.pairs)
                              + ": add programs (act-train seeds import PATH) or accept translations in an editor")
-        return seeds
+        return interleave(seeds)
 
     def _data(self) -> dict:
         cfg = self.config

@@ -88,3 +88,12 @@ def test_small_cycle_trains_evaluates_gates_and_resumes(tmp_path, sandbox_pool):
     items, runs = db["synth_items"].count, db["training_runs"].count
     again = Cycle(config, db, sandbox_pool, cycle_id=result.id, work_root=tmp_path).run()
     assert again.status == result.status and db["synth_items"].count == items and db["training_runs"].count == runs
+
+
+def test_seeds_alternate_languages_so_a_budget_cut_feeds_both_pairs():
+    from act_train.cycle import interleave
+    from act_train.seeds import Seed
+
+    seeds = [Seed(f"java/{i}", "java", "x", None, "bundled:x") for i in range(3)]
+    seeds += [Seed(f"cpp/{i}", "cpp", "x", None, "bundled:x") for i in range(2)]
+    assert [s.id for s in interleave(seeds)] == ["java/0", "cpp/0", "java/1", "cpp/1", "java/2"]
