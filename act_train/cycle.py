@@ -167,9 +167,9 @@ class Cycle:
             return CycleResult(self.id, row["status"], json.loads(row["summary"] or "{}"))
         try:
             data = self.state.get("data") or self._data()
-            if not data["train"]:
-                return self._finish("no_data", {"data": data, "reason": "no admitted training pairs; add seeds or "
-                                                "raise the budget"})
+            if not self._examples():  # admitted pairs of every cycle so far, plus accepted/edited feedback
+                return self._finish("no_data", {"data": data, "reason": "no admitted pairs and no accepted "
+                                                "translations to train on; add seeds or raise the budget"})
             baseline = self.state.get("baseline") or self._evaluate_model(None, "baseline")
             self._save("baseline", baseline=baseline)
             rounds = self._rounds(data)
@@ -180,12 +180,20 @@ class Cycle:
 
     def _seeds(self) -> list[Seed]:
         languages = {get_pair(p).source.name for p in self.config.pairs}
-        seeds = [s for s in all_seeds(self.db) if s.language in languages
-                 and s.origin.split(":")[0] in self.config.seeds_from]
+        # The users' own code first (accepted translations, imported repositories), then expansions, then the
+        # bundled corpus: a seed limit or a budget cut keeps what matters most to them.
+        order = {"feedback": 0, "imported": 1, "expansion": 2, "bundled": 3}
+        seeds = sorted((s for s in all_seeds(self.db) if s.language in languages
+                        and s.origin.split(":")[0] in self.config.seeds_from),
+                       key=lambda s: order.get(s.origin.split(":")[0], 4))
         if self.config.seed_limit:
             per: dict[str, int] = {}
-            seeds = [s for s in seeds if per.setdefault(s.language, 0) < self.config.seed_limit
-                     and not per.__setitem__(s.language, per[s.language] + 1)]
+            kept = []
+            for s in seeds:
+                per[s.language] = per.get(s.language, 0) + 1
+                if per[s.language] <= self.config.seed_limit:
+                    kept.append(s)
+            seeds = kept
         if not seeds:
             raise CycleError("no seeds for " + ", ".join(self.config.pairs)
                              + ": add programs (act-train seeds import PATH) or accept translations in an editor")

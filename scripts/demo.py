@@ -119,10 +119,14 @@ def run_cycle(db_path: Path, args) -> dict:
     from act_train.cycle import Cycle, CycleConfig
     from act_train.progress import stage_bars
 
+    from act_train.importer import import_units, save_units
+
+    db = store.open_db(db_path)
+    save_units(db, import_units(REPO / "examples"))  # the sample repository's functions become seeds too
     config = CycleConfig(budget_minutes=args.budget_minutes, seed_limit=args.seeds, expand_per_seed=0, rounds=1,
                          epochs=2.0, bench_limit=args.tasks)
     with SandboxPool() as pool, stage_bars() as bars:
-        result = Cycle(config, store.open_db(db_path), pool, log=lambda m: print(f"  {m}"), progress=bars).run()
+        result = Cycle(config, db, pool, log=lambda m: print(f"  {m}"), progress=bars).run()
     return {"cycle": result.id, "status": result.status, **result.summary}
 
 
