@@ -117,9 +117,8 @@ def run_cycle(db_path: Path, args) -> dict:
     from act_lsp import store
     from act_lsp.sandbox import SandboxPool
     from act_train.cycle import Cycle, CycleConfig
-    from act_train.progress import stage_bars
-
     from act_train.importer import import_units, save_units
+    from act_train.progress import stage_bars
 
     db = store.open_db(db_path)
     save_units(db, import_units(REPO / "examples"))  # the sample repository's functions become seeds too
