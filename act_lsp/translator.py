@@ -7,10 +7,12 @@ any, and returns the best candidate with its evidence. The server and the traine
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
+from act_lsp.autofix import suggested_fix
 from act_lsp.config import VerifyMode
 from act_lsp.engine import Generation, GenerationParams
 from act_lsp.pairs import LanguagePair
@@ -37,6 +39,7 @@ class Evidence:
     compiled: bool | None = None
     tests_passed: bool | None = None
     repaired: bool = False
+    autofixed: bool = False  # the compiler's suggested fixes made it compile
     errors: str = ""  # compiler/test output of the returned candidate when it failed
     sandbox_seconds: float = 0.0
     sandbox_error: str = ""  # verification was asked for but the sandbox could not be reached
@@ -50,7 +53,7 @@ class Evidence:
         if self.tests_passed is not None:
             parts.append("tests pass" if self.tests_passed else "tests FAIL")
         extra = ("a repaired candidate" if self.repaired else f"candidate {self.chosen + 1}") + f" of {self.candidates}"
-        return f"{', '.join(parts)} ({extra})"
+        return f"{', '.join(parts)} ({extra}{', with the compiler' + chr(39) + 's fixes' if self.autofixed else ''})"
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -148,7 +151,14 @@ class Translator:
         results = self._check(pair, [o.code for o in outs], tests if with_tests else None)
         scores = [_score(r, with_tests) for r in results]
         idx = max(range(len(outs)), key=lambda i: (scores[i], -i))
-        repaired = False
+        repaired = autofixed = False
+        if scores[idx] < 1:  # the compiler's own suggestions before another generation
+            fixed = suggested_fix(pair.target.name, outs[idx].code, self._runner_or_none().run)
+            if fixed:
+                (res,) = self._check(pair, [fixed], tests if with_tests else None)
+                if _score(res, with_tests) > scores[idx]:
+                    outs[idx] = dataclasses.replace(outs[idx], code=fixed)
+                    results[idx], scores[idx], autofixed = res, _score(res, with_tests), True
         if scores[idx] < 2 and not (cancelled and cancelled()):
             prompt = build_repair_prompt(pair, source, outs[idx].code, results[idx].stderr or results[idx].stdout)
             gen = self.generator.generate(prompt.text, params, cancelled=cancelled)
@@ -167,7 +177,7 @@ class Translator:
         chosen.seconds = sum(o.seconds for o in outs)
         chosen.evidence = Evidence(
             mode=verify, candidates=len(outs) - int(repaired), chosen=idx, compiled=scores[idx] >= 1,
-            tests_passed=(result.passed if with_tests else None), repaired=repaired,
+            tests_passed=(result.passed if with_tests else None), repaired=repaired, autofixed=autofixed,
             errors="" if scores[idx] == 2 else (result.stderr or result.stdout)[-2000:],
             sandbox_seconds=sum(r.compile_seconds + r.run_seconds for r in results))
         return chosen

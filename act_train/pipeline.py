@@ -32,6 +32,7 @@ from dataclasses import asdict, dataclass
 import sqlite_utils
 
 from act_lsp import store
+from act_lsp.autofix import suggested_fix
 from act_lsp.engine import GenerationParams
 from act_lsp.pairs import LanguagePair, get_pair
 from act_lsp.prompts import SYSTEM, build_prompt, build_repair_prompt, user_message
@@ -319,6 +320,15 @@ class Pipeline:
                                   reason="empty" if not code.strip() else "duplicate_candidate")
                     continue
                 ok, reason, errors = self._compiles(pair, code)
+                autofixed = False
+                if not ok:  # the compiler's own suggestions first: one compile, no generation
+                    t_fix = time.perf_counter()
+                    fixed = suggested_fix(pair.target.name, code, lambda job: self.run_batch([job])[0])
+                    self.timing["sandbox"] += time.perf_counter() - t_fix
+                    if fixed and fixed not in seen:
+                        ok2, _, errors2 = self._compiles(pair, fixed)
+                        if ok2:
+                            code, ok, reason, autofixed = fixed, True, "", True
                 repaired = False
                 if not ok and errors and self.config.repair:  # one repair round with the compiler's words
                     fix = self._generate(build_repair_prompt(pair, seed.code, code, errors).text, 0.0, None)
@@ -330,6 +340,7 @@ class Pipeline:
                 row = {"id": self.prov.add(stage="candidate", key=key, parent=parent, ok=ok, reason=reason,
                                            code=code, pair=pair.id, seconds=time.perf_counter() - t,
                                            meta={"index": i, "tokens": gen.tokens, "repaired": repaired,
+                                                 "autofixed": autofixed,
                                                  "by": "student" if model is self.generator else "teacher"}),
                        "ok": ok, "code": code}
             seen.add(row["code"])
