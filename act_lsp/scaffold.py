@@ -117,7 +117,7 @@ def _java_params(text: str) -> tuple[Param, ...]:
 
 
 _JAVA_FIELD = re.compile(r"^[ \t]*(?:(?:private|protected|public|final|transient|volatile)\s+)+"
-                         r"(?!static\b)[\w.<>\[\], ]+?\s+\w+\s*(?:=[^;(]*)?;", re.M)
+                         r"(?!static\b)[\w.<>\[\], ]+?\s+\w+\s*(?:=[^;]*)?;", re.M)
 
 
 def _stateful_classes(source: str, classes: list[tuple[int, str]]) -> set[str]:

@@ -219,6 +219,10 @@ def test_java_class_with_state_becomes_a_go_struct_with_methods():
                                     "func (e *Overdrawn) Error() string { return e.message }\n\n"
                                     "type Wallet struct {\n\tcoins map[string]int\n\ttotal int\n}\n")
     assert wallet.signatures == ("func NewWallet() *Wallet", "func (w *Wallet) Pay(c int) error")  # no NewOverdrawn
+    initialized = ("class Book {\n    private final Map<String, List<Integer>> scores = new TreeMap<>();\n"
+                   "    void add(String s, int v) { scores.computeIfAbsent(s, k -> new ArrayList<>()).add(v); }\n}\n")
+    assert derive_scaffold("java-go", initialized).prefix.endswith(
+        "type Book struct {\n\tscores map[string][]int\n}\n\nfunc NewBook() *Book {\n")  # a field set by `new`
     stateless = "class Solution {\n    public int add(int a, int b) { return a + b; }\n}\n"
     assert derive_scaffold("java-go", stateless).signatures == ("func Add(a int, b int) int",)
 
