@@ -12,7 +12,8 @@ evaluations are not repeated.
             expansion's focus
   promote   the best round goes through the registry's gate against the baseline; the server picks it up
 
-The CPU budget is split across the stages (data first); every stage stops starting new work past its deadline.
+The CPU budget is split across the stages (data first): data and training stop starting new work past their
+deadlines; evaluation always runs in full (bounded by ``bench_limit``), so before and after compare the same tasks.
 """
 
 from __future__ import annotations
@@ -245,9 +246,6 @@ class Cycle:
             if path.is_file():
                 benches.append((f"bench:{pair}", path, self.config.bench_limit))
         for key, path, limit in benches:
-            if time.monotonic() > self.deadlines["eval"] and key != "val_pass@1":
-                self.log(f"{label}: budget spent, skipping {key}")
-                continue
             if key == "val_pass@1":
                 # The validation file mixes pairs: evaluate each pair's rows on their own.
                 rows = [json.loads(line) for line in path.read_text().splitlines()]
@@ -336,6 +334,12 @@ class Cycle:
         if not rounds:
             return self._finish("not_promoted", {"baseline": baseline, "reason": "no training round finished"})
         best = max(rounds, key=lambda r: (r["metrics"].get("val_pass@1", 0.0), -r["round"]))
+        if "val_pass@1" not in best["metrics"]:
+            return self._finish("not_promoted", {
+                "baseline": baseline["metrics"], "best": best["version"], "best_metrics": best["metrics"],
+                "reason": "no validation pairs to compare on (a fifth of the admitted pairs is held out; this data "
+                          "has none), so nothing is promoted", "data": self.state.get("data"),
+                "rounds": [{k: r[k] for k in ("round", "version", "metrics", "action", "reason")} for r in rounds]})
         gate = registry.Gate(margin=self.config.margin, tolerance=self.config.tolerance)
         try:
             registry.promote(self.db, best["version"], gate=gate, baseline=baseline["metrics"])
