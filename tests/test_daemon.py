@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from act_lsp import store
+from act_lsp.home import models_dir
 from act_train.cli import cli
 from act_train.cycle import CycleConfig
 from act_train.daemon import (
@@ -27,6 +28,7 @@ from act_train.daemon import (
     serve,
 )
 
+REAL_MODELS = models_dir()  # resolved before any test points ACT_HOME at a temporary folder
 HOLD_LOCK = ("import sys, time; from pathlib import Path; from act_train.daemon import acquire_lock; "
              "fh = acquire_lock(Path(sys.argv[1])); print('locked', flush=True); time.sleep(60)")
 
@@ -126,6 +128,7 @@ def test_job_payload_overrides_cycle_settings():
 @pytest.mark.model
 @pytest.mark.slow
 def test_daemon_resumes_a_killed_cycle_without_redoing_work(home):
+    (home / "models").symlink_to(REAL_MODELS)  # the installed models, everything else in the temporary home
     db = store.open_db()
     config = {"pairs": ["java-go"], "seed_limit": 2, "expand_per_seed": 0, "rounds": 1, "steps": 1,
               "bench_limit": 0, "budget_minutes": 20}
