@@ -98,6 +98,11 @@ def interleave(seeds: list[Seed]) -> list[Seed]:
     return out
 
 
+def _round_summary(rounds: list[dict]) -> list[dict]:
+    keys = ("round", "version", "metrics", "action", "reason", "tokens_per_second", "steps")
+    return [{k: r[k] for k in keys} for r in rounds]
+
+
 def _split(seed_id: str, val_fraction: float) -> str:
     h = int(hashlib.sha256(seed_id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
     return "val" if h < val_fraction else "train"
@@ -339,7 +344,7 @@ class Cycle:
                 "baseline": baseline["metrics"], "best": best["version"], "best_metrics": best["metrics"],
                 "reason": "no validation pairs to compare on (a fifth of the admitted pairs is held out; this data "
                           "has none), so nothing is promoted", "data": self.state.get("data"),
-                "rounds": [{k: r[k] for k in ("round", "version", "metrics", "action", "reason")} for r in rounds]})
+                "rounds": _round_summary(rounds)})
         gate = registry.Gate(margin=self.config.margin, tolerance=self.config.tolerance)
         try:
             registry.promote(self.db, best["version"], gate=gate, baseline=baseline["metrics"])
@@ -349,8 +354,7 @@ class Cycle:
         self.log(f"promotion: {status} ({reason})")
         return self._finish(status, {"baseline": baseline["metrics"], "best": best["version"],
                                      "best_metrics": best["metrics"], "reason": reason,
-                                     "rounds": [{k: r[k] for k in ("round", "version", "metrics", "action", "reason",
-                                                                   "tokens_per_second", "steps")} for r in rounds],
+                                     "rounds": _round_summary(rounds),
                                      "data": self.state.get("data"), "data_requests": rounds[-1]["data_requests"]})
 
     def _finish(self, status: str, summary: dict) -> CycleResult:
