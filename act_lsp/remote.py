@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
 from act_lsp.engine import Generation, GenerationParams
 
@@ -29,8 +30,8 @@ class RemoteModel:
     timeout: float = 300.0
 
     @property
-    def model_path(self):  # what reports print as the model's name
-        return type("Name", (), {"name": f"{self.model}@{self.base_url}"})()
+    def model_path(self) -> Path:  # reports print ``model_path.name``, as for a local GGUF
+        return Path(self.model)
 
     def generate(self, prompt: str, params: GenerationParams, **_ignored) -> Generation:
         body = {"model": self.model, "prompt": prompt, "max_tokens": params.max_tokens,

@@ -302,13 +302,9 @@ def _cpp_classes(source: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, name, has_fields) of each class/struct body, by brace matching."""
     out = []
     for m in _CPP_CLASS.finditer(source):
-        depth, i = 1, m.end()
-        while i < len(source) and depth:
-            depth += {"{": 1, "}": -1}.get(source[i], 0)
-            i += 1
-        body = source[m.end(): i - 1]
-        top = re.sub(r"\{[^{}]*\}", ";", re.sub(r"\{[^{}]*\}", ";", body))  # drop method bodies (2 levels)
-        out.append((m.start(), i, m.group(1), bool(_CPP_FIELD.search(top))))
+        end = _body_end(source, m.end() - 1)
+        top = _top_level(source[m.end(): end])  # method bodies and initializers dropped, at any depth
+        out.append((m.start(), end + 1, m.group(1), bool(_CPP_FIELD.search(top))))
     return out
 
 

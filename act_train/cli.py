@@ -464,6 +464,8 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
     systemd:  scripts/systemd/act-trainer.service (long-running) or act-trainer.timer (see README)
     cron:     0 2 * * *  act-train daemon --once --queue-now --nightly off
     """
+    import datetime
+    import os
     from pathlib import Path
 
     from act_lsp import store
@@ -472,7 +474,7 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
 
     if nightly != "off":
         try:
-            next_nightly(__import__("datetime").datetime.now(), nightly)
+            next_nightly(datetime.datetime.now(), nightly)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--nightly") from None
     defaults = _cycle_config(**options)
@@ -486,7 +488,7 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
     if queue_now and not db.execute("select count(*) from jobs where kind = 'train' and status = 'queued'"
                                     ).fetchone()[0]:
         store.enqueue_job(db, "train", {"reason": "queued from the command line"})
-    click.echo(f"ACT trainer: pid {__import__('os').getpid()}, log {path}, nightly {nightly}", err=True)
+    click.echo(f"ACT trainer: pid {os.getpid()}, log {path}, nightly {nightly}", err=True)
     config = DaemonConfig(nightly=None if nightly == "off" else nightly, poll_seconds=poll_seconds, once=once,
                           defaults=defaults)
     try:
