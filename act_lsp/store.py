@@ -227,3 +227,9 @@ def m007_cycles(db: sqlite_utils.Database) -> None:
         "id": str, "created_at": str, "updated_at": str, "status": str, "stage": str, "config": str, "state": str,
         "summary": str, "pid": int,
     }, pk="id", if_not_exists=True)
+
+
+@migrations()
+def m008_eval_run_status(db: sqlite_utils.Database) -> None:
+    """Evaluations store each sample as it finishes; a run's status says whether its metrics cover all tasks."""
+    db["eval_runs"].add_column("status", str, not_null_default="finished")

@@ -166,7 +166,7 @@ def status_cmd(as_json: bool) -> None:
     outcomes = dict(db.execute("select outcome, count(*) from translations group by outcome").fetchall())
     jobs = dict(db.execute("select status, count(*) from jobs group by status").fetchall())
     evals = [dict(r, metrics=_json.loads(r["metrics"])) for r in db.query(
-        "select created_at, pair, model, adapter_version, tasks, samples, metrics from eval_runs "
+        "select created_at, pair, model, adapter_version, tasks, samples, metrics, status from eval_runs "
         "order by created_at desc limit 5")]
     cycles = [dict(r, summary=_json.loads(r["summary"] or "{}")) for r in db.query(
         "select id, created_at, status, stage, summary from cycles order by created_at desc limit 3")]

@@ -7,6 +7,7 @@ stored, so failures can be studied across model versions.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import time
@@ -110,10 +111,26 @@ class EvalReport:
         return asdict(self)
 
 
+def _metrics(rows: Sequence[dict], ks: Sequence[int]) -> tuple[dict[str, float], dict[str, list[str]]]:
+    per_task: dict[str, list[str]] = {}
+    for row in rows:
+        per_task.setdefault(row["task_id"], []).append(row["category"])
+    metrics = {}
+    for k in ks:
+        scores = [pass_at_k(len(cats), cats.count("passed"), k) for cats in per_task.values() if len(cats) >= k]
+        if scores:
+            metrics[f"pass@{k}"] = round(sum(scores) / len(scores), 4)
+    return metrics, per_task
+
+
 def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str = "",
              adapter_version: str | None = None,
              on_progress: Callable[[int, int], None] | None = None) -> EvalReport:
-    """``generator`` has ``generate(prompt, params)``; ``runner`` has ``run(job)`` (a SandboxPool)."""
+    """``generator`` has ``generate(prompt, params)``; ``runner`` has ``run(job)`` (a SandboxPool).
+
+    Each sample is stored as soon as its test run ends, so a stopped evaluation keeps what it measured: the run
+    is marked ``interrupted`` with metrics over the tasks it finished.
+    """
     tasks: Sequence[BenchTask] = load_bench(config.bench)[: config.limit]
     if not tasks:
         raise ValueError(f"{config.bench} has no tasks")
@@ -122,49 +139,70 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
     start = time.perf_counter()
     run_id = uuid.uuid4().hex[:12]
     rows: list[dict] = []
-    futures: list[tuple[BenchTask, int, str, int, float, Future]] = []
+    pending: list[tuple[BenchTask, int, str, int, float, Future]] = []
     total = len(tasks) * config.samples
     limits = Limits(run_timeout=30)
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="act-eval") as ex:
-        done = 0
-        for task in tasks:
-            # An empty target_prompt (synthetic validation sets) means: the editor's own derived scaffold.
-            prompt = build_prompt(pair, getattr(task, config.source_field), scaffold=task.target_prompt or None)
-            for sample in range(config.samples):
-                params = GenerationParams(max_tokens=config.max_tokens, temperature=temperature,
-                                          seed=sample if temperature > 0 else None, time_limit=config.time_limit)
-                gen = generator.generate(prompt.text, params)
-                code = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
-                try:
-                    job = target_job(task, code, limits=limits)
-                    fut = ex.submit(runner.run, job)
-                except JobError as exc:
-                    fut = Future()
-                    fut.set_result(RunResult(status="compile_error", exit_code=-1, stderr=str(exc), phase="compile"))
-                futures.append((task, sample, code, gen.tokens, gen.seconds, fut))
-                done += 1
-                if on_progress:
-                    on_progress(done, total)
-        for task, sample, code, tokens, seconds, fut in futures:
-            result = fut.result()
-            rows.append({"run_id": run_id, "task_id": task.task_id, "sample": sample, "status": result.status,
-                         "category": failure_category(result, pair.target.name), "passed": int(result.passed),
-                         "tokens": tokens, "gen_seconds": round(seconds, 3), "code": code,
-                         "error": _error_excerpt(result)})
-    per_task: dict[str, list[str]] = {}
-    for row in rows:
-        per_task.setdefault(row["task_id"], []).append(row["category"])
-    metrics = {}
-    for k in config.ks:
-        scores = [pass_at_k(len(cats), cats.count("passed"), k) for cats in per_task.values()]
-        metrics[f"pass@{k}"] = round(sum(scores) / len(scores), 4)
-    report = EvalReport(run_id=run_id, bench=str(config.bench), pair=pair.id, tasks=len(tasks),
-                        samples=config.samples, metrics=metrics, categories=dict(Counter(r["category"] for r in rows)),
-                        seconds=round(time.perf_counter() - start, 1), per_task=per_task)
     if db is not None:
         db["eval_runs"].insert({"id": run_id, "created_at": store.now(), "bench": Path(config.bench).name,
                                 "pair": pair.id, "model": model_name, "adapter_version": adapter_version,
                                 "samples": config.samples, "tasks": len(tasks), "config": json.dumps(asdict(config)),
-                                "metrics": json.dumps(metrics), "seconds": report.seconds})
-        db["eval_results"].insert_all(rows)
-    return report
+                                "metrics": "{}", "seconds": None, "status": "running"})
+
+    def collect(block: bool) -> None:
+        while pending and (block or pending[0][-1].done()):
+            task, sample, code, tokens, seconds, fut = pending.pop(0)
+            result = fut.result()
+            row = {"run_id": run_id, "task_id": task.task_id, "sample": sample, "status": result.status,
+                   "category": failure_category(result, pair.target.name), "passed": int(result.passed),
+                   "tokens": tokens, "gen_seconds": round(seconds, 3), "code": code, "error": _error_excerpt(result)}
+            rows.append(row)
+            if db is not None:
+                db["eval_results"].insert(row)
+
+    def finish(status: str) -> EvalReport:
+        metrics, per_task = _metrics(rows, config.ks)
+        report = EvalReport(run_id=run_id, bench=str(config.bench), pair=pair.id, tasks=len(per_task),
+                            samples=config.samples, metrics=metrics,
+                            categories=dict(Counter(r["category"] for r in rows)),
+                            seconds=round(time.perf_counter() - start, 1), per_task=per_task)
+        if db is not None:
+            db["eval_runs"].update(run_id, {"metrics": json.dumps(metrics), "seconds": report.seconds,
+                                            "tasks": report.tasks, "status": status})
+        return report
+
+    try:
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="act-eval") as ex:
+            done = 0
+            for task in tasks:
+                # An empty target_prompt (synthetic validation sets) means: the editor's own derived scaffold.
+                prompt = build_prompt(pair, getattr(task, config.source_field), scaffold=task.target_prompt or None)
+                for sample in range(config.samples):
+                    params = GenerationParams(max_tokens=config.max_tokens, temperature=temperature,
+                                              seed=sample if temperature > 0 else None,
+                                              time_limit=config.time_limit)
+                    gen = generator.generate(prompt.text, params)
+                    code = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
+                    try:
+                        fut = ex.submit(runner.run, target_job(task, code, limits=limits))
+                    except JobError as exc:
+                        fut = Future()
+                        fut.set_result(RunResult(status="compile_error", exit_code=-1, stderr=str(exc),
+                                                 phase="compile"))
+                    pending.append((task, sample, code, gen.tokens, gen.seconds, fut))
+                    collect(block=False)
+                    done += 1
+                    if on_progress:
+                        on_progress(done, total)
+            collect(block=True)
+    except BaseException:
+        with contextlib.suppress(Exception):  # samples whose tests ran before the stop still count
+            collect(block=True)
+        # Keep whole tasks only: a task with some of its samples would bias pass@k.
+        partial = {t for t, n in Counter(r["task_id"] for r in rows).items() if n < config.samples}
+        rows[:] = [r for r in rows if r["task_id"] not in partial]
+        if db is not None:
+            for task_id in partial:
+                db["eval_results"].delete_where("run_id = ? and task_id = ?", [run_id, task_id])
+            finish("interrupted")
+        raise
+    return finish("finished")

@@ -42,7 +42,8 @@ def _save(plt, fig, ax, path: Path, title: str, empty: bool) -> str:
 
 def plot_pass_at_k(db: sqlite_utils.Database, out: Path) -> str:
     plt, fig, ax = _figure()
-    runs = list(db.query("select created_at, pair, adapter_version, metrics from eval_runs order by created_at"))
+    runs = list(db.query("select created_at, pair, adapter_version, metrics from eval_runs "
+                        "where status = 'finished' order by created_at"))
     series: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for run in runs:
         for metric, value in json.loads(run["metrics"]).items():

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from act_lsp.autofix import apply_edits, rustc_edits, suggested_fix
+from act_lsp.autofix import apply_edits, fix_go, rustc_edits, suggested_fix
 from act_lsp.sandbox import Job
 
 
@@ -34,7 +34,54 @@ def test_suggestions_are_collected_from_errors_only_and_without_overlaps():
 
 
 def test_languages_without_a_fixer_get_none():
-    assert suggested_fix("go", "package main", lambda job: None) is None
+    assert suggested_fix("kotlin", "fun main() {}", lambda job: None) is None
+
+
+JAVA_ISH_GO = """package main
+
+import (
+	"strings"
+)
+
+type Account struct {
+	owner string
+	cents int
+}
+
+func (a *Account) Describe(n int) string {
+	x := 3
+	if n > cents {
+		return a.owner + " has " + a.cents + "/" + n
+	}
+	var r rune = 'a'
+	return "q" + r
+}
+"""
+
+GO_1_19_OUTPUT = """# act
+./main.go:4:2: imported and not used: "strings"
+./main.go:13:2: x declared but not used
+./main.go:14:9: undefined: cents
+./main.go:15:10: invalid operation: a.owner + " has " + a.cents (mismatched types string and int)
+./main.go:18:9: invalid operation: "q" + r (mismatched types untyped string and rune)
+"""
+
+
+def test_go_messages_become_local_rewrites_that_keep_javas_meaning():
+    fixed = fix_go(JAVA_ISH_GO, GO_1_19_OUTPUT)
+    assert '"strings"' not in fixed and 'import "fmt"' in fixed
+    assert "\tx := 3\n\t_ = x\n" in fixed
+    assert "if n > a.cents {" in fixed
+    assert 'return a.owner + " has " + fmt.Sprint(a.cents) + "/" + n' in fixed  # the next error, next round
+    assert 'return "q" + string(r)' in fixed  # a rune is text in Java, not its code point
+    assert fix_go(fixed, "") == fixed  # nothing named, nothing changed
+
+
+def test_go_java_casts_are_rewritten_only_when_the_parser_fails():
+    code = "package main\n\nfunc f(x float64, xs []float64) int {\n\treturn (int) x + (int) xs[0]\n}\n"
+    fixed = fix_go(code, "./main.go:4:15: syntax error: unexpected x at end of statement")
+    assert "return int(x) + int(xs[0])" in fixed
+    assert fix_go("func g() (int) {\n\treturn 1\n}", "./main.go:1:1: undefined: y") == "func g() (int) {\n\treturn 1\n}"
 
 
 @pytest.mark.docker
@@ -46,3 +93,11 @@ def test_rustc_suggestions_make_a_typical_small_model_answer_compile(sandbox_poo
     assert fixed is not None and "let mut n" in fixed and "name.to_string()" in fixed
     assert sandbox_pool.run(Job.of("rust_check", fixed)).passed
     assert suggested_fix("rust", fixed, sandbox_pool.run) is None  # nothing left to suggest
+
+
+@pytest.mark.docker
+def test_go_fixes_make_a_java_style_answer_compile(sandbox_pool):
+    assert not sandbox_pool.run(Job.of("go_check", JAVA_ISH_GO)).passed
+    fixed = suggested_fix("go", JAVA_ISH_GO, sandbox_pool.run)
+    assert fixed is not None and 'fmt.Sprint(a.cents) + "/" + fmt.Sprint(n)' in fixed
+    assert sandbox_pool.run(Job.of("go_check", fixed)).passed

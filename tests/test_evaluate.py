@@ -1,0 +1,84 @@
+"""pass@k: the unbiased estimator, and an evaluation that stores each sample as it finishes (fakes for the model
+and the sandbox; the real ones run in test_cycle and the benchmarks)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from act_lsp import store
+from act_lsp.engine import Generation
+from act_lsp.sandbox import RunResult
+from act_train.bench import default_bench_dir
+from act_train.evaluate import EvalConfig, evaluate, pass_at_k
+
+
+def _brute_force(n: int, c: int, k: int) -> float:
+    """The share of k-subsets of n samples (c of them right) that hold at least one right sample."""
+    samples = [True] * c + [False] * (n - c)
+    subsets = list(itertools.combinations(samples, k))
+    return sum(any(s) for s in subsets) / len(subsets)
+
+
+@pytest.mark.parametrize(("n", "c", "k"), [(1, 0, 1), (1, 1, 1), (5, 2, 1), (5, 2, 3), (10, 1, 5), (10, 9, 2)])
+def test_pass_at_k_is_the_unbiased_estimator(n, c, k):
+    assert pass_at_k(n, c, k) == pytest.approx(_brute_force(n, c, k))
+
+
+class _Model:
+    """Answers in order; raises ``stop_at`` on the N-th call, like Ctrl-C in the middle of a run."""
+
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.calls, self.stop_after = 0, stop_after
+
+    def generate(self, prompt, params, **_):
+        self.calls += 1
+        if self.stop_after is not None and self.calls > self.stop_after:
+            raise KeyboardInterrupt
+        return Generation(text=f"```go\nfunc answer{self.calls}() {{}}\n```", tokens=5, finish_reason="stop",
+                          seconds=0.01, first_token_seconds=0.0)
+
+
+class _Sandbox:
+    """Passes every other job."""
+
+    def __init__(self) -> None:
+        self.jobs = 0
+
+    def run(self, job):
+        self.jobs += 1
+        return RunResult(status="passed" if self.jobs % 2 else "wrong_answer", exit_code=0 if self.jobs % 2 else 1)
+
+
+@pytest.fixture
+def bench(tmp_path) -> Path:
+    lines = (default_bench_dir() / "java_go.jsonl").read_text().splitlines()[:3]
+    path = tmp_path / "three.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_a_finished_run_stores_every_sample_and_its_metrics(bench, tmp_path):
+    db = store.open_db(tmp_path / "act.db")
+    report = evaluate(EvalConfig(bench=str(bench), samples=2, ks=(1, 2)), _Model(), _Sandbox(), db=db)
+    assert report.tasks == 3 and report.metrics == {"pass@1": 0.5, "pass@2": 1.0}
+    run = db["eval_runs"].get(report.run_id)
+    assert run["status"] == "finished" and json.loads(run["metrics"]) == report.metrics
+    assert db["eval_results"].count_where("run_id = ?", [report.run_id]) == 6
+
+
+def test_a_stopped_run_keeps_the_tasks_it_finished(bench, tmp_path):
+    db = store.open_db(tmp_path / "act.db")
+    with pytest.raises(KeyboardInterrupt):
+        evaluate(EvalConfig(bench=str(bench), samples=2, ks=(1,)), _Model(stop_after=5), _Sandbox(), db=db)
+    (run,) = db["eval_runs"].rows
+    assert run["status"] == "interrupted" and run["tasks"] == 2  # the third task had one sample of two: dropped
+    assert json.loads(run["metrics"]) == {"pass@1": 0.5}
+    assert {r["task_id"] for r in db["eval_results"].rows} == {t for t in _task_ids(bench)[:2]}
+
+
+def _task_ids(bench: Path) -> list[str]:
+    return [json.loads(line)["task_id"] for line in bench.read_text().splitlines()]
