@@ -163,6 +163,11 @@ def fix_go(code: str, output: str) -> str:
             fixed = _concat_fix(expr, op.group(2), op.group(3))
             if fixed and line.find(expr, col) == col:
                 lines[row] = line[:col] + fixed + line[col + len(expr):]
+        elif (err := re.match(r"cannot use .* \(value of type (\w+)\) as (?:type )?error value", msg)
+              or re.match(r"cannot use .* \(value of type (\w+)\) as type error in", msg)):
+            # A Java exception class whose Error method has a pointer receiver: return its address.
+            if re.search(rf"^func\s*\(\s*\w+\s+\*{err.group(1)}\s*\)\s*Error\(\)", code, re.M):
+                lines[row] = line[:col] + "&" + line[col:]
         elif und := re.match(r"undefined: (\w+)$", msg):
             name, recv = und.group(1), _receiver_at(lines, row)
             if (recv and line.startswith(name, col) and (col == 0 or line[col - 1] != ".")

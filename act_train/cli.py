@@ -362,6 +362,11 @@ def _cycle_options(func):
         click.option("--epochs", default=2.0, show_default=True),
         click.option("--teacher", help="a stronger model for expansions: bundled name (qwen2.5-coder-1.5b), GGUF "
                      "path or OpenAI-compatible URL"),
+        click.option("--operators", "expand_operators", multiple=True,
+                     help="expansion operators to use (default: all): constraint, errors, deepen, concretize, "
+                     "reasoning, breadth, simplify (one job as standalone functions: the easy end); repeatable"),
+        click.option("--candidates", default=3, show_default=True,
+                     help="candidate translations per program by the model being trained (the first greedy)"),
         click.option("--teacher-candidates", default=0, show_default=True,
                      help="extra candidate translations per program written by the teacher"),
         click.option("--bench-limit", default=20, show_default=True,
@@ -372,14 +377,16 @@ def _cycle_options(func):
     return func
 
 
-def _cycle_config(pairs, budget_minutes, seed_limit, seeds_from, expand_per_seed, rounds, steps, epochs, teacher,
-                  teacher_candidates, bench_limit, base_model):
+def _cycle_config(pairs, budget_minutes, seed_limit, seeds_from, expand_per_seed, expand_operators, candidates,
+                  rounds, steps, epochs, teacher, teacher_candidates, bench_limit, base_model):
     from act_train.cycle import CycleConfig
 
     try:
         extra = {"seeds_from": tuple(seeds_from)} if seeds_from else {}
+        extra |= {"expand_operators": tuple(expand_operators)} if expand_operators else {}
         return CycleConfig(pairs=tuple(pairs), budget_minutes=budget_minutes, seed_limit=seed_limit, **extra,
-                           expand_per_seed=expand_per_seed, rounds=rounds, steps=steps, epochs=epochs, teacher=teacher,
+                           expand_per_seed=expand_per_seed, candidates=candidates, rounds=rounds, steps=steps,
+                           epochs=epochs, teacher=teacher,
                            teacher_candidates=teacher_candidates, bench_limit=bench_limit, base_model=base_model)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None

@@ -44,6 +44,7 @@ from act_train.export_gguf import export_peft_dir
 from act_train.finetune import FinetuneConfig, TrainExample, feedback_examples, finetune
 from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig, export_jsonl
 from act_train.seeds import Seed, all_seeds
+from act_train.synth_prompts import OPERATORS
 
 
 class CycleError(RuntimeError):
@@ -57,6 +58,7 @@ class CycleConfig:
     seed_limit: int | None = None  # per source language
     seeds_from: tuple[str, ...] = ("bundled", "feedback", "imported", "expansion")  # seed origins to use
     expand_per_seed: int = 1
+    expand_operators: tuple[str, ...] = OPERATORS  # e.g. ("simplify",): the easy end of the curriculum first
     candidates: int = 3
     teacher: str | None = None  # writes expansions (and translated tests); None: the model being trained
     teacher_candidates: int = 0
@@ -76,6 +78,8 @@ class CycleConfig:
     def __post_init__(self) -> None:
         for pair in self.pairs:
             get_pair(pair)  # raises ValueError on an unknown pair
+        if not self.expand_operators or set(self.expand_operators) - set(OPERATORS):
+            raise ValueError(f"expansion operators must be among {', '.join(OPERATORS)}")
         if self.budget_minutes <= 0 or self.rounds < 1:
             raise ValueError("`budget_minutes` and `rounds` must be positive")
 
@@ -96,6 +100,13 @@ def interleave(seeds: list[Seed]) -> list[Seed]:
     for i in range(max((len(g) for g in groups.values()), default=0)):
         out += [g[i] for g in groups.values() if i < len(g)]
     return out
+
+
+def curriculum(seeds: list[Seed]) -> list[Seed]:
+    """The users' own code first, then the rest shortest first (easier first: a budget cut drops the hardest)."""
+    mine = [s for s in seeds if s.origin.split(":")[0] in ("feedback", "imported")]
+    rest = sorted((s for s in seeds if s not in mine), key=lambda s: len(s.code))
+    return interleave(mine) + interleave(rest)
 
 
 def _round_summary(rounds: list[dict]) -> list[dict]:
@@ -219,9 +230,10 @@ class Cycle:
         # Targeted data: what the controller asked for after the last round (this cycle's or the previous one's).
         focus = tuple(self.state.get("focus") or controller.latest_requests(self.db))
         originals = [s for s in seeds if "~" not in s.id]  # expand the sources, not earlier expansions
-        new = pipe.expand(originals, ExpandConfig(per_seed=cfg.expand_per_seed, focus=focus),
+        new = pipe.expand(originals, ExpandConfig(per_seed=cfg.expand_per_seed, focus=focus,
+                                                  operators=cfg.expand_operators),
                           deadline=self.deadlines["data"]) if cfg.expand_per_seed else []
-        todo = list({s.id: s for s in seeds + new}.values())
+        todo = curriculum(list({s.id: s for s in seeds + new}.values()))
         summary = pipe.run(todo, deadline=self.deadlines["data"], on_seed=self.progress("data"))
         rows = [r for r in export_jsonl(self.db) if r["pair"] in cfg.pairs]
         train = [r for r in rows if _split(r["provenance"]["seed"], cfg.val_fraction) == "train"]
@@ -373,7 +385,7 @@ def unfinished_cycle(db: sqlite_utils.Database) -> dict | None:
 
 def config_from_row(row: dict) -> CycleConfig:
     data = json.loads(row["config"])
-    for key in ("pairs", "seeds_from"):
+    for key in ("pairs", "seeds_from", "expand_operators"):
         if key in data:
             data[key] = tuple(data[key])
     return CycleConfig(**data)

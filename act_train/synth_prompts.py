@@ -73,7 +73,12 @@ DEPTH_OPERATORS: Mapping[str, str] = {
 }
 BREADTH = ("Write a new, different program for the same kind of job, inspired by this one: different names, "
            "different data and different logic.")
-OPERATORS: tuple[str, ...] = (*DEPTH_OPERATORS, "breadth")
+# The easier end of a curriculum: one job of the program as a plain function. Small models translate such
+# functions far more often than stateful classes (imported functions compiled where class seeds did not), so a
+# cycle with little compute gets its first validated pairs from here.
+SIMPLIFY = ("Write a smaller program that does one job of this one as one or two standalone functions on plain "
+            "values (no class with state): different names, a clear result.")
+OPERATORS: tuple[str, ...] = (*DEPTH_OPERATORS, "breadth", "simplify")
 
 # How an expanded program must look so the pipeline can test and translate it (driver-callable types only).
 PROGRAM_RULES: Mapping[str, str] = {
@@ -89,7 +94,7 @@ PROGRAM_RULES: Mapping[str, str] = {
 def expansion_prompt(language: str, display: str, fence: str, code: str, operator: str,
                      focus: str | None = None) -> Prompt:
     """One evolution step of ``code``; ``focus`` is a targeted-data request from the training controller."""
-    task = BREADTH if operator == "breadth" else DEPTH_OPERATORS[operator]
+    task = {"breadth": BREADTH, "simplify": SIMPLIFY}.get(operator) or DEPTH_OPERATORS[operator]
     user = (f"Here is a {display} program:\n```{fence}\n{code.strip()}\n```\n{task}"
             + (f" The program must exercise {focus}." if focus else "")
             + f"\nRules: {PROGRAM_RULES[language]}\nAnswer with the complete new program only.")

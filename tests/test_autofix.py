@@ -77,6 +77,14 @@ def test_go_messages_become_local_rewrites_that_keep_javas_meaning():
     assert fix_go(fixed, "") == fixed  # nothing named, nothing changed
 
 
+def test_go_exception_values_become_pointers_when_error_has_a_pointer_receiver():
+    code = ("package main\n\ntype Oops struct{ msg string }\n\nfunc (e *Oops) Error() string { return e.msg }\n\n"
+            "func f() error {\n\treturn Oops{\"x\"}\n}\n")
+    out = ("./main.go:8:9: cannot use Oops{…} (value of type Oops) as type error in return statement:\n"
+           "\tOops does not implement error (Error method has pointer receiver)\n")
+    assert "\treturn &Oops{\"x\"}\n" in fix_go(code, out)
+
+
 def test_go_java_casts_are_rewritten_only_when_the_parser_fails():
     code = "package main\n\nfunc f(x float64, xs []float64) int {\n\treturn (int) x + (int) xs[0]\n}\n"
     fixed = fix_go(code, "./main.go:4:15: syntax error: unexpected x at end of statement")

@@ -97,3 +97,19 @@ def test_seeds_alternate_languages_so_a_budget_cut_feeds_both_pairs():
     seeds = [Seed(f"java/{i}", "java", "x", None, "bundled:x") for i in range(3)]
     seeds += [Seed(f"cpp/{i}", "cpp", "x", None, "bundled:x") for i in range(2)]
     assert [s.id for s in interleave(seeds)] == ["java/0", "cpp/0", "java/1", "cpp/1", "java/2"]
+
+
+def test_curriculum_puts_the_users_code_first_then_the_shortest_programs():
+    from act_train.cycle import curriculum
+    from act_train.seeds import Seed
+
+    seeds = [Seed("java/long", "java", "x" * 90, "t", "bundled:a"), Seed("java/short", "java", "x" * 10, None,
+             "expansion:b"), Seed("cpp/mid", "cpp", "x" * 50, None, "bundled:c"),
+             Seed("java/mine", "java", "x" * 500, None, "imported:d")]
+    assert [s.id for s in curriculum(seeds)] == ["java/mine", "java/short", "cpp/mid", "java/long"]
+
+
+def test_unknown_expansion_operators_are_refused():
+    with pytest.raises(ValueError, match="simplify"):
+        CycleConfig(expand_operators=("shrink",))
+    assert CycleConfig(expand_operators=("simplify",)).expand_operators == ("simplify",)

@@ -17,7 +17,8 @@ def test_every_operator_builds_a_prompt_with_the_rules_and_the_focus():
                              focus="integer/float conversions")
         assert p.text.endswith("```java\n") and "class A" in p.text
         assert "without a main method" in p.text and "integer/float conversions" in p.text
-        assert (DEPTH_OPERATORS[op] if op != "breadth" else "inspired by this one") in p.text
+        expected = {"breadth": "inspired by this one", "simplify": "standalone functions"}
+        assert (expected.get(op) or DEPTH_OPERATORS[op]) in p.text
     assert "exercise" not in expansion_prompt("cpp", "C++", "cpp", "int f();", "deepen").text
 
 
