@@ -138,7 +138,7 @@ def _top_level(body: str) -> str:
     return body
 
 
-def _body_end(source: str, open_brace: int) -> int:
+def body_end(source: str, open_brace: int) -> int:
     depth, i = 0, open_brace
     while i < len(source):
         depth += {"{": 1, "}": -1}.get(source[i], 0)
@@ -160,7 +160,7 @@ def java_fields(source: str) -> dict[str, list[Param]]:
     """Instance fields per class, in declaration order (the target struct's fields)."""
     out: dict[str, list[Param]] = {}
     for m in _JAVA_CLASS_OPEN.finditer(source):
-        top = _top_level(source[m.end(): _body_end(source, m.end() - 1)])
+        top = _top_level(source[m.end(): body_end(source, m.end() - 1)])
         fields = [Param(f.group("type"), f.group("name")) for f in _JAVA_FIELD_DECL.finditer(top)
                   if "static" not in f.group("mods") and f.group("type") not in _NOT_TYPES]
         if fields:
@@ -302,7 +302,7 @@ def _cpp_classes(source: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, name, has_fields) of each class/struct body, by brace matching."""
     out = []
     for m in _CPP_CLASS.finditer(source):
-        end = _body_end(source, m.end() - 1)
+        end = body_end(source, m.end() - 1)
         top = _top_level(source[m.end(): end])  # method bodies and initializers dropped, at any depth
         out.append((m.start(), end + 1, m.group(1), bool(_CPP_FIELD.search(top))))
     return out
@@ -342,7 +342,7 @@ def cpp_fields(source: str) -> dict[str, list[Param]]:
     """Data members per class/struct (``size_t head = 0, count = 0;`` gives two), static ones left out."""
     out: dict[str, list[Param]] = {}
     for m in _CPP_CLASS.finditer(source):
-        top = _top_level(source[m.end(): _body_end(source, m.end() - 1)])
+        top = _top_level(source[m.end(): body_end(source, m.end() - 1)])
         top = re.sub(r"\b(?:public|private|protected)\s*:", ";", top)
         fields = []
         for stmt in top.split(";"):

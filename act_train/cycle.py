@@ -59,6 +59,7 @@ class CycleConfig:
     seeds_from: tuple[str, ...] = ("bundled", "feedback", "imported", "expansion")  # seed origins to use
     expand_per_seed: int = 1
     expand_operators: tuple[str, ...] = OPERATORS  # e.g. ("simplify",): the easy end of the curriculum first
+    expander: str = "teacher"  # who writes expansions: "teacher" (when set) or "student" (faster)
     candidates: int = 3
     teacher: str | None = None  # writes expansions (and translated tests); None: the model being trained
     teacher_candidates: int = 0
@@ -80,6 +81,8 @@ class CycleConfig:
             get_pair(pair)  # raises ValueError on an unknown pair
         if not self.expand_operators or set(self.expand_operators) - set(OPERATORS):
             raise ValueError(f"expansion operators must be among {', '.join(OPERATORS)}")
+        if self.expander not in ("teacher", "student"):
+            raise ValueError("`expander` is 'teacher' or 'student'")
         if self.budget_minutes <= 0 or self.rounds < 1:
             raise ValueError("`budget_minutes` and `rounds` must be positive")
 
@@ -231,7 +234,7 @@ class Cycle:
         focus = tuple(self.state.get("focus") or controller.latest_requests(self.db))
         originals = [s for s in seeds if "~" not in s.id]  # expand the sources, not earlier expansions
         new = pipe.expand(originals, ExpandConfig(per_seed=cfg.expand_per_seed, focus=focus,
-                                                  operators=cfg.expand_operators),
+                                                  operators=cfg.expand_operators, by=cfg.expander),
                           deadline=self.deadlines["data"]) if cfg.expand_per_seed else []
         todo = curriculum(list({s.id: s for s in seeds + new}.values()))
         summary = pipe.run(todo, deadline=self.deadlines["data"], on_seed=self.progress("data"))

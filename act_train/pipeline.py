@@ -38,7 +38,7 @@ from act_lsp.pairs import LanguagePair, get_pair
 from act_lsp.prompts import SYSTEM, build_prompt, build_repair_prompt, user_message
 from act_lsp.sandbox import Job, JobError, RunResult
 from act_lsp.sanitize import extract_code, sanitize
-from act_lsp.scaffold import derive_scaffold
+from act_lsp.scaffold import body_end, derive_scaffold
 from act_train.dedup import Deduplicator
 from act_train.io_tests import plan_io, render_io_tests
 from act_train.mutation import mutation_score
@@ -79,6 +79,7 @@ class ExpandConfig:
     per_seed: int = 2  # new programs per seed and round
     operators: tuple[str, ...] = OPERATORS
     focus: tuple[str, ...] = ()  # targeted-data requests (from the controller), used in turn
+    by: str = "teacher"  # or "student": the model being trained writes the programs (about 2.5x faster on CPU)
     temperature: float = 0.8
     max_tokens: int = 900
 
@@ -91,11 +92,30 @@ COMPILE_HARNESS: dict[str, str] = {
 _HAS_MAIN = {"java": re.compile(r"static\s+void\s+main\s*\("), "cpp": re.compile(r"\bint\s+main\s*\(")}
 
 
+def _without_main(language: str, code: str) -> str:
+    """Models often add a demo ``main``; the pipeline writes its own drivers, so the demo goes (not the answer)."""
+    m = _HAS_MAIN[language].search(code)
+    brace = code.find("{", m.end()) if m else -1
+    if brace < 0:
+        return code
+    mods = re.search(r"(?:(?:public|private|protected|final|synchronized)\s+)*$", code[: m.start()])
+    start = mods.start() if mods else m.start()
+    line_start = code.rfind("\n", 0, start) + 1
+    if not code[line_start:start].strip():
+        start = line_start  # the whole lines go
+    end = body_end(code, brace)
+    if end >= len(code):
+        return code
+    rest = code[end + 1:]
+    return code[:start] + (rest.lstrip(" \t").removeprefix("\n") if start == line_start else rest)
+
+
 def clean_program(language: str, text: str) -> tuple[str, str]:
     """(code, reject reason) from an expansion answer."""
     code = extract_code(text)
     if "{" not in code:
         return "", "no_code"
+    code = _without_main(language, code)
     if _HAS_MAIN[language].search(code):
         return code, "has_main"
     if language == "java":  # the file is Main.java: no other public top-level type may live there
@@ -403,7 +423,7 @@ class Pipeline:
 
     def expand(self, seeds: Sequence[Seed], config: ExpandConfig = ExpandConfig(), *,
                deadline: float | None = None) -> list[Seed]:
-        """New programs from ``seeds`` by the teacher (else the generator); the ones that compile, as seeds."""
+        """New programs from ``seeds`` by the teacher (or the student: ``config.by``); the ones that compile."""
         out: list[Seed] = []
         for seed in seeds:
             if seed.language not in COMPILE_HARNESS or self.config.pair_for(seed.language) is None:
@@ -433,7 +453,8 @@ class Pipeline:
         for key, op, focus in todo:
             t = time.perf_counter()
             prompt = expansion_prompt(seed.language, pair.source.display, pair.source.fence, seed.code, op, focus)
-            gen = (self.teacher or self.generator).generate(prompt.text, GenerationParams(
+            model = self.generator if config.by == "student" else self.teacher
+            gen = model.generate(prompt.text, GenerationParams(
                 max_tokens=config.max_tokens, temperature=config.temperature, seed=int(key[:8], 16) % 100_000))
             self.timing["llm"] += time.perf_counter() - t
             code, reason = clean_program(seed.language, gen.text)

@@ -25,8 +25,13 @@ def test_every_operator_builds_a_prompt_with_the_rules_and_the_focus():
 def test_clean_program_strips_fences_and_public_and_rejects_main_or_prose():
     code, reason = clean_program("java", "public final class Box {\n  int v;\n}\n```\nThis class stores...")
     assert reason == "" and code.startswith("final class Box {") and "stores" not in code
-    assert clean_program("java", "class A { public static void main(String[] a) {} }")[1] == "has_main"
-    assert clean_program("cpp", "#include <cstdio>\nint main() { return 0; }\n")[1] == "has_main"
+    # A demo main is cut out (the pipeline writes its own drivers); a main that cannot be cut is a reject.
+    code = "class A {\n  int f() { return 1; }\n  public static void main(String[] a) {\n    f();\n  }\n}\n"
+    assert clean_program("java", code) == ("class A {\n  int f() { return 1; }\n}\n", "")
+    assert clean_program("java", "class A { public static void main(String[] a) {} }") == ("class A {  }\n", "")
+    assert clean_program("cpp", "#include <cstdio>\nint sq(int x) { return x * x; }\nint main() { return sq(2); }\n"
+                         ) == ("#include <cstdio>\nint sq(int x) { return x * x; }\n", "")
+    assert clean_program("cpp", "int main() { return 0;\n")[1] == "has_main"
     assert clean_program("cpp", "Sorry, I cannot do that.")[1] == "no_code"
 
 
