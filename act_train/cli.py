@@ -353,7 +353,9 @@ def _cycle_options(func):
         click.option("--pair", "pairs", multiple=True, default=("java-go", "cpp-rust"), show_default=True,
                      help="language pair(s) to train for; repeatable"),
         click.option("--budget-minutes", default=60.0, show_default=True,
-                     help="CPU wall-time budget, split data 45% / training 35% / evaluation 20%"),
+                     help="CPU wall-time budget, split by --split"),
+        click.option("--split", default="45/35/20", show_default=True,
+                     help="percent of the budget for data / training / evaluation (evaluation always finishes)"),
         click.option("--seeds", "seed_limit", type=int, help="at most N seeds per source language"),
         click.option("--from", "seeds_from", multiple=True,
                      type=click.Choice(["bundled", "feedback", "imported", "expansion"]),
@@ -384,12 +386,16 @@ def _cycle_options(func):
     return func
 
 
-def _cycle_config(pairs, budget_minutes, seed_limit, seeds_from, expand_per_seed, expand_operators, expander,
+def _cycle_config(pairs, budget_minutes, split, seed_limit, seeds_from, expand_per_seed, expand_operators, expander,
                   candidates, rounds, steps, epochs, teacher, teacher_candidates, bench_limit, base_model):
     from act_train.cycle import CycleConfig
 
     try:
+        parts = [float(x) for x in split.split("/")]
+        if len(parts) != 3 or min(parts) < 0 or not sum(parts):
+            raise ValueError(f"--split {split!r}: three non-negative percentages, data/training/evaluation")
         extra = {"seeds_from": tuple(seeds_from)} if seeds_from else {}
+        extra |= {"share": {k: v / sum(parts) for k, v in zip(("data", "train", "eval"), parts, strict=True)}}
         extra |= {"expand_operators": tuple(expand_operators)} if expand_operators else {}
         return CycleConfig(pairs=tuple(pairs), budget_minutes=budget_minutes, seed_limit=seed_limit, **extra,
                            expand_per_seed=expand_per_seed, expander=expander, candidates=candidates,
