@@ -112,6 +112,15 @@ def curriculum(seeds: list[Seed]) -> list[Seed]:
     return interleave(mine) + interleave(rest)
 
 
+def _continue_from(rounds: list[dict], rank: int) -> str | None:
+    """The peft dir the next round starts from: the adapter restored by the last decision, else the last one."""
+    if not rounds:
+        return None
+    last = rounds[-1]
+    keep = next((r for r in rounds if last.get("restore") and r["adapter"] == last["restore"]), last)
+    return keep.get("adapter_dir") if keep.get("rank") == rank else None
+
+
 def _round_summary(rounds: list[dict]) -> list[dict]:
     keys = ("round", "version", "metrics", "action", "reason", "tokens_per_second", "steps")
     return [{k: r[k] for k in keys} for r in rounds]
@@ -314,12 +323,17 @@ class Cycle:
                 self.log(f"round {n}: training budget spent")
                 break
             out = self.dir / f"round-{n}"
+            # Rounds go on from the adapter the controller keeps (the last, or the best it restores); a new rank
+            # starts from zero.
+            start_from = _continue_from(rounds, int(hparams["rank"]))
             ft = FinetuneConfig(output_dir=str(out), base_model=cfg.base_model, rank=int(hparams["rank"]),
+                                init_adapter=start_from,
                                 alpha=cfg.alpha * hparams["rank"] / cfg.rank, learning_rate=hparams["learning_rate"],
                                 epochs=hparams["epochs"], max_steps=cfg.steps,
                                 time_budget_s=max(remaining, 120) / max(1, cfg.rounds - len(rounds)))
             self.log(f"round {n}: training on {len(examples)} examples "
-                     f"(rank {ft.rank}, lr {ft.learning_rate:g}, epochs {ft.epochs:g})")
+                     f"(rank {ft.rank}, lr {ft.learning_rate:g}, epochs {ft.epochs:g}"
+                     + (f", from {Path(start_from).parent.name})" if start_from else ")"))
             advance = self.progress(f"round {n} training")
             result = finetune(ft, examples, on_step=lambda rec, adv=advance: adv(rec["step"], rec["total_steps"]))
             gguf = export_peft_dir(result.adapter_dir, base, out / "adapter.gguf")
@@ -341,7 +355,8 @@ class Cycle:
             decision = controller.decide(history)
             controller.record(self.db, decision, cycle=self.id, round=n)
             self.log(f"round {n}: {version} {metrics}; controller: {decision.action} ({decision.reason})")
-            rounds.append({"round": n, "version": version, "adapter": str(gguf), "metrics": metrics,
+            rounds.append({"round": n, "version": version, "adapter": str(gguf), "adapter_dir": result.adapter_dir,
+                           "rank": ft.rank, "metrics": metrics,
                            "action": decision.action, "reason": decision.reason, "restore": decision.restore,
                            "next_hparams": decision.hparams, "data_requests": decision.data_requests,
                            "tokens_per_second": round(result.tokens_per_second, 1), "steps": result.steps,

@@ -51,6 +51,7 @@ class FinetuneConfig:
     checkpoint_every: int = 10  # optimizer steps
     threads: int | None = None
     time_budget_s: float | None = None  # stop (and save) after this much wall time, whatever max_steps says
+    init_adapter: str | None = None  # a peft adapter dir (same rank) to continue from: the next round of a cycle
 
     def __post_init__(self) -> None:
         if self.rank < 1 or self.alpha <= 0:
@@ -59,6 +60,12 @@ class FinetuneConfig:
             raise ValueError("`eval_fraction` must be in [0, 1)")
         if self.learning_rate <= 0 or self.grad_accum < 1 or self.batch_tokens < 64:
             raise ValueError("`learning_rate`, `grad_accum` and `batch_tokens` must be positive")
+        if self.init_adapter:
+            saved = Path(self.init_adapter) / "adapter_config.json"
+            if not saved.is_file():
+                raise ValueError(f"`init_adapter` {self.init_adapter}: no peft adapter there")
+            if json.loads(saved.read_text()).get("r") != self.rank:
+                raise ValueError(f"`init_adapter` {self.init_adapter} has another rank than {self.rank}")
 
 
 @dataclass(frozen=True)
@@ -230,6 +237,8 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         optimizer.load_state_dict(saved["optimizer"])
         step, history = saved["step"], saved["history"]
         rng.setstate(saved["rng"])
+    elif cfg.init_adapter:  # a new round that goes on from an earlier adapter rather than from zero
+        set_peft_model_state_dict(model, load_file(str(Path(cfg.init_adapter) / "adapter_model.safetensors")))
 
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     autocast = torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=use_bf16)

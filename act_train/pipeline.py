@@ -135,6 +135,11 @@ class Provenance:
                                   [self.run_id, stage, key]))
         return rows[0] if rows else None
 
+    def admitted_elsewhere(self, key: str) -> bool:
+        """An earlier run admitted this seed: its pair is in the training set already."""
+        return bool(self.db.execute("select 1 from synth_items where stage = 'admitted' and ok = 1 and key = ? "
+                                    "and run_id != ? limit 1", [key, self.run_id]).fetchone())
+
     def stage_of(self, item_id: str) -> str | None:
         rows = list(self.db.query("select stage from synth_items where id = ?", [item_id]))
         return rows[0]["stage"] if rows else None
@@ -196,6 +201,9 @@ class Pipeline:
         done = self.prov.find("admitted", _key(seed.id))
         if done:
             return done["id"]
+        if self.prov.admitted_elsewhere(_key(seed.id)):  # no second copy of a pair; rejected seeds are retried
+            self.log(f"{seed.id}: admitted in an earlier run")
+            return None
         src, io = self._source_checks(seed, pair)
         if src is None:
             return None
@@ -506,9 +514,12 @@ def export_jsonl(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None
     if run_ids:
         sql += f" and run_id in ({','.join('?' * len(run_ids))})"
         args = list(run_ids)
-    rows = []
+    rows, seen = [], set()
     for row in db.query(sql + " order by created_at", args):
         meta = json.loads(row["meta"])
+        if (row["pair"], meta["source"]) in seen:  # one pair per program, whichever runs admitted it
+            continue
+        seen.add((row["pair"], meta["source"]))
         pair = get_pair(row["pair"])
         user = user_message(pair, meta["source"], derive_scaffold(pair.id, meta["source"]).signatures)
         answer = f"```{pair.target.fence}\n{row['code'].rstrip()}\n```"

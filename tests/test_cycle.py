@@ -113,3 +113,15 @@ def test_unknown_expansion_operators_are_refused():
     with pytest.raises(ValueError, match="simplify"):
         CycleConfig(expand_operators=("shrink",))
     assert CycleConfig(expand_operators=("simplify",)).expand_operators == ("simplify",)
+
+
+def test_a_round_goes_on_from_the_kept_adapter_unless_the_rank_changed():
+    from act_train.cycle import _continue_from
+
+    rounds = [{"adapter": "r1.gguf", "adapter_dir": "r1", "rank": 16, "restore": None},
+              {"adapter": "r2.gguf", "adapter_dir": "r2", "rank": 16, "restore": None}]
+    assert _continue_from([], 16) is None
+    assert _continue_from(rounds, 16) == "r2"
+    assert _continue_from(rounds, 32) is None  # raise_capacity: a new, larger adapter starts from zero
+    rounds[-1]["restore"] = "r1.gguf"  # the controller restored the best round
+    assert _continue_from(rounds, 16) == "r1"

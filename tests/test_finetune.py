@@ -103,6 +103,17 @@ def test_resume_after_a_kill_continues_from_the_checkpoint(tmp_path):
     assert len(resumed.history) == 3 and resumed.history[:2] == first.history  # steps 1-2 were not redone
 
 
+def test_a_next_round_starts_from_the_earlier_adapter(tmp_path):
+    common = dict(base_model=TINY, rank=4, alpha=8, learning_rate=3e-3, batch_tokens=1024, grad_accum=1,
+                  eval_fraction=0.2, checkpoint_every=2)
+    first = finetune(FinetuneConfig(output_dir=str(tmp_path / "r1"), max_steps=2, **common), EXAMPLES)
+    fresh = finetune(FinetuneConfig(output_dir=str(tmp_path / "r2a"), max_steps=2, **common), EXAMPLES)
+    going_on = finetune(FinetuneConfig(output_dir=str(tmp_path / "r2b"), max_steps=2, init_adapter=first.adapter_dir,
+                                       **common), EXAMPLES)
+    assert fresh.initial_eval_loss == pytest.approx(first.initial_eval_loss)  # from zero: the same start
+    assert going_on.initial_eval_loss == pytest.approx(first.eval_losses[-1], rel=1e-3)  # where round 1 ended
+
+
 def test_finetune_cli_trains_exports_and_registers(tmp_path, monkeypatch):
     import json
 
@@ -129,3 +140,12 @@ def test_finetune_cli_trains_exports_and_registers(tmp_path, monkeypatch):
     bad.write_text('{"source": "x"}\n')
     failed = CliRunner().invoke(cli, ["finetune", "--data", str(bad), "--out", str(tmp_path / "r2")])
     assert failed.exit_code == 2 and "expected pair, source, target" in failed.output
+
+
+def test_init_adapter_must_be_a_peft_dir_of_the_same_rank(tmp_path):
+    with pytest.raises(ValueError, match="no peft adapter"):
+        FinetuneConfig(output_dir=str(tmp_path), init_adapter=str(tmp_path))
+    (tmp_path / "adapter_config.json").write_text('{"r": 8}')
+    with pytest.raises(ValueError, match="another rank"):
+        FinetuneConfig(output_dir=str(tmp_path), rank=16, init_adapter=str(tmp_path))
+    assert FinetuneConfig(output_dir=str(tmp_path), rank=8, init_adapter=str(tmp_path)).init_adapter

@@ -72,6 +72,13 @@ def test_pipeline_funnel_is_consistent_and_admitted_pairs_pass(tmp_path, host, s
     assert funnel(db, pipe.run_id)["source_mutation"]["total"] == report["source_mutation"]["total"]
     assert db["synth_items"].count == rows
 
+    # A later run (the next cycle) skips what was admitted: no second copy of a pair, no work spent on it.
+    admitted_seeds = {row["provenance"]["seed"] for row in exported}
+    later = Pipeline(config, host, sandbox_pool.run_batch, db, dedup).run(
+        [s for s in chosen if s.id in admitted_seeds])
+    assert later["admitted"] == 0 and db["synth_items"].count == rows
+    assert len(export_jsonl(db)) == len(exported)
+
 
 def test_expansion_records_each_program_and_keeps_only_what_compiles(tmp_path, host, sandbox_pool):
     db = store.open_db(tmp_path / "act.db")
