@@ -253,10 +253,14 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
               help="extra candidates written by the teacher (needs --teacher)")
 @click.option("--repair/--no-repair", default=False, show_default=True,
               help="one repair round per candidate that does not compile (pays off with a stronger model)")
+@click.option("--llm-tests", type=click.Choice(["fallback", "always", "never"]), default="fallback",
+              show_default=True, help="unit tests the teacher writes in the source language for programs without "
+              "tests: when the io driver is missing or weak, for every such program, or never")
 @click.option("--exclude", "exclude", multiple=True, type=click.Path(exists=True),
               help="extra evaluation files to decontaminate against (bench JSONL or source files)")
 @click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
-def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, repair, exclude, as_json) -> None:
+def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, repair, llm_tests, exclude,
+                 as_json) -> None:
     """Turn seeds into Docker-validated translation pairs, with the funnel of every stage.
 
     Decontaminates against the benchmark files ($ACT_SHARED/bench, default ../shared/bench) plus --exclude
@@ -287,8 +291,8 @@ def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, re
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
-        config = SynthConfig(candidates=candidates, repair=repair, teacher_candidates=teacher_candidates if teacher
-                             else 0)
+        config = SynthConfig(candidates=candidates, repair=repair, llm_tests=llm_tests,
+                             teacher_candidates=teacher_candidates if teacher else 0)
         pipe = Pipeline(config, host, pool.run_batch, db, dedup,
                         run_id=run_id, on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)),
                         teacher=teacher_host)

@@ -6,11 +6,14 @@ Stages, each recorded in ``synth_items`` with its parent, timing and reject reas
   seed            the source program and its tests (if it has any) pass in the sandbox; not a benchmark program
   io_tests        input/output tests (``io_tests``): a driver calls the program on generated inputs, and the
                   outcomes are rendered as a target-language test file against the scaffold's signatures
-  source_mutation the tests (its own, else the driver's outputs) kill at least ``source_threshold`` of the
-                  program's mutants (a usable oracle)
+  source_tests    unit tests the teacher writes in the source language for a program without its own, kept
+                  only when they pass on it (when the io driver is missing or weak; ``llm_tests="always"``: always)
+  source_mutation the strongest oracle (its own tests, the driver's outputs, the LLM's tests) kills at least
+                  ``source_threshold`` of the program's mutants (a usable oracle)
   candidate       k target translations (the first greedy, the rest sampled), deduplicated; must compile,
                   optionally after one repair round that shows the model the compiler's errors
-  target_tests    the io tests; without them, the source tests translated by the teacher (greedy)
+  target_tests    the io tests; without them (or when the LLM's tests won), the source tests translated by the
+                  teacher (greedy)
   validation      a candidate passes the translated tests
   target_mutation the translated tests kill at least ``target_threshold`` of that candidate's mutants, so weak
                   tests cannot admit wrong code
@@ -48,10 +51,11 @@ from act_train.synth_prompts import (
     errors_in_tests,
     expansion_prompt,
     repair_tests_prompt,
+    source_tests_prompt,
     translate_tests_prompt,
 )
 
-STAGES = ("expansion", "seed", "io_tests", "source_mutation", "candidate", "target_tests", "validation",
+STAGES = ("expansion", "seed", "io_tests", "source_tests", "source_mutation", "candidate", "target_tests", "validation",
           "target_mutation", "admitted")
 
 
@@ -63,11 +67,18 @@ class SynthConfig:
     # candidates repaired, LLM time 86 s -> 715 s. Worth it with a stronger teacher, so off by default.
     repair: bool = False
     teacher_candidates: int = 0  # extra candidates written by the teacher model (the first greedy)
+    # Unit tests the teacher writes in the source language for a program without its own: "fallback" when the io
+    # driver is unavailable or too weak, "always" for every such program (the strongest oracle wins), "never".
+    llm_tests: str = "fallback"
     temperature: float = 0.7
     max_tokens: int = 768
     mutants: int = 8  # per program, to bound sandbox cost
     source_threshold: float = 0.8
     target_threshold: float = 0.6
+
+    def __post_init__(self) -> None:
+        if self.llm_tests not in ("fallback", "always", "never"):
+            raise ValueError("`llm_tests` is 'fallback', 'always' or 'never'")
 
     def pair_for(self, language: str) -> LanguagePair | None:
         target = dict(self.targets).get(language)
@@ -204,7 +215,7 @@ class Pipeline:
         if self.prov.admitted_elsewhere(_key(seed.id)):  # no second copy of a pair; rejected seeds are retried
             self.log(f"{seed.id}: admitted in an earlier run")
             return None
-        src, io = self._source_checks(seed, pair)
+        src, io, source_tests = self._source_checks(seed, pair)
         if src is None:
             return None
         # Candidates come one at a time: the first that passes everything ends the seed, so the sampled ones are
@@ -215,7 +226,7 @@ class Pipeline:
                 if io is not None:
                     tests_id, target_tests = io["id"], io["code"]
                 else:
-                    tests_id, target_tests = self._target_tests(seed, pair, code)
+                    tests_id, target_tests = self._target_tests(seed, pair, code, source_tests)
                 if target_tests is None:
                     return None
             admitted = self._validate(seed, pair, cand_id, code, tests_id, target_tests)
@@ -248,28 +259,37 @@ class Pipeline:
                             reason="" if ok else "no_tests", seconds=time.perf_counter() - t, meta={"repair": True})
         return (tid, fixed) if ok else None
 
-    def _source_checks(self, seed: Seed, pair: LanguagePair) -> tuple[str | None, dict | None]:
-        """Seed gate, io tests, then the source mutation gate; each step resumes on its own after a kill.
-        Returns the gate's item id (None: rejected) and the io tests row (None: not available)."""
+    def _source_checks(self, seed: Seed, pair: LanguagePair) -> tuple[str | None, dict | None, str | None]:
+        """Seed gate, io tests, LLM tests, then the source mutation gate; each step resumes on its own after a kill.
+        Returns the gate's item id (None: rejected), the io tests row (None: not used for the target) and the
+        source-language tests to translate when there are no io tests."""
         key = _key(seed.id)
         seed_row = self.prov.find("seed", key)
         if seed_row is None:
             seed_row = self._seed_gate(seed, pair, key)
         if not seed_row["ok"]:
-            return None, None
+            return None, None, None
         io = self._io_tests(seed, pair, seed_row["id"])
-        if not seed.tests and io is None:
-            return None, None
         gate = self.prov.find("source_mutation", key)
         if gate:
-            return (gate["id"] if gate["ok"] else None), io
-        # The oracle is strong enough when its own tests, or else the io driver, kill enough mutants.
-        scores = {}
+            gate_id = gate["id"] if gate["ok"] else None
+            if json.loads(gate["meta"]).get("tests") == "llm":
+                return gate_id, None, self._llm_tests(seed, pair, seed_row["id"])
+            return gate_id, io, seed.tests
+        # The strongest oracle wins: the program's own tests, else the io driver, else unit tests by the LLM.
+        scores, llm_tests = {}, None
         if seed.tests:
             scores["own"] = self._mutation(pair.source.test_recipe, seed.code, seed.tests)
         if io is not None and not self._strong(scores.get("own")):
             meta = json.loads(io["meta"])
             scores["io"] = self._mutation(pair.source.test_recipe, meta["program"], meta["driver"], meta["stdout"])
+        mode = self.config.llm_tests
+        if not seed.tests and (mode == "always" or (mode == "fallback" and not self._strong(scores.get("io")))):
+            llm_tests = self._llm_tests(seed, pair, seed_row["id"])
+            if llm_tests:
+                scores["llm"] = self._mutation(pair.source.test_recipe, seed.code, llm_tests)
+        if not scores:
+            return None, None, None
         kind, report = max(scores.items(), key=lambda kv: kv[1].score)
         ok = self._strong(report)
         self.log(f"{seed.id}: source mutation score {report.score:.2f} ({report.killed}/{report.compiled}, {kind})")
@@ -277,7 +297,32 @@ class Pipeline:
                                reason="" if ok else "weak_source_tests",
                                meta={"score": report.score, "compiled": report.compiled, "killed": report.killed,
                                      "tests": kind, "scores": {k: r.score for k, r in scores.items()}})
-        return (mut_id if ok else None), io
+        if kind == "llm":  # the target side translates these tests (the io driver was weaker or missing)
+            return (mut_id if ok else None), None, llm_tests
+        return (mut_id if ok else None), io, seed.tests
+
+    def _llm_tests(self, seed: Seed, pair: LanguagePair, parent: str) -> str | None:
+        """Unit tests in the source language by the teacher, kept only when they pass on the program."""
+        key = _key(seed.id, "source_tests")
+        row = self.prov.find("source_tests", key)
+        if row is None:
+            t = time.perf_counter()
+            src = pair.source
+            prompt = source_tests_prompt(src.name, src.display, src.fence, seed.code)
+            gen = self._generate(prompt.text, 0.0, None, model=self.teacher)
+            tests = extract_code(prompt.prefix + gen.text)
+            reason = "" if tests.strip() != prompt.prefix.strip() else "no_tests"
+            if not reason:
+                try:
+                    (res,) = self._run([Job.with_tests(src.test_recipe, seed.code, tests)])
+                    reason = "" if res.passed else f"source_tests_{res.status}"
+                except JobError as exc:
+                    reason = f"bad_job: {exc}"
+            row = {"id": self.prov.add(stage="source_tests", key=key, parent=parent, ok=not reason, reason=reason,
+                                       code=tests, pair=pair.id, seconds=time.perf_counter() - t,
+                                       meta={"tokens": gen.tokens, "by": "teacher"}),
+                   "ok": not reason, "code": tests}
+        return row["code"] if row["ok"] else None
 
     def _strong(self, report) -> bool:
         return report is not None and report.compiled > 0 and report.score >= self.config.source_threshold
@@ -383,13 +428,16 @@ class Pipeline:
             return False, f"bad_job: {exc}", ""
         return res.passed, "" if res.passed else f"target_{res.status}", res.stderr or res.stdout
 
-    def _target_tests(self, seed: Seed, pair: LanguagePair, code: str) -> tuple[str | None, str | None]:
+    def _target_tests(self, seed: Seed, pair: LanguagePair, code: str,
+                      source_tests: str | None) -> tuple[str | None, str | None]:
         key = _key(seed.id, "tests")
         row = self.prov.find("target_tests", key)
         if row:
             return row["id"], (row["code"] if row["ok"] else None)
         t = time.perf_counter()
-        prompt = translate_tests_prompt(pair, seed.tests, code)
+        if not source_tests:
+            return None, None
+        prompt = translate_tests_prompt(pair, source_tests, code)
         gen = self._generate(prompt.text, 0.0, None, model=self.teacher)
         tests = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
         ok = bool(tests.strip())

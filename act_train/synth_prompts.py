@@ -29,6 +29,26 @@ TEST_SCAFFOLDS: Mapping[str, TestScaffold] = {
 }
 
 
+# Unit tests an LLM writes in the *source* language for a program without tests (kept only when they pass on it,
+# then mutation-gated): the shape of the bundled seeds' tests, so the same sandbox recipes run them.
+SOURCE_TEST_SCAFFOLDS: Mapping[str, TestScaffold] = {
+    "java": TestScaffold(prefix="public class Main {\n    static void check(boolean ok, String what) {\n"
+                                "        if (!ok) throw new AssertionError(what);\n    }\n\n"
+                                "    public static void main(String[] args) {\n",
+                         style="call check(condition, \"what is checked\") for every expectation"),
+    "cpp": TestScaffold(prefix="#include <cassert>\n\nint main() {\n", style="use assert for every expectation"),
+}
+
+
+def source_tests_prompt(language: str, display: str, fence: str, code: str) -> Prompt:
+    """Tests for ``code`` in its own language; the answer starts inside the test entry point."""
+    scaffold = SOURCE_TEST_SCAFFOLDS[language]
+    user = (f"Here is {display} code:\n```{fence}\n{code.strip()}\n```\nWrite unit tests for it as one entry point "
+            "that calls the code: typical cases, edge cases (empty input, zero, negative numbers, limits) and invalid "
+            f"arguments that must fail. Compare every result with its exact expected value; {scaffold.style}.")
+    return Prompt.of(CHATML.format(system=SYSTEM, user=user) + f"```{fence}\n" + scaffold.prefix, scaffold.prefix)
+
+
 def _test_prompt(pair: LanguagePair, target_code: str, request: str) -> Prompt:
     """Show the code under test, ask ``request``, and start the answer with the test scaffold."""
     scaffold = TEST_SCAFFOLDS[pair.target.name]

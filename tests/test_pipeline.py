@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from act_lsp import store
@@ -97,3 +99,19 @@ def test_expansion_records_each_program_and_keeps_only_what_compiles(tmp_path, h
     assert [s.id for s in again.expand([seed], ExpandConfig(per_seed=2, focus=("string building",)))] == \
         [s.id for s in new]
     assert again.timing.get("llm", 0) == 0
+
+
+def test_llm_written_source_tests_are_kept_only_when_they_pass_and_are_mutation_gated(tmp_path, host, sandbox_pool):
+    db = store.open_db(tmp_path / "act.db")
+    (unit, *_) = units_in_source("java", PROGRAMS, "Utils.java")
+    seed = Seed(id="test/llm", language="java", tests=None, origin="imported:test", code=unit.code)
+    pipe = Pipeline(SynthConfig(candidates=1, mutants=4, llm_tests="always"), host, sandbox_pool.run_batch, db,
+                    Deduplicator())
+    pipe.run([seed])
+    (row,) = db.query("select * from synth_items where stage = 'source_tests'")
+    if row["ok"]:  # kept: they pass on the program, and the gate scored them next to the io driver
+        assert sandbox_pool.run(Job.with_tests("java", seed.code, row["code"])).passed
+        (gate,) = db.query("select meta from synth_items where stage = 'source_mutation'")
+        assert "llm" in json.loads(gate["meta"])["scores"]
+    else:  # dropped, with the sandbox's reason
+        assert row["reason"].startswith(("source_tests_", "no_tests"))

@@ -1,9 +1,23 @@
-"""Prompts for translated tests and their repair (pure)."""
+"""Prompts for source-language tests, translated tests and their repair (pure)."""
 
 from __future__ import annotations
 
 from act_lsp.pairs import PAIRS
-from act_train.synth_prompts import errors_in_tests, repair_tests_prompt, translate_tests_prompt
+from act_train.synth_prompts import (
+    SOURCE_TEST_SCAFFOLDS,
+    errors_in_tests,
+    repair_tests_prompt,
+    source_tests_prompt,
+    translate_tests_prompt,
+)
+
+
+def test_source_tests_prompt_opens_the_entry_point_the_sandbox_runs():
+    java = source_tests_prompt("java", "Java", "java", "class A { static int f(int x) { return x; } }")
+    assert java.text.endswith("```java\n" + SOURCE_TEST_SCAFFOLDS["java"].prefix) and "static int f" in java.text
+    assert java.prefix.startswith("public class Main {") and "check(" in java.text
+    cpp = source_tests_prompt("cpp", "C++", "cpp", "int sq(int x) { return x * x; }")
+    assert cpp.prefix == "#include <cassert>\n\nint main() {\n" and "use assert" in cpp.text
 
 
 def test_translate_tests_prompt_starts_the_test_function():
