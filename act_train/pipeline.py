@@ -39,7 +39,7 @@ from act_lsp.autofix import suggested_fix
 from act_lsp.engine import GenerationParams
 from act_lsp.pairs import LanguagePair, get_pair
 from act_lsp.prompts import SYSTEM, build_prompt, build_repair_prompt, user_message
-from act_lsp.sandbox import Job, JobError, RunResult
+from act_lsp.sandbox import Job, JobError, RunResult, get_recipe
 from act_lsp.sanitize import extract_code, sanitize
 from act_lsp.scaffold import body_end, derive_scaffold
 from act_train.dedup import Deduplicator
@@ -47,10 +47,14 @@ from act_train.io_tests import plan_io, render_io_tests
 from act_train.mutation import mutation_score
 from act_train.seeds import Seed, expansion_seed
 from act_train.synth_prompts import (
+    CHECK_CALL,
     OPERATORS,
+    complete_tests,
     errors_in_tests,
     expansion_prompt,
+    failing_check_lines,
     repair_tests_prompt,
+    reporting_tests,
     source_tests_prompt,
     translate_tests_prompt,
 )
@@ -183,10 +187,11 @@ class Pipeline:
         self.timing = Counter()  # seconds in "llm" vs "sandbox"
 
     # --- helpers that count where time goes ------------------------------------------------------
-    def _generate(self, prompt: str, temperature: float, seed: int | None, model=None):
+    def _generate(self, prompt: str, temperature: float, seed: int | None, model=None,
+                  max_tokens: int | None = None):
         t = time.perf_counter()
-        gen = (model or self.generator).generate(prompt, GenerationParams(max_tokens=self.config.max_tokens,
-                                                                          temperature=temperature, seed=seed))
+        params = GenerationParams(max_tokens=max_tokens or self.config.max_tokens, temperature=temperature, seed=seed)
+        gen = (model or self.generator).generate(prompt, params)
         self.timing["llm"] += time.perf_counter() - t
         return gen
 
@@ -309,20 +314,43 @@ class Pipeline:
             t = time.perf_counter()
             src = pair.source
             prompt = source_tests_prompt(src.name, src.display, src.fence, seed.code)
-            gen = self._generate(prompt.text, 0.0, None, model=self.teacher)
-            tests = extract_code(prompt.prefix + gen.text)
-            reason = "" if tests.strip() != prompt.prefix.strip() else "no_tests"
+            gen = self._generate(prompt.text, 0.0, None, model=self.teacher, max_tokens=600)
+            tests = complete_tests(src.name, gen.text)
+            dropped = 0
+            reason = "" if CHECK_CALL.search(tests[len(prompt.prefix):]) else "no_tests"
             if not reason:
-                try:
-                    (res,) = self._run([Job.with_tests(src.test_recipe, seed.code, tests)])
-                    reason = "" if res.passed else f"source_tests_{res.status}"
-                except JobError as exc:
-                    reason = f"bad_job: {exc}"
+                tests, dropped, reason = self._keep_passing_checks(seed, pair, tests)
             row = {"id": self.prov.add(stage="source_tests", key=key, parent=parent, ok=not reason, reason=reason,
                                        code=tests, pair=pair.id, seconds=time.perf_counter() - t,
-                                       meta={"tokens": gen.tokens, "by": "teacher"}),
+                                       meta={"tokens": gen.tokens, "by": "teacher", "dropped_checks": dropped}),
                    "ok": not reason, "code": tests}
         return row["code"] if row["ok"] else None
+
+    def _keep_passing_checks(self, seed: Seed, pair: LanguagePair, tests: str) -> tuple[str, int, str]:
+        """(tests, checks dropped, reject reason). The program is the reference: lines that do not compile and
+        checks it fails are the LLM's mistakes and go; what remains must pass as written, with at least 3 checks."""
+        recipe, current, dropped = pair.source.test_recipe, tests, 0
+        try:
+            for _ in range(3):  # compile errors, then failing checks, then the final run
+                (res,) = self._run([Job.with_tests(recipe, seed.code, current)])
+                if res.passed:
+                    return current, dropped, ""
+                output = res.stderr + res.stdout
+                if res.phase == "run":
+                    reporting = reporting_tests(pair.source.name, current)
+                    (probe,) = self._run([Job.with_tests(recipe, seed.code, reporting)])
+                    output = probe.stderr + probe.stdout
+                offset = (len(Job.with_tests(recipe, seed.code, current).files[get_recipe(recipe).main_file]
+                              .split("\n")) - len(current.split("\n")))
+                bad = {n - offset - 1 for n in failing_check_lines(output)} & set(range(len(current.split("\n"))))
+                kept = [line for i, line in enumerate(current.split("\n")) if i not in bad]
+                checks = sum(bool(CHECK_CALL.search(line)) and "void check(" not in line for line in kept)
+                if not bad or checks < 3:
+                    return tests, 0, f"source_tests_{res.status}"
+                current, dropped = "\n".join(kept), dropped + len(bad)
+        except JobError as exc:
+            return tests, 0, f"bad_job: {exc}"
+        return tests, 0, "source_tests_unfixable"
 
     def _strong(self, report) -> bool:
         return report is not None and report.compiled > 0 and report.score >= self.config.source_threshold

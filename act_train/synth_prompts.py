@@ -19,6 +19,7 @@ from act_lsp.prompts import CHATML, SYSTEM, Prompt
 class TestScaffold:
     prefix: str  # what the answer starts with; act_lsp.sanitize closes what the model leaves open
     style: str  # how the tests must fail, in words
+    close: str = ""  # what closes the entry point the prefix opened (source-language tests)
 
 
 TEST_SCAFFOLDS: Mapping[str, TestScaffold] = {
@@ -35,9 +36,59 @@ SOURCE_TEST_SCAFFOLDS: Mapping[str, TestScaffold] = {
     "java": TestScaffold(prefix="public class Main {\n    static void check(boolean ok, String what) {\n"
                                 "        if (!ok) throw new AssertionError(what);\n    }\n\n"
                                 "    public static void main(String[] args) {\n",
-                         style="call check(condition, \"what is checked\") for every expectation"),
-    "cpp": TestScaffold(prefix="#include <cassert>\n\nint main() {\n", style="use assert for every expectation"),
+                         style="call check(condition, \"what is checked\") for every expectation",
+                         close="    }\n}\n"),
+    "cpp": TestScaffold(prefix="#include <cassert>\n\nint main() {\n", style="use assert for every expectation",
+                        close="    return 0;\n}\n"),
 }
+_LITERALS = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|//.*')
+
+
+def complete_tests(language: str, answer: str) -> str:
+    """The test entry point from an answer that continues the scaffold, cut back to its last whole statement.
+
+    Small models often loop on one check until the token limit; every whole statement before the cut is still a
+    usable check, so the answer is closed there instead of being thrown away.
+    """
+    scaffold = SOURCE_TEST_SCAFFOLDS[language]
+    lines = answer.split("```")[0].split("\n")
+    depth = keep = 0
+    for i, line in enumerate(lines):
+        code = _LITERALS.sub('""', line).strip()
+        if depth == 0 and code.startswith("}"):  # the entry point ends here: the answer is complete
+            keep = i
+            break
+        depth += code.count("{") - code.count("}")
+        if depth == 0 and code.endswith((";", "}")):
+            keep = i + 1
+    return scaffold.prefix + "".join(line + "\n" for line in lines[:keep]) + scaffold.close
+
+
+# The same tests, made to report every failing check (by line) instead of stopping at the first: the program is
+# the reference here, so a check it fails is the LLM's wrong expectation, and is dropped. Line counts unchanged.
+_REPORTING: Mapping[str, tuple[str, str]] = {
+    "java": ("        if (!ok) throw new AssertionError(what);",
+             '        if (!ok) System.err.println("ACT_FAIL " + new Throwable().getStackTrace()[1].getLineNumber());'),
+    "cpp": ("#include <cassert>\n\n",
+            '#include <cstdio>\n#define ACT_CHECK(c) ((c) ? (void)0 : (void)std::fprintf(stderr, "ACT_FAIL %d\\n", '
+            "__LINE__))\n"),
+}
+CHECK_CALL = re.compile(r"(?<![\w.])(?:check|assert)\s*\(")
+
+
+def reporting_tests(language: str, tests: str) -> str:
+    old, new = _REPORTING[language]
+    tests = tests.replace(old, new, 1)
+    return re.sub(r"(?<![\w.])assert\s*\(", "ACT_CHECK(", tests) if language == "cpp" else tests
+
+
+_FAILED_LINE = re.compile(r"ACT_FAIL (\d+)|at Main\.main\(Main\.java:(\d+)\)|Main\.java:(\d+): error"
+                          r"|main\.cpp:(\d+):\d+: error")
+
+
+def failing_check_lines(output: str) -> set[int]:
+    """1-based file lines of failed checks, of compile errors, and the line an uncaught Java exception left."""
+    return {int(next(g for g in groups if g)) for groups in _FAILED_LINE.findall(output)}
 
 
 def source_tests_prompt(language: str, display: str, fence: str, code: str) -> Prompt:
@@ -45,7 +96,8 @@ def source_tests_prompt(language: str, display: str, fence: str, code: str) -> P
     scaffold = SOURCE_TEST_SCAFFOLDS[language]
     user = (f"Here is {display} code:\n```{fence}\n{code.strip()}\n```\nWrite unit tests for it as one entry point "
             "that calls the code: typical cases, edge cases (empty input, zero, negative numbers, limits) and invalid "
-            f"arguments that must fail. Compare every result with its exact expected value; {scaffold.style}.")
+            "arguments that must fail; at most 12 checks, none repeated. Compare every result with its exact "
+            f"expected value; {scaffold.style}.")
     return Prompt.of(CHATML.format(system=SYSTEM, user=user) + f"```{fence}\n" + scaffold.prefix, scaffold.prefix)
 
 

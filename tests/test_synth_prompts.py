@@ -5,8 +5,11 @@ from __future__ import annotations
 from act_lsp.pairs import PAIRS
 from act_train.synth_prompts import (
     SOURCE_TEST_SCAFFOLDS,
+    complete_tests,
     errors_in_tests,
+    failing_check_lines,
     repair_tests_prompt,
+    reporting_tests,
     source_tests_prompt,
     translate_tests_prompt,
 )
@@ -42,3 +45,24 @@ def test_who_the_compiler_blames():
     assert errors_in_tests("rust", "error[E0061]\n --> main.rs:12:9", code)
     assert not errors_in_tests("rust", "error[E0308]\n --> main.rs:2:1", code)
     assert not errors_in_tests("rust", "no location", code)
+
+
+def test_a_looping_or_cut_off_test_answer_is_closed_after_its_last_whole_statement():
+    looping = '    assert(f(1) == 1);\n    if (g()) {\n        assert(f(2) == 4);\n    }\n    assert(f("}") == 1'
+    assert complete_tests("cpp", looping) == (SOURCE_TEST_SCAFFOLDS["cpp"].prefix + "    assert(f(1) == 1);\n"
+                                              "    if (g()) {\n        assert(f(2) == 4);\n    }\n"
+                                              "    return 0;\n}\n")
+    finished = '        check(A.f(1) == 2, "f(1)");\n    }\n}\n```\nThese tests cover...'
+    assert complete_tests("java", finished) == (SOURCE_TEST_SCAFFOLDS["java"].prefix
+                                                + '        check(A.f(1) == 2, "f(1)");\n    }\n}\n')
+
+
+def test_reporting_tests_keep_every_line_where_it_was_and_name_the_failing_ones():
+    for language, body in (("java", '        check(f(1) == 1, "a");\n'), ("cpp", "    assert(f(1) == 1);\n")):
+        tests = complete_tests(language, body)
+        reporting = reporting_tests(language, tests)
+        assert reporting != tests and reporting.count("\n") == tests.count("\n")
+    assert "ACT_CHECK(f(1) == 1);" in reporting_tests("cpp", complete_tests("cpp", "    assert(f(1) == 1);\n"))
+    output = ("ACT_FAIL 12\nException in thread \"main\" java.lang.RuntimeException\n\tat A.f(Main.java:3)\n"
+              "\tat Main.main(Main.java:15)\nMain.java:17: error: incompatible types\nmain.cpp:20:5: error: x\n")
+    assert failing_check_lines(output) == {12, 15, 17, 20}
