@@ -332,7 +332,8 @@ class Pipeline:
         recipe, current, dropped = pair.source.test_recipe, tests, 0
         try:
             for _ in range(3):  # compile errors, then failing checks, then the final run
-                (res,) = self._run([Job.with_tests(recipe, seed.code, current)])
+                job = Job.with_tests(recipe, seed.code, current)
+                (res,) = self._run([job])
                 if res.passed:
                     return current, dropped, ""
                 output = res.stderr + res.stdout
@@ -340,8 +341,8 @@ class Pipeline:
                     reporting = reporting_tests(pair.source.name, current)
                     (probe,) = self._run([Job.with_tests(recipe, seed.code, reporting)])
                     output = probe.stderr + probe.stdout
-                offset = (len(Job.with_tests(recipe, seed.code, current).files[get_recipe(recipe).main_file]
-                              .split("\n")) - len(current.split("\n")))
+                # Lines of the file the tests were placed in, before the tests' first line.
+                offset = len(job.files[get_recipe(recipe).main_file].split("\n")) - len(current.split("\n"))
                 bad = {n - offset - 1 for n in failing_check_lines(output)} & set(range(len(current.split("\n"))))
                 kept = [line for i, line in enumerate(current.split("\n")) if i not in bad]
                 checks = sum(bool(CHECK_CALL.search(line)) and "void check(" not in line for line in kept)
