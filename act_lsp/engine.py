@@ -11,7 +11,7 @@ import ctypes
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,9 +77,11 @@ class ModelHost:
         self.model_path: Path = resolve_model_path(self.config.model)
         self._lock = threading.Lock()
         self._adapter = _AdapterState()
+        self._batch: BatchDecoder | None = None  # the several-sequence context, made on first use
+        self._n_threads = self.config.n_threads or os.cpu_count() or 1
         try:
             self._llm = Llama(model_path=str(self.model_path), n_ctx=self.config.n_ctx,
-                              n_threads=self.config.n_threads or os.cpu_count(), n_gpu_layers=self.config.n_gpu_layers,
+                              n_threads=self._n_threads, n_gpu_layers=self.config.n_gpu_layers,
                               seed=self.config.seed, verbose=False)
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelError(f"llama.cpp could not load {self.model_path}: {exc}. Reinstall it with "
@@ -116,6 +118,8 @@ class ModelHost:
                 if handle:
                     llama_cpp.llama_adapter_lora_free(handle)
                 raise ModelError(f"llama.cpp could not apply adapter {path} (code {rc})")
+            if self._batch is not None:
+                self._batch.set_adapter(handle, scale)
             old = self._adapter.handle
             self._adapter.path, self._adapter.handle, self._adapter.scale = path, handle, scale
             if old:
@@ -135,6 +139,25 @@ class ModelHost:
         self._llm.reset()
 
     # --- generation ----------------------------------------------------------------------------
+    def generate_many(self, prompt: str, params: Sequence[GenerationParams], *,
+                      on_token: Callable[[str, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> list[Generation]:
+        """One completion of ``prompt`` per entry of ``params``, decoded together (see ``BatchDecoder``).
+
+        ``on_token(piece, n)`` counts tokens over all sequences; cancellation ends every sequence, and the
+        wall-clock limit is the largest of the entries'."""
+        if len(params) == 1:
+            return [self.generate(prompt, params[0], on_token=on_token, cancelled=cancelled)]
+        with self._lock:
+            if self._batch is None or self._batch.n_seq_max < len(params):
+                if self._batch is not None:
+                    self._batch.close()
+                self._batch = BatchDecoder(self._llm, n_seq_max=max(len(params), BATCH_SEQUENCES),
+                                           n_ctx=self.config.n_ctx * 2, n_threads=self._n_threads,
+                                           adapter=self._adapter.handle, scale=self._adapter.scale)
+            return self._batch.generate(self._llm.tokenize(prompt.encode(), special=True), params,
+                                        on_token=on_token, cancelled=cancelled)
+
     def count_tokens(self, text: str) -> int:
         return len(self._llm.tokenize(text.encode(), add_bos=False, special=True))
 
@@ -176,3 +199,161 @@ class ModelHost:
             tokens = sum(1 for p in pieces if p)
             return Generation(text=text, tokens=tokens, finish_reason=reason, seconds=time.perf_counter() - start,
                               first_token_seconds=first)
+
+
+BATCH_SEQUENCES = 8  # sequences the batch context is sized for (more are asked: it is made again, larger)
+
+
+def _sampler(params: GenerationParams):
+    """A llama.cpp sampler chain for one sequence, the same as ``create_completion``'s: greedy at temperature 0,
+    else top-k 40, top-p, min-p 0.05, temperature, seeded draw. (Top-k first matters: top-p alone sorts the
+    whole 150k-token vocabulary on every token.)"""
+    import llama_cpp
+
+    chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
+    if params.temperature <= 0:
+        llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_greedy())
+    else:
+        llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_k(40))
+        llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_top_p(params.top_p, 1))
+        llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_min_p(0.05, 1))
+        llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_temp(params.temperature))
+        seed = params.seed if params.seed is not None else 0xFFFFFFFF  # LLAMA_DEFAULT_SEED: a random one
+        llama_cpp.llama_sampler_chain_add(chain, llama_cpp.llama_sampler_init_dist(seed & 0xFFFFFFFF))
+    return chain
+
+
+class BatchDecoder:
+    """k completions of one prompt in one llama.cpp context: the prompt is decoded once (sequence 0), its KV cells
+    are shared with sequences 1..k-1 (``llama_memory_seq_cp``), then every step decodes one token of each live
+    sequence in a single batch. On a CPU, decoding is bound by reading the weights, so k sequences cost far
+    less than k separate generations (llama.cpp's ``examples/batched``)."""
+
+    def __init__(self, llm, *, n_seq_max: int, n_ctx: int, n_threads: int, adapter=None, scale: float = 1.0) -> None:
+        import llama_cpp
+
+        self._llm = llm
+        self.n_seq_max = n_seq_max
+        cparams = llama_cpp.llama_context_default_params()
+        cparams.n_ctx = n_ctx
+        cparams.n_batch = max(512, n_seq_max)
+        cparams.n_ubatch = max(512, n_seq_max)
+        cparams.n_seq_max = n_seq_max
+        cparams.n_threads = cparams.n_threads_batch = n_threads
+        if hasattr(cparams, "kv_unified"):
+            cparams.kv_unified = True  # one cell pool for all sequences: the prompt's cells are shared, not copied
+        self.ctx = llama_cpp.llama_init_from_model(llm.model, cparams)
+        if not self.ctx:
+            raise ModelError(f"llama.cpp could not make a context for {n_seq_max} sequences of {n_ctx} tokens")
+        self.n_ctx = n_ctx
+        self.n_batch = cparams.n_batch
+        self.batch = llama_cpp.llama_batch_init(max(self.n_batch, n_seq_max), 0, n_seq_max)
+        self.vocab = llama_cpp.llama_model_get_vocab(llm.model)
+        if adapter:
+            self.set_adapter(adapter, scale)
+
+    def close(self) -> None:
+        import llama_cpp
+
+        if self.ctx:
+            llama_cpp.llama_batch_free(self.batch)
+            llama_cpp.llama_free(self.ctx)
+            self.ctx = None
+
+    def set_adapter(self, handle, scale: float) -> None:
+        import llama_cpp
+
+        if handle:
+            adapters = (llama_cpp.llama_adapter_lora_p_ctypes * 1)(handle)
+            llama_cpp.llama_set_adapters_lora(self.ctx, adapters, 1, (ctypes.c_float * 1)(scale))
+        else:
+            llama_cpp.llama_set_adapters_lora(self.ctx, None, 0, None)
+
+    def _fill(self, items: Sequence[tuple[int, int, int, bool]]) -> None:
+        """(token, position, sequence, wants logits) rows into the batch."""
+        b = self.batch
+        for i, (tok, pos, seq, logits) in enumerate(items):
+            b.token[i], b.pos[i], b.n_seq_id[i] = tok, pos, 1
+            b.seq_id[i][0] = seq
+            b.logits[i] = logits
+        b.n_tokens = len(items)
+
+    def _decode(self) -> None:
+        import llama_cpp
+
+        rc = llama_cpp.llama_decode(self.ctx, self.batch)
+        if rc != 0:
+            raise RuntimeError(f"llama_decode failed (code {rc}): the batch context is too small?")
+
+    def generate(self, tokens: Sequence[int], params: Sequence[GenerationParams], *,
+                 on_token: Callable[[str, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> list[Generation]:
+        import llama_cpp
+
+        k = len(params)
+        if k > self.n_seq_max:
+            raise ValueError(f"{k} sequences asked of a context made for {self.n_seq_max}")
+        longest = max(p.max_tokens for p in params)
+        if len(tokens) + k * longest > self.n_ctx:  # the cells the prompt and every sequence may take
+            longest = max(1, (self.n_ctx - len(tokens)) // k)
+        start = time.perf_counter()
+        limit = max(p.time_limit for p in params)
+        mem = llama_cpp.llama_get_memory(self.ctx)
+        llama_cpp.llama_memory_clear(mem, True)
+        samplers = [_sampler(p) for p in params]
+        try:
+            for at in range(0, len(tokens), self.n_batch):  # the prompt, once, as sequence 0
+                chunk = tokens[at:at + self.n_batch]
+                self._fill([(t, at + j, 0, at + j == len(tokens) - 1) for j, t in enumerate(chunk)])
+                self._decode()
+            for s in range(1, k):
+                llama_cpp.llama_memory_seq_cp(mem, 0, s, -1, -1)
+            out: list[list[bytes]] = [[] for _ in range(k)]
+            text = [""] * k
+            counts, first = [0] * k, [0.0] * k
+            reasons: list[str | None] = [None] * k
+            logits_at = [self.batch.n_tokens - 1] * k  # where each sequence's next-token logits are
+            pos, total = len(tokens), 0
+            while True:
+                live = [s for s in range(k) if reasons[s] is None]
+                if not live:
+                    break
+                step = []
+                for s in live:
+                    tok = llama_cpp.llama_sampler_sample(samplers[s], self.ctx, logits_at[s])
+                    if llama_cpp.llama_vocab_is_eog(self.vocab, tok):
+                        reasons[s] = "stop"
+                        continue
+                    piece = self._llm.detokenize([tok], special=False)
+                    out[s].append(piece)
+                    counts[s] += 1
+                    total += 1
+                    if counts[s] == 1:
+                        first[s] = time.perf_counter() - start
+                    text[s] = b"".join(out[s]).decode("utf-8", errors="ignore")
+                    if on_token:
+                        on_token(piece.decode("utf-8", errors="ignore"), total)
+                    cut = min((i for i in (text[s].find(x) for x in params[s].stop) if i >= 0), default=-1)
+                    if cut >= 0:
+                        text[s], reasons[s] = text[s][:cut], "stop"
+                    elif counts[s] >= min(params[s].max_tokens, longest):
+                        reasons[s] = "length"
+                    else:
+                        step.append((tok, pos + counts[s] - 1, s, True))
+                if cancelled and cancelled():
+                    reasons = [r or "cancelled" for r in reasons]
+                elif time.perf_counter() - start > limit:
+                    reasons = [r or "timeout" for r in reasons]
+                if not step or all(reasons):
+                    continue
+                self._fill(step)
+                self._decode()
+                for j, (_, _, s, _) in enumerate(step):
+                    logits_at[s] = j
+        finally:
+            for smpl in samplers:
+                llama_cpp.llama_sampler_free(smpl)
+            llama_cpp.llama_memory_clear(mem, True)
+        seconds = (time.perf_counter() - start) / k  # the batch's wall time shared out: summed, it is the wall time
+        return [Generation(text=text[s], tokens=counts[s], finish_reason=reasons[s] or "length", seconds=seconds,
+                           first_token_seconds=first[s], prompt_tokens=len(tokens)) for s in range(k)]

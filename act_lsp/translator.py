@@ -1,14 +1,19 @@
-"""Translation as a library: prompt → model → sanitised code, optionally verified in the sandbox.
+"""The one translation routine: prompt → k samples → sanitise → check → compiler fixes → repair → choose.
 
-Verified translation samples k candidates (the first greedy), compiles each in the sandbox, gives the
-compiler errors of a failing one back to the model for one repair round, runs unit tests when there are
-any, and returns the best candidate with its evidence. The server and the trainer both use this.
+The editor, the data pipeline and the evaluation all call it, with different settings:
+- ``sample``: k raw translations of one prompt (the first with the given params, the rest sampled); decoded
+  together in one batch when the generator can (``generate_many``), one after another otherwise.
+- ``candidates``: the samples, each checked in the sandbox (compile, or compile and run the given tests) and,
+  when one does not compile, given the compiler's own suggested fixes (rustc's, or rewrites of what `go
+  build` names) before it is judged. The pipeline keeps every candidate (rejection sampling).
+- ``translate``: the candidates, one repair round for the best when it failed (the compiler's or the tests'
+  words go back to the model), and the best one with its evidence. The server uses this.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
@@ -16,9 +21,11 @@ from act_lsp.autofix import suggested_fix
 from act_lsp.config import VerifyMode
 from act_lsp.engine import Generation, GenerationParams
 from act_lsp.pairs import LanguagePair
-from act_lsp.prompts import build_prompt, build_repair_prompt
+from act_lsp.prompts import Prompt, build_prompt, build_repair_prompt
 from act_lsp.sandbox import Job, JobError, RunResult, SandboxError
 from act_lsp.sanitize import sanitize
+
+SAMPLE_TEMPERATURE = 0.7  # the samples after the first (greedy) one
 
 
 class Generator(Protocol):
@@ -74,11 +81,44 @@ class Translation:
         return self.finish_reason == "cancelled"
 
 
-def _score(result: RunResult, with_tests: bool) -> int:
-    """Higher is better: passes tests > compiles > nothing."""
-    if result.status == "sandbox_error" or not result.compiled:
-        return 0
-    return 2 if (not with_tests or result.passed) else 1
+@dataclass
+class Candidate:
+    """One sampled translation and what the sandbox said of it (``result`` is None when unchecked)."""
+
+    translation: Translation
+    result: RunResult | None = None
+    with_tests: bool = False
+    autofixed: bool = False
+    duplicate: bool = False  # the same code as an earlier candidate (its result is shared, not re-run)
+
+    @property
+    def code(self) -> str:
+        return self.translation.code
+
+    @property
+    def compiled(self) -> bool:
+        return self.score >= 1
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= 2
+
+    @property
+    def score(self) -> int:
+        """Higher is better: passes its tests (or compiles, without tests) > compiles > nothing."""
+        r = self.result
+        if r is None or r.status == "sandbox_error" or not r.compiled:
+            return 0
+        return 2 if (not self.with_tests or r.passed) else 1
+
+    @property
+    def errors(self) -> str:
+        return "" if self.result is None or self.passed else (self.result.stderr or self.result.stdout)
+
+
+def sample_params(params: GenerationParams, k: int, temperature: float = SAMPLE_TEMPERATURE) -> list[GenerationParams]:
+    """The first as given (greedy by default), the rest sampled with their own seeds."""
+    return [params] + [dataclasses.replace(params, temperature=temperature, seed=i) for i in range(1, k)]
 
 
 class Translator:
@@ -98,40 +138,35 @@ class Translator:
             self._runner = self._runner_factory()  # may raise SandboxError: the caller reports it
         return self._runner
 
-    def translate(self, pair: LanguagePair, source: str, *, params: GenerationParams | None = None,
-                  verify: VerifyMode = "off", candidates: int = 3, tests: str | None = None,
-                  scaffold: str | None = None, on_token: Callable[[str, int], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> Translation:
-        params = params or GenerationParams()
-        unavailable = ""
-        if verify != "off":  # find out before generating: no candidate is sampled for nothing
-            try:
-                self._runner_or_none()
-            except SandboxError as exc:
-                verify, unavailable = "off", str(exc)
+    # --- generation ------------------------------------------------------------------------------
+    def sample(self, pair: LanguagePair, source: str, k: int = 1, *, params: GenerationParams | None = None,
+               temperature: float = SAMPLE_TEMPERATURE, scaffold: str | None = None,
+               on_token: Callable[[str, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> tuple[Prompt, list[Translation]]:
+        """k sanitised translations of one prompt. A cancelled or timed-out sample ends the sampling."""
         prompt = build_prompt(pair, source, scaffold=scaffold)
-        k = 1 if verify == "off" else max(1, candidates)
-        outs: list[Translation] = []
-        total_tokens = 0
-        for i in range(k):
-            sample = params if i == 0 else GenerationParams(**{**asdict(params), "temperature": 0.7, "seed": i})
-            gen = self.generator.generate(prompt.text, sample, cancelled=cancelled,
-                                          on_token=(lambda p, n, base=total_tokens: on_token(p, base + n))
-                                          if on_token else None)
-            total_tokens += gen.tokens
-            outs.append(Translation(code=sanitize(pair.target.name, gen.text, prefix=prompt.prefix),
-                                    prompt_hash=prompt.hash, tokens=gen.tokens, seconds=gen.seconds,
-                                    first_token_seconds=gen.first_token_seconds, finish_reason=gen.finish_reason))
-            if gen.finish_reason in ("cancelled", "timeout"):
-                break
-        best = outs[0]
-        best.tokens, best.seconds = total_tokens, sum(o.seconds for o in outs)
-        if verify == "off" or best.finish_reason in ("cancelled", "timeout"):
-            best.evidence = Evidence(mode=verify, candidates=len(outs), sandbox_error=unavailable)
-            return best
-        return self._verify(pair, source, outs, verify, tests, params, cancelled)
+        plist = sample_params(params or GenerationParams(), max(1, k), temperature)
+        many = getattr(self.generator, "generate_many", None)
+        if many is not None and len(plist) > 1:
+            gens = many(prompt.text, plist, on_token=on_token, cancelled=cancelled)
+        else:
+            gens, total = [], 0
+            for p in plist:
+                gen = self.generator.generate(prompt.text, p, cancelled=cancelled,
+                                              on_token=(lambda s, n, base=total: on_token(s, base + n))
+                                              if on_token else None)
+                total += gen.tokens
+                gens.append(gen)
+                if gen.finish_reason in ("cancelled", "timeout"):
+                    break
+        return prompt, [Translation(code=sanitize(pair.target.name, g.text, prefix=prompt.prefix),
+                                    prompt_hash=prompt.hash, tokens=g.tokens, seconds=g.seconds,
+                                    first_token_seconds=g.first_token_seconds, finish_reason=g.finish_reason)
+                        for g in gens]
 
-    def _check(self, pair: LanguagePair, codes: list[str], tests: str | None) -> list[RunResult]:
+    # --- checking --------------------------------------------------------------------------------
+    def check(self, pair: LanguagePair, codes: Sequence[str], tests: str | None) -> list[RunResult]:
+        """One sandbox batch: compile each code, or compile it with ``tests`` and run them."""
         jobs, slots = [], []
         for n, code in enumerate(codes):
             try:
@@ -145,39 +180,97 @@ class Translator:
         results = iter(self._runner_or_none().run_batch(jobs)) if jobs else iter(())
         return [s if isinstance(s, RunResult) else next(results) for s in slots]
 
-    def _verify(self, pair, source, outs: list[Translation], verify: VerifyMode, tests: str | None,
-                params: GenerationParams, cancelled) -> Translation:
+    def _autofix(self, pair: LanguagePair, cand: Candidate, tests: str | None) -> None:
+        """The compiler's own suggestions, before any further generation; kept only when they score higher."""
+        runner = self._runner_or_none()
+        fixed = suggested_fix(pair.target.name, cand.code, lambda job: runner.run_batch([job])[0])
+        if fixed:
+            (res,) = self.check(pair, [fixed], tests)
+            better = Candidate(dataclasses.replace(cand.translation, code=fixed), res, cand.with_tests, True)
+            if better.score > cand.score:
+                cand.translation, cand.result, cand.autofixed = better.translation, res, True
+
+    def candidates(self, pair: LanguagePair, source: str, k: int = 1, *, params: GenerationParams | None = None,
+                   temperature: float = SAMPLE_TEMPERATURE, tests: str | None = None, scaffold: str | None = None,
+                   autofix: bool = True, on_token: Callable[[str, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> tuple[Prompt, list[Candidate]]:
+        """k samples, each checked (with ``tests`` when given) and compiler-fixed when it does not compile."""
+        prompt, outs = self.sample(pair, source, k, params=params, temperature=temperature, scaffold=scaffold,
+                                   on_token=on_token, cancelled=cancelled)
+        cands = [Candidate(t, with_tests=bool(tests)) for t in outs]
+        first: dict[str, Candidate] = {}
+        for c in cands:
+            c.duplicate = c.code in first
+            first.setdefault(c.code, c)
+        unique = [c for c in cands if not c.duplicate and c.translation.finish_reason != "cancelled"]
+        for c, res in zip(unique, self.check(pair, [c.code for c in unique], tests), strict=True):
+            c.result = res
+        if autofix:
+            for c in unique:
+                if not c.compiled and c.code.strip() and not (cancelled and cancelled()):
+                    self._autofix(pair, c, tests)
+        for c in cands:
+            if c.duplicate:
+                c.result, c.autofixed = first[c.code].result, first[c.code].autofixed
+        return prompt, cands
+
+    def repair(self, pair: LanguagePair, source: str, cand: Candidate, *, params: GenerationParams | None = None,
+               tests: str | None = None, cancelled: Callable[[], bool] | None = None) -> Candidate | None:
+        """One repair round: the failing code and its compiler (or test) output go back to the model."""
+        prompt = build_repair_prompt(pair, source, cand.code, cand.errors)
+        gen = self.generator.generate(prompt.text, params or GenerationParams(), cancelled=cancelled)
+        fixed = sanitize(pair.target.name, gen.text)
+        if not fixed.strip():
+            return None
+        (res,) = self.check(pair, [fixed], tests)
+        return Candidate(Translation(code=fixed, prompt_hash=prompt.hash, tokens=gen.tokens, seconds=gen.seconds,
+                                     first_token_seconds=gen.first_token_seconds, finish_reason=gen.finish_reason),
+                         res, bool(tests))
+
+    # --- the editor's routine ---------------------------------------------------------------------
+    def translate(self, pair: LanguagePair, source: str, *, params: GenerationParams | None = None,
+                  verify: VerifyMode = "off", candidates: int = 3, tests: str | None = None,
+                  scaffold: str | None = None, on_token: Callable[[str, int], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Translation:
+        params = params or GenerationParams()
+        unavailable = ""
+        if verify != "off":  # find out before generating: no candidate is sampled for nothing
+            try:
+                self._runner_or_none()
+            except SandboxError as exc:
+                verify, unavailable = "off", str(exc)
+        if verify == "off":
+            _, outs = self.sample(pair, source, 1, params=params, scaffold=scaffold, on_token=on_token,
+                                  cancelled=cancelled)
+            best = outs[0]
+            best.evidence = Evidence(mode=verify, candidates=1, sandbox_error=unavailable)
+            return best
         with_tests = verify == "tests" and bool(tests)
-        results = self._check(pair, [o.code for o in outs], tests if with_tests else None)
-        scores = [_score(r, with_tests) for r in results]
-        idx = max(range(len(outs)), key=lambda i: (scores[i], -i))
-        repaired = autofixed = False
-        if scores[idx] < 1:  # the compiler's own suggestions before another generation
-            fixed = suggested_fix(pair.target.name, outs[idx].code, self._runner_or_none().run)
-            if fixed:
-                (res,) = self._check(pair, [fixed], tests if with_tests else None)
-                if _score(res, with_tests) > scores[idx]:
-                    outs[idx] = dataclasses.replace(outs[idx], code=fixed)
-                    results[idx], scores[idx], autofixed = res, _score(res, with_tests), True
-        if scores[idx] < 2 and not (cancelled and cancelled()):
-            prompt = build_repair_prompt(pair, source, outs[idx].code, results[idx].stderr or results[idx].stdout)
-            gen = self.generator.generate(prompt.text, params, cancelled=cancelled)
-            fixed = sanitize(pair.target.name, gen.text)
-            if fixed.strip():
-                (res,) = self._check(pair, [fixed], tests if with_tests else None)
-                if _score(res, with_tests) > scores[idx]:
-                    outs.append(Translation(code=fixed, prompt_hash=prompt.hash, tokens=gen.tokens,
-                                            seconds=gen.seconds, first_token_seconds=gen.first_token_seconds,
-                                            finish_reason=gen.finish_reason))
-                    results.append(res)
-                    scores.append(_score(res, with_tests))
-                    idx, repaired = len(outs) - 1, True
-        chosen, result = outs[idx], results[idx]
-        chosen.tokens = sum(o.tokens for o in outs)
-        chosen.seconds = sum(o.seconds for o in outs)
-        chosen.evidence = Evidence(
-            mode=verify, candidates=len(outs) - int(repaired), chosen=idx, compiled=scores[idx] >= 1,
-            tests_passed=(result.passed if with_tests else None), repaired=repaired, autofixed=autofixed,
-            errors="" if scores[idx] == 2 else (result.stderr or result.stdout)[-2000:],
-            sandbox_seconds=sum(r.compile_seconds + r.run_seconds for r in results))
-        return chosen
+        _, cands = self.candidates(pair, source, max(1, candidates), params=params, scaffold=scaffold,
+                                   tests=tests if with_tests else None, on_token=on_token, cancelled=cancelled)
+        if (cands[0].translation.finish_reason in ("cancelled", "timeout")
+                or any(c.translation.finish_reason == "cancelled" for c in cands)):
+            best = cands[0].translation
+            best.tokens = sum(c.translation.tokens for c in cands)
+            best.seconds = sum(c.translation.seconds for c in cands)
+            best.evidence = Evidence(mode=verify, candidates=len(cands))
+            return best
+        idx = max(range(len(cands)), key=lambda i: (cands[i].score, -i))
+        repaired = False
+        if cands[idx].score < 2 and not (cancelled and cancelled()):
+            fixed = self.repair(pair, source, cands[idx], params=params, tests=tests if with_tests else None,
+                                cancelled=cancelled)
+            if fixed is not None and fixed.score > cands[idx].score:
+                cands.append(fixed)
+                idx, repaired = len(cands) - 1, True
+        chosen = cands[idx]
+        best = chosen.translation
+        best.tokens = sum(c.translation.tokens for c in cands)
+        best.seconds = sum(c.translation.seconds for c in cands)
+        best.evidence = Evidence(
+            mode=verify, candidates=len(cands) - int(repaired), chosen=idx, compiled=chosen.compiled,
+            tests_passed=(chosen.result.passed if with_tests and chosen.result else None), repaired=repaired,
+            autofixed=chosen.autofixed, errors=chosen.errors[-2000:],
+            sandbox_seconds=sum(c.result.compile_seconds + c.result.run_seconds
+                                for c in cands if c.result is not None and not c.duplicate))
+        return best

@@ -225,8 +225,10 @@ def seeds_show(seed_id: str) -> None:
 def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool) -> None:
     """Extract classes and functions from a repository (tree-sitter) as seeds without tests.
 
-    The next `validate` or `cycle` writes io tests for them, gates them by mutation score and translates them.
-    Importing the same code twice adds nothing.
+    PATH is a directory or source file, or a problem set in JSONL (MBXP shape: `prompt` + `canonical_solution`,
+    e.g. ../shared/data/mbxp/mbjp_release_v1.2.jsonl): each solved problem becomes one seed, its attribution
+    kept. The next `validate` or `cycle` writes io tests for them, gates them by mutation score and translates
+    them. Importing the same code twice adds nothing.
     """
     from act_lsp import store
     from act_train.importer import SeedImportError, import_units, save_units
@@ -245,12 +247,15 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
 @click.option("--run", "run_id", help="resume this run id (default: a new run)")
 @click.option("--out", type=click.Path(dir_okay=False), help="write the admitted pairs as training JSONL")
 @click.option("--limit", type=int, help="only the first N seeds")
-@click.option("--candidates", default=3, show_default=True, help="target translations sampled per seed")
+@click.option("--candidates", default=4, show_default=True,
+              help="target translations per seed (the first greedy, the rest sampled; decoded in one batch)")
+@click.option("--keep", default=2, show_default=True,
+              help="distinct passing translations kept per seed as pairs (one when every sample passed)")
 @click.option("--teacher", help="a stronger model for expansions, translated tests and extra candidates: a bundled "
               "name (qwen2.5-coder-1.5b), a GGUF path, or an OpenAI-compatible URL (http://host:8080/v1; "
               "$ACT_TEACHER_MODEL, $ACT_TEACHER_API_KEY); default: the model being trained")
 @click.option("--teacher-candidates", default=0, show_default=True,
-              help="extra candidates written by the teacher (needs --teacher)")
+              help="candidates by the teacher for programs the student never solves (needs --teacher)")
 @click.option("--repair/--no-repair", default=False, show_default=True,
               help="one repair round per candidate that does not compile (pays off with a stronger model)")
 @click.option("--llm-tests", type=click.Choice(["fallback", "always", "never"]), default="fallback",
@@ -258,9 +263,12 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
               "tests: when the io driver is missing or weak, for every such program, or never")
 @click.option("--exclude", "exclude", multiple=True, type=click.Path(exists=True),
               help="extra evaluation files to decontaminate against (bench JSONL or source files)")
+@click.option("--from", "seeds_from", multiple=True,
+              type=click.Choice(["bundled", "method", "feedback", "imported", "expansion"]),
+              help="only seeds of these origins (repeatable; default: all)")
 @click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
-def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, repair, llm_tests, exclude,
-                 as_json) -> None:
+def validate_cmd(run_id, out, limit, candidates, keep, teacher, teacher_candidates, repair, llm_tests, exclude,
+                 seeds_from, as_json) -> None:
     """Turn seeds into Docker-validated translation pairs, with the funnel of every stage.
 
     Decontaminates against the benchmark files ($ACT_SHARED/bench, default ../shared/bench) plus --exclude
@@ -276,9 +284,11 @@ def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, re
     from act_train.dedup import Deduplicator, load_evaluation_set
     from act_train.pipeline import Pipeline, SynthConfig, export_jsonl, funnel
     from act_train.seeds import all_seeds as seed_sources
+    from act_train.seeds import interleave
 
     db = store.open_db()
-    all_seeds = seed_sources(db)[:limit]
+    all_seeds = interleave([s for s in seed_sources(db)
+                             if not seeds_from or s.origin.split(":")[0] in seeds_from])[:limit]
     if not all_seeds:
         raise click.ClickException("no seeds: add programs under act_train/seeds or accept translations")
     bench = default_bench_dir()
@@ -291,7 +301,7 @@ def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, re
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
-        config = SynthConfig(candidates=candidates, repair=repair, llm_tests=llm_tests,
+        config = SynthConfig(candidates=candidates, keep=keep, repair=repair, llm_tests=llm_tests,
                              teacher_candidates=teacher_candidates if teacher else 0)
         pipe = Pipeline(config, host, pool.run_batch, db, dedup,
                         run_id=run_id, on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)),
@@ -301,11 +311,37 @@ def validate_cmd(run_id, out, limit, candidates, teacher, teacher_candidates, re
     if out:
         Path(out).write_text("".join(json.dumps(r) + "\n" for r in rows))
     report = {**summary, "funnel": funnel(db, pipe.run_id), "out": out}
-    text = "\n".join([f"run {pipe.run_id}: {summary['admitted']} admitted pairs from {len(all_seeds)} seeds"
+    text = "\n".join([f"run {pipe.run_id}: {summary['pairs']} admitted pairs ({summary['admitted']} programs) "
+                      f"from {len(all_seeds)} seeds"
                       + (f" -> {out}" if out else "")] + [
         f"  {stage:<16} {f['ok']:>4}/{f['total']:<4} " + ", ".join(f"{k} {v}" for k, v in f["rejected"].items())
         for stage, f in report["funnel"].items()])
     _emit(as_json, report, text)
+
+
+@cli.command("export")
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="the JSONL file to write")
+@click.option("--run", "run_ids", multiple=True, help="only pairs admitted by this run (repeatable; default: all)")
+@click.option("--pair", "pairs", multiple=True, help="only this language pair, e.g. java-go (repeatable)")
+@click.option("--json", "as_json", is_flag=True, help="print the counts as JSON")
+def export_cmd(out, run_ids, pairs, as_json) -> None:
+    """Write the admitted pairs as training JSONL (chat messages plus provenance and attribution per row).
+
+    What `act-train finetune --data` reads; safe while a `validate` run is still going (it reads committed rows).
+    """
+    from collections import Counter
+    from pathlib import Path
+
+    from act_lsp import store
+    from act_train.pipeline import export_jsonl
+
+    rows = [r for r in export_jsonl(store.open_db(), list(run_ids) or None) if not pairs or r["pair"] in pairs]
+    tmp = Path(out).with_suffix(".partial")
+    tmp.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    tmp.replace(out)
+    counts = dict(Counter(r["pair"] for r in rows))
+    _emit(as_json, {"out": out, "pairs": counts}, f"{len(rows)} pairs -> {out}: "
+          + ", ".join(f"{p} {n}" for p, n in sorted(counts.items())))
 
 
 @cli.command("expand")
@@ -362,7 +398,7 @@ def _cycle_options(func):
                      help="percent of the budget for data / training / evaluation (evaluation always finishes)"),
         click.option("--seeds", "seed_limit", type=int, help="at most N seeds per source language"),
         click.option("--from", "seeds_from", multiple=True,
-                     type=click.Choice(["bundled", "feedback", "imported", "expansion"]),
+                     type=click.Choice(["bundled", "method", "feedback", "imported", "expansion"]),
                      help="seed sources to use (default: all); repeatable"),
         click.option("--expand", "expand_per_seed", default=1, show_default=True,
                      help="LLM expansions per seed (0: seeds only)"),
@@ -378,10 +414,11 @@ def _cycle_options(func):
         click.option("--expander", type=click.Choice(["teacher", "student"]), default="teacher", show_default=True,
                      help="who writes the expansions (the teacher only when --teacher is set; the student is "
                      "about 2.5x faster on CPU)"),
-        click.option("--candidates", default=3, show_default=True,
-                     help="candidate translations per program by the model being trained (the first greedy)"),
+        click.option("--candidates", default=4, show_default=True,
+                     help="candidate translations per program by the model being trained (the first greedy, all "
+                     "validated: up to 2 distinct passing ones become pairs)"),
         click.option("--teacher-candidates", default=0, show_default=True,
-                     help="extra candidate translations per program written by the teacher"),
+                     help="candidate translations by the teacher for programs the student never solves"),
         click.option("--bench-limit", default=20, show_default=True,
                      help="bench tasks per pair in the promotion gate's regression check (0: skip)"),
         click.option("--base-model", envvar="ACT_MODEL", help="bundled name or GGUF path (default: default model)"),

@@ -43,7 +43,7 @@ from act_train.evaluate import EvalConfig, evaluate
 from act_train.export_gguf import export_peft_dir
 from act_train.finetune import FinetuneConfig, TrainExample, feedback_examples, finetune
 from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig, export_jsonl
-from act_train.seeds import Seed, all_seeds
+from act_train.seeds import Seed, all_seeds, interleave
 from act_train.synth_prompts import OPERATORS
 
 
@@ -56,11 +56,11 @@ class CycleConfig:
     pairs: tuple[str, ...] = ("java-go", "cpp-rust")
     budget_minutes: float = 60.0
     seed_limit: int | None = None  # per source language
-    seeds_from: tuple[str, ...] = ("bundled", "feedback", "imported", "expansion")  # seed origins to use
+    seeds_from: tuple[str, ...] = ("bundled", "method", "feedback", "imported", "expansion")  # seed origins to use
     expand_per_seed: int = 1
     expand_operators: tuple[str, ...] = OPERATORS  # e.g. ("simplify",): the easy end of the curriculum first
     expander: str = "teacher"  # who writes expansions: "teacher" (when set) or "student" (faster)
-    candidates: int = 3
+    candidates: int = 4
     teacher: str | None = None  # writes expansions (and translated tests); None: the model being trained
     teacher_candidates: int = 0
     val_fraction: float = 0.2
@@ -92,17 +92,6 @@ class CycleResult:
     id: str
     status: str  # promoted | not_promoted | no_data
     summary: dict
-
-
-def interleave(seeds: list[Seed]) -> list[Seed]:
-    """Alternate source languages (and origins within one), so a budget cut leaves data for every pair."""
-    groups: dict[str, list[Seed]] = {}
-    for s in seeds:
-        groups.setdefault(s.language, []).append(s)
-    out: list[Seed] = []
-    for i in range(max((len(g) for g in groups.values()), default=0)):
-        out += [g[i] for g in groups.values() if i < len(g)]
-    return out
 
 
 def curriculum(seeds: list[Seed]) -> list[Seed]:

@@ -1,6 +1,7 @@
 """pass@k evaluation on an executable benchmark file: generate, run the target tests in the sandbox, score.
 
-Generation is sequential (one model), while sandbox jobs run in the background as soon as each sample is
+Generation goes through the one translation routine (``Translator.sample``: the samples of a task decoded
+together when the model can), while sandbox jobs run in the background as soon as each sample is
 ready, so compile-and-test time hides behind generation. Every sample's status and failure category is
 stored, so failures can be studied across model versions.
 """
@@ -21,9 +22,8 @@ from pathlib import Path
 from act_lsp import store
 from act_lsp.engine import GenerationParams
 from act_lsp.pairs import get_pair
-from act_lsp.prompts import build_prompt
 from act_lsp.sandbox import JobError, Limits, RunResult
-from act_lsp.sanitize import sanitize
+from act_lsp.translator import Translator
 from act_train.bench import BenchTask, load_bench, target_job
 
 
@@ -131,6 +131,7 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
     Each sample is stored as soon as its test run ends, so a stopped evaluation keeps what it measured: the run
     is marked ``interrupted`` with metrics over the tasks it finished.
     """
+    translator = Translator(generator)
     tasks: Sequence[BenchTask] = load_bench(config.bench)[: config.limit]
     if not tasks:
         raise ValueError(f"{config.bench} has no tasks")
@@ -173,22 +174,21 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
     try:
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="act-eval") as ex:
             done = 0
+            params = GenerationParams(max_tokens=config.max_tokens, temperature=temperature,
+                                      seed=0 if temperature > 0 else None, time_limit=config.time_limit)
             for task in tasks:
                 # An empty target_prompt (synthetic validation sets) means: the editor's own derived scaffold.
-                prompt = build_prompt(pair, getattr(task, config.source_field), scaffold=task.target_prompt or None)
-                for sample in range(config.samples):
-                    params = GenerationParams(max_tokens=config.max_tokens, temperature=temperature,
-                                              seed=sample if temperature > 0 else None,
-                                              time_limit=config.time_limit)
-                    gen = generator.generate(prompt.text, params)
-                    code = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
+                # The samples of one task are i.i.d. at ``temperature`` (pass@k's estimator assumes it).
+                _, outs = translator.sample(pair, getattr(task, config.source_field), config.samples, params=params,
+                                            temperature=temperature, scaffold=task.target_prompt or None)
+                for sample, out in enumerate(outs):
                     try:
-                        fut = ex.submit(runner.run, target_job(task, code, limits=limits))
+                        fut = ex.submit(runner.run, target_job(task, out.code, limits=limits))
                     except JobError as exc:
                         fut = Future()
                         fut.set_result(RunResult(status="compile_error", exit_code=-1, stderr=str(exc),
                                                  phase="compile"))
-                    pending.append((task, sample, code, gen.tokens, gen.seconds, fut))
+                    pending.append((task, sample, out.code, out.tokens, out.seconds, fut))
                     collect(block=False)
                     done += 1
                     if on_progress:

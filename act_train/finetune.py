@@ -41,7 +41,9 @@ class FinetuneConfig:
     learning_rate: float = 2e-4
     epochs: float = 1.0
     max_steps: int | None = None  # optimizer steps; overrides epochs
-    batch_tokens: int = 2048  # padded tokens per micro-batch
+    # Padded tokens per micro-batch; None: sized to the device (2048 on a CPU; on a GPU, from its free memory:
+    # ``auto_batch_tokens``). Measured on an H100 with 0.5B shapes: 2,087 tokens/s at 2048, 27,273 at 16,384.
+    batch_tokens: int | None = None
     grad_accum: int = 2
     max_seq_len: int = 1024  # longer examples are dropped, not truncated (a cut target teaches nonsense)
     warmup_steps: int = 2
@@ -58,7 +60,7 @@ class FinetuneConfig:
             raise ValueError("`rank` and `alpha` must be positive")
         if not 0 <= self.eval_fraction < 1:
             raise ValueError("`eval_fraction` must be in [0, 1)")
-        if self.learning_rate <= 0 or self.grad_accum < 1 or self.batch_tokens < 64:
+        if self.learning_rate <= 0 or self.grad_accum < 1 or (self.batch_tokens or 64) < 64:
             raise ValueError("`learning_rate`, `grad_accum` and `batch_tokens` must be positive")
         if self.init_adapter:
             saved = Path(self.init_adapter) / "adapter_config.json"
@@ -92,6 +94,7 @@ class FinetuneResult:
     initial_eval_loss: float | None = None  # on the held-out split, before the first step
     peak_rss_mb: float = 0.0
     history: list[dict] = field(default_factory=list)
+    batch_tokens: int = 0  # the micro-batch size used (sized to the device unless configured)
 
     @property
     def tokens_per_second(self) -> float:
@@ -136,6 +139,38 @@ def _pick_device_and_precision(precision: str):
                     and torch.cpu._is_avx512_bf16_supported())
     use_bf16 = {"auto": bf16, "bf16": True, "fp32": False}[precision]
     return device, use_bf16
+
+
+CPU_BATCH_TOKENS = 2048
+
+
+def auto_batch_tokens(free_bytes: int, *, vocab: int, hidden: int, layers: int, share: float = 0.7,
+                      floor: int = CPU_BATCH_TOKENS, ceiling: int = 65536) -> int:
+    """The largest power-of-two micro-batch whose activations fit ``share`` of the free device memory.
+
+    Per token, training keeps the fp32 logits, their gradient and the softmax (3 x vocab x 4 bytes: 1.8 MB for
+    Qwen2.5's 152k vocabulary, the largest term for small models) and about 34 bf16 activations of the hidden
+    size per layer (attention and MLP inputs, outputs and the LoRA paths), which gives 16,384 tokens for 0.5B
+    shapes on an 80 GB H100 (measured there: 13x the throughput of the 2,048-token CPU default)."""
+    per_token = 3 * vocab * 4 + 34 * layers * hidden * 2
+    fit = int(free_bytes * share) // per_token
+    tokens = floor
+    while tokens * 2 <= min(fit, ceiling):
+        tokens *= 2
+    return tokens
+
+
+def micro_batch_tokens(cfg_tokens: int | None, device: str, model_config) -> int:
+    """The configured size, else the CPU default, else sized to the GPU's free memory."""
+    if cfg_tokens is not None:
+        return cfg_tokens
+    if device != "cuda":
+        return CPU_BATCH_TOKENS
+    import torch
+
+    free, _total = torch.cuda.mem_get_info()
+    return auto_batch_tokens(free, vocab=model_config.vocab_size, hidden=model_config.hidden_size,
+                             layers=model_config.num_hidden_layers)
 
 
 def load_base(base_model: str | None, device: str):
@@ -201,6 +236,7 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         torch.set_num_threads(cfg.threads)
     device, use_bf16 = _pick_device_and_precision(cfg.precision)
     model, tokenizer, _ = load_base(cfg.base_model, device)
+    batch_tokens = micro_batch_tokens(cfg.batch_tokens, device, model.config)
     model = get_peft_model(model, LoraConfig(r=cfg.rank, lora_alpha=cfg.alpha, lora_dropout=cfg.dropout,
                                              target_modules=list(cfg.target_modules), task_type="CAUSAL_LM"))
 
@@ -220,7 +256,7 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
     rng.shuffle(encoded)
     n_eval = int(len(encoded) * cfg.eval_fraction) if len(encoded) >= 10 else 0
     eval_set, train_set = encoded[:n_eval], encoded[n_eval:]
-    batches = length_buckets([len(e[0]) for e in train_set], cfg.batch_tokens, rng)
+    batches = length_buckets([len(e[0]) for e in train_set], batch_tokens, rng)
     steps_per_epoch = max(1, math.ceil(len(batches) / cfg.grad_accum))
     total_steps = cfg.max_steps or max(1, int(round(steps_per_epoch * cfg.epochs)))
 
@@ -251,7 +287,7 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         model.eval()
         total, count = 0.0, 0
         with torch.no_grad(), autocast:
-            for b in length_buckets([len(e[0]) for e in eval_set], cfg.batch_tokens, random.Random(0)):
+            for b in length_buckets([len(e[0]) for e in eval_set], batch_tokens, random.Random(0)):
                 loss, n = target_only_loss(model, *_batch_tensors(b, eval_set, pad, device))
                 total, count = total + float(loss) * n, count + n
         model.train()
@@ -268,7 +304,7 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         for _ in range(cfg.grad_accum):
             batch = next(batch_iter, None)
             if batch is None:
-                batch_iter = iter(length_buckets([len(e[0]) for e in train_set], cfg.batch_tokens, rng))
+                batch_iter = iter(length_buckets([len(e[0]) for e in train_set], batch_tokens, rng))
                 batch = next(batch_iter)
             ids, mask, labels = _batch_tensors(batch, train_set, pad, device)
             with autocast:
@@ -307,7 +343,7 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         eval_losses=[h["eval_loss"] for h in history if h.get("eval_loss") is not None], train_tokens=train_tokens,
         target_tokens=target_tokens, seconds=time.perf_counter() - start, compute_seconds=compute,
         examples=len(encoded), dropped=dropped, precision="bf16" if use_bf16 else "fp32", device=device,
-        initial_eval_loss=initial_eval, peak_rss_mb=round(peak, 1), history=history)
+        initial_eval_loss=initial_eval, peak_rss_mb=round(peak, 1), history=history, batch_tokens=batch_tokens)
 
 
 def load_examples(path: str | Path) -> list[TrainExample]:

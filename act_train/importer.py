@@ -1,14 +1,20 @@
-"""`act-train seeds import PATH`: functions and classes from a user's repository become seeds (without tests).
+"""`act-train seeds import PATH`: functions and classes from a repository or a problem set become seeds.
 
 tree-sitter parses each file, so we cut at real declaration boundaries even in code the regex scaffolds would
 misread. A unit is a top-level class (Java, C++) or free function (C++), with the file's imports/includes in
 front so it compiles on its own; classes longer than ``max_lines`` are skipped (too long to train on here).
+
+A ``.jsonl`` file is read as a problem set in the MBXP/HumanEval-X shape (``prompt`` + ``canonical_solution``,
+``language``, ``task_id``): each solved problem is one unit, comments stripped (the problem statement and its
+examples are not source code to translate), its attribution kept in the origin. The problem's own three
+examples are not used as tests: the pipeline's io driver runs the program itself on generated inputs.
 The pipeline then writes io tests, gates and translates them like any other seed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +26,11 @@ _UNITS = {"java": {"class_declaration", "record_declaration", "enum_declaration"
 _PREAMBLE = {"java": {"import_declaration"}, "cpp": {"preproc_include", "using_declaration"}}
 _DESCEND = {"java": set(), "cpp": {"namespace_definition", "declaration_list", "declaration"}}
 _SKIP_NAMES = {"main"}
+_COMMENTS = {"java": {"block_comment", "line_comment"}, "cpp": {"comment"}}
+# Known problem sets: where an imported unit comes from and under which terms (kept with everything derived).
+ATTRIBUTION = {"MBJP": "MBXP (Athiwaratkun et al., arXiv 2210.14868), CC BY 4.0",
+               "MBCPP": "MBXP (Athiwaratkun et al., arXiv 2210.14868), CC BY 4.0"}
+_LANGUAGE_ALIASES = {"java": "java", "cpp": "cpp", "c++": "cpp"}
 
 
 class SeedImportError(ValueError):
@@ -82,11 +93,77 @@ def units_in_source(language: str, text: str, origin: str, *, max_lines: int = 1
     return [Unit(language, (head + "\n\n" if head else "") + body + "\n", where) for body, where in found]
 
 
+def without_comments(language: str, code: str, *, parser=None) -> str:
+    """The code with its comments removed and runs of blank lines collapsed."""
+    data = code.encode()
+    tree = (parser or _parser(language)).parse(data)
+    spans: list[tuple[int, int]] = []
+
+    def walk(node) -> None:
+        for child in node.children:
+            if child.type in _COMMENTS[language]:
+                spans.append((child.start_byte, child.end_byte))
+            else:
+                walk(child)
+
+    walk(tree.root_node)
+    out, at = [], 0
+    for start, end in spans:
+        out.append(data[at:start] + b"\n" * data[start:end].count(b"\n"))  # keep the line structure
+        at = end
+    out.append(data[at:])
+    # A line that held only a comment goes whole; other runs of blank lines shrink to one.
+    lines = [line.rstrip() for line in b"".join(out).decode().split("\n")]
+    had = [bool(line.strip()) for line in code.split("\n")]
+    kept: list[str] = []
+    for line, before in zip(lines, had, strict=True):
+        if line or (not before and kept and kept[-1]):
+            kept.append(line)
+    return "\n".join(kept).strip("\n") + "\n"
+
+
+def problem_units(path: str | Path, *, language: str | None = None, max_lines: int = 120) -> list[Unit]:
+    """Solved problems of a JSONL problem set (MBXP shape) as units; unsolved or unparsable ones are skipped."""
+    path = Path(path)
+    out: list[Unit] = []
+    parsers: dict[str, object] = {}
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SeedImportError(f"{path}:{n}: not a JSON line ({exc.msg})") from None
+            if not isinstance(row, dict) or not isinstance(row.get("prompt"), str):
+                raise SeedImportError(f"{path}:{n}: a problem needs `prompt` and `canonical_solution` (MBXP shape)")
+            lang = _LANGUAGE_ALIASES.get(str(row.get("language", "")).lower())
+            solution = row.get("canonical_solution")
+            if lang is None or not solution or (language and lang != language):
+                continue
+            parser = parsers.setdefault(lang, _parser(lang))
+            code = row["prompt"] + solution
+            if parser.parse(code.encode()).root_node.has_error:
+                continue
+            code = without_comments(lang, code, parser=parser)
+            if code.count("\n") > max_lines:
+                continue
+            task = str(row.get("task_id", f"line {n}"))
+            terms = ATTRIBUTION.get(task.split("/")[0], "")
+            out.append(Unit(lang, code, f"{path.name}:{task}" + (f" ({terms})" if terms else "")))
+    return out
+
+
 def import_units(path: str | Path, *, language: str | None = None, max_lines: int = 120) -> list[Unit]:
-    """Every unit under ``path`` (a file or a directory, searched recursively)."""
+    """Every unit under ``path`` (a file or a directory, searched recursively; a .jsonl file is a problem set)."""
     root = Path(path)
     if not root.exists():
         raise SeedImportError(f"{root}: no such file or directory")
+    if root.is_file() and root.suffix == ".jsonl":
+        units = problem_units(root, language=language, max_lines=max_lines)
+        if not units:
+            raise SeedImportError(f"{root}: no solved Java or C++ problems found")
+        return list({u.id: u for u in units}.values())
     files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
     out: list[Unit] = []
     parsers: dict[str, object] = {}
@@ -114,3 +191,112 @@ def save_units(db, units: list[Unit]) -> int:
     table.insert_all(({"id": u.id, "created_at": store.now(), "language": u.language, "code": u.code,
                        "origin": u.origin} for u in units), pk="id", ignore=True)
     return table.count - before
+
+
+# --- methods that need no object: function-level seeds from class seeds, without an LLM call -------------------
+_CLASS_BODY = {"java": "class_body", "cpp": "field_declaration_list"}
+_METHOD = {"java": "method_declaration", "cpp": "function_definition"}
+_MODIFIERS_DROPPED = {"java": {"public", "private", "protected", "static", "final", "synchronized", "abstract"},
+                      "cpp": {"static", "virtual", "inline", "explicit"}}
+
+
+def _nodes(node, kind: str) -> Iterator:
+    for child in node.children:
+        if child.type == kind:
+            yield child
+        yield from _nodes(child, kind)
+
+
+def _fields(language: str, body) -> set[str]:
+    names = set()
+    for decl in body.children:
+        if decl.type != "field_declaration":
+            continue
+        kind = "variable_declarator" if language == "java" else "field_identifier"
+        if language == "java":
+            names |= {d.child_by_field_name("name").text.decode() for d in _nodes(decl, kind)}
+        elif not any(True for _ in _nodes(decl, "function_declarator")):
+            names |= {d.text.decode() for d in _nodes(decl, kind)}
+    return names
+
+
+def _calls(language: str, method) -> set[str]:
+    """Names called without an object (siblings in the same class)."""
+    out = set()
+    if language == "java":
+        for call in _nodes(method, "method_invocation"):
+            if call.child_by_field_name("object") is None:
+                out.add(call.child_by_field_name("name").text.decode())
+    else:
+        for call in _nodes(method, "call_expression"):
+            fn = call.child_by_field_name("function")
+            if fn is not None and fn.type == "identifier":
+                out.add(fn.text.decode())
+    return out
+
+
+def _as_free(language: str, method, data: bytes) -> str:
+    """The method's text without its access/storage modifiers (and a C++ method's trailing const)."""
+    drop: list[tuple[int, int]] = []
+    for child in method.children:
+        if language == "java" and child.type == "modifiers":
+            words = [w for w in child.text.decode().split() if w not in _MODIFIERS_DROPPED["java"]]
+            drop.append((child.start_byte, child.end_byte, " ".join(words)))
+        elif language == "cpp" and child.type in ("storage_class_specifier", "virtual", "function_specifier") \
+                and child.text.decode() in _MODIFIERS_DROPPED["cpp"]:
+            drop.append((child.start_byte, child.end_byte, ""))
+    if language == "cpp":
+        decl = method.child_by_field_name("declarator")
+        for child in decl.children if decl is not None else ():
+            if child.type in ("type_qualifier", "virtual_specifier"):  # with the space before it
+                drop.append((child.prev_sibling.end_byte if child.prev_sibling else child.start_byte,
+                             child.end_byte, ""))
+    text, at = [], method.start_byte
+    for start, end, new in sorted(drop):
+        text.append(data[at:start].decode() + new)
+        at = end
+    text.append(data[at:method.end_byte].decode())
+    return "".join(text).strip()
+
+
+def standalone_methods(language: str, code: str, *, parser=None) -> list[tuple[str, str]]:
+    """(class.method, program) for each method of a class that reads no field, calls no sibling and takes
+    parameters: a function in all but name, as a program of its own (Java: a static method of a class of the
+    same name; C++: a free function), with the file's imports/includes."""
+    data = code.encode()
+    tree = (parser or _parser(language)).parse(data)
+    preamble = [n.text.decode().strip() for n in tree.root_node.children if n.type in _PREAMBLE[language]
+                or (language == "cpp" and n.type == "using_declaration")]
+    out = []
+    for cls in tree.root_node.children:
+        if cls.type == "declaration" and language == "cpp":
+            cls = next((c for c in cls.children if c.type in _UNITS["cpp"]), cls)
+        if cls.type not in _UNITS[language] or cls.type == "function_definition":
+            continue
+        body = cls.child_by_field_name("body")
+        if body is None:
+            continue
+        owner = _name(cls)
+        fields = _fields(language, body)
+        methods = [m for m in body.children if m.type == _METHOD[language]]
+        siblings = {_name(m) for m in methods}
+        for m in methods:
+            name, block = _name(m), m.child_by_field_name("body")
+            params = m.child_by_field_name("parameters") or next(
+                (d.child_by_field_name("parameters") for d in _nodes(m, "function_declarator")), None)
+            if block is None or name in (owner, "main") or params is None or params.named_child_count == 0:
+                continue
+            if language == "cpp" and m.child_by_field_name("type") is None:
+                continue  # a constructor or an operator without a return type
+            used = {n.text.decode() for n in _nodes(block, "identifier")} | {
+                n.text.decode() for n in _nodes(block, "field_identifier") if n.parent.type != "field_expression"}
+            if used & fields or any(True for _ in _nodes(block, "this")) or _calls(language, block) & siblings:
+                continue
+            free = _as_free(language, m, data)
+            if language == "cpp":  # out of the class: one level less indentation
+                col = m.start_point[1]
+                free = "\n".join(line[col:] if line[:col].isspace() else line for line in free.split("\n"))
+            head = "\n".join(dict.fromkeys(preamble))
+            program = (f"class {owner} {{\n    static {free}\n}}" if language == "java" else free)
+            out.append((f"{owner}.{name}", (head + "\n\n" if head else "") + program + "\n"))
+    return out

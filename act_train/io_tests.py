@@ -744,6 +744,12 @@ def plan_io(source_language: str, target_language: str, code: str, *, seed: int 
     return IoPlan(source_language, tuple(scenarios), src.driver(scenarios))
 
 
+def _has_null(value: Any) -> bool:
+    if value is None:
+        return True
+    return isinstance(value, list) and any(_has_null(x) for x in value)
+
+
 @dataclass(frozen=True)
 class IoSuite:
     tests: str  # the target-language test file
@@ -754,8 +760,11 @@ class IoSuite:
 
 def render_io_tests(plan: IoPlan, target_language: str, stdout: str, *, min_values: int = 3) -> IoSuite | None:
     """Keep the scenarios that finished; None when too few results are left to test anything."""
+    # A null result (Java's null list, string or boxed value) has no faithful Go/Rust value: its scenario goes.
     kept = [(sc, outs) for sc, outs in zip(plan.scenarios, parse_outcomes(stdout, plan.scenarios), strict=True)
-            if outs is not None]
+            if outs is not None and not any(_has_null(o.value) for st, o in zip(sc.steps, outs, strict=True)
+                                            if not o.throws and not st.sig.constructor
+                                            and st.sig.returns not in ("", "void"))]
     values = sum(1 for sc, outs in kept for st, o in zip(sc.steps, outs, strict=True)
                  if not o.throws and not st.sig.constructor and st.sig.returns not in ("", "void"))
     if not kept or values < min_values:

@@ -10,14 +10,17 @@ Stages, each recorded in ``synth_items`` with its parent, timing and reject reas
                   only when they pass on it (when the io driver is missing or weak; ``llm_tests="always"``: always)
   source_mutation the strongest oracle (its own tests, the driver's outputs, the LLM's tests) kills at least
                   ``source_threshold`` of the program's mutants (a usable oracle)
-  candidate       k target translations (the first greedy, the rest sampled), deduplicated; must compile,
-                  optionally after one repair round that shows the model the compiler's errors
+  candidate       k target translations (the first greedy, the rest sampled; decoded in one batch) by the one
+                  translation routine (``Translator``), deduplicated; must compile, after the compiler's own
+                  fixes, optionally after one repair round that shows the model the compiler's errors
   target_tests    the io tests; without them (or when the LLM's tests won), the source tests translated by the
                   teacher (greedy)
   validation      a candidate passes the translated tests
   target_mutation the translated tests kill at least ``target_threshold`` of that candidate's mutants, so weak
                   tests cannot admit wrong code
-  admitted        one pair per seed: the first candidate that passed everything
+  sampled         the program's pass rate over the student's k samples (its difficulty); a program the student
+                  never solves gets the teacher's candidates
+  admitted        up to ``keep`` distinct candidates per seed that passed everything (one when all samples did)
 A rerun with the same run id skips every stage already recorded for an item (resume after a kill).
 """
 
@@ -29,19 +32,20 @@ import re
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
 from act_lsp import store
-from act_lsp.autofix import suggested_fix
 from act_lsp.engine import GenerationParams
+from act_lsp.model_store import ModelError
 from act_lsp.pairs import LanguagePair, get_pair
-from act_lsp.prompts import SYSTEM, build_prompt, build_repair_prompt, user_message
-from act_lsp.sandbox import Job, JobError, RunResult, get_recipe
+from act_lsp.prompts import SYSTEM, user_message
+from act_lsp.sandbox import Job, JobError, RunResult, SandboxError, get_recipe
 from act_lsp.sanitize import extract_code, sanitize
 from act_lsp.scaffold import body_end, derive_scaffold
+from act_lsp.translator import Candidate, Translator
 from act_train.dedup import Deduplicator
 from act_train.io_tests import plan_io, render_io_tests
 from act_train.mutation import mutation_score
@@ -60,17 +64,21 @@ from act_train.synth_prompts import (
 )
 
 STAGES = ("expansion", "seed", "io_tests", "source_tests", "source_mutation", "candidate", "target_tests", "validation",
-          "target_mutation", "admitted")
+          "target_mutation", "sampled", "admitted")
 
 
 @dataclass(frozen=True, kw_only=True)
 class SynthConfig:
     targets: tuple[tuple[str, str], ...] = (("java", "go"), ("cpp", "rust"))
-    candidates: int = 3
+    # Rejection sampling: k candidates per program (the first greedy, the rest sampled), all validated; up to
+    # ``keep`` distinct passing ones become pairs (one when every sample passed: an always-solved program
+    # teaches little). The pass rate is recorded as the program's difficulty.
+    candidates: int = 4
+    keep: int = 2
     # One repair round per failing candidate. Measured with the 0.5B model on the 8 bundled seeds: 0 of 21
     # candidates repaired, LLM time 86 s -> 715 s. Worth it with a stronger teacher, so off by default.
     repair: bool = False
-    teacher_candidates: int = 0  # extra candidates written by the teacher model (the first greedy)
+    teacher_candidates: int = 0  # candidates by the teacher (the first greedy) for programs the student never solves
     # Unit tests the teacher writes in the source language for a program without its own: "fallback" when the io
     # driver is unavailable or too weak, "always" for every such program (the strongest oracle wins), "never".
     llm_tests: str = "fallback"
@@ -83,6 +91,8 @@ class SynthConfig:
     def __post_init__(self) -> None:
         if self.llm_tests not in ("fallback", "always", "never"):
             raise ValueError("`llm_tests` is 'fallback', 'always' or 'never'")
+        if self.candidates < 1 or self.keep < 1:
+            raise ValueError("`candidates` and `keep` must be at least 1")
 
     def pair_for(self, language: str) -> LanguagePair | None:
         target = dict(self.targets).get(language)
@@ -155,6 +165,10 @@ class Provenance:
         return bool(self.db.execute("select 1 from synth_items where stage = 'admitted' and ok = 1 and key = ? "
                                     "and run_id != ? limit 1", [key, self.run_id]).fetchone())
 
+    def find_id(self, item_id: str) -> dict | None:
+        rows = list(self.db.query("select * from synth_items where id = ?", [item_id]))
+        return rows[0] if rows else None
+
     def stage_of(self, item_id: str) -> str | None:
         rows = list(self.db.query("select stage from synth_items where id = ?", [item_id]))
         return rows[0]["stage"] if rows else None
@@ -173,6 +187,27 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:20]
 
 
+class _BatchRunner:
+    """The pipeline's timed sandbox call, in the shape the translator takes."""
+
+    def __init__(self, run: Callable[[Sequence[Job]], list[RunResult]]) -> None:
+        self.run_batch = run
+
+
+def _stored_candidate(row: dict) -> Candidate:
+    """A recorded candidate as the translator's type, its verdict rebuilt from the row."""
+    from act_lsp.translator import Translation
+
+    meta = json.loads(row["meta"] or "{}")
+    status = "passed" if meta.get("passed") else ("failed" if row["ok"] else "compile_error")
+    result = RunResult(status=status, exit_code=0 if status == "passed" else 1, stderr=meta.get("errors", ""),
+                       phase="run" if row["ok"] else "compile")
+    return Candidate(Translation(code=row["code"], prompt_hash="", tokens=meta.get("tokens", 0), seconds=0.0,
+                                 first_token_seconds=0.0, finish_reason="stop"),
+                     result=result if row["code"].strip() else None, with_tests=bool(meta.get("tested")),
+                     autofixed=bool(meta.get("autofixed")), duplicate=row["reason"] == "duplicate_candidate")
+
+
 class Pipeline:
     def __init__(self, config: SynthConfig, generator, run_batch: Callable[[Sequence[Job]], list[RunResult]],
                  db: sqlite_utils.Database, dedup: Deduplicator, run_id: str | None = None,
@@ -181,6 +216,9 @@ class Pipeline:
         data it does not have to learn from (translated tests), defaulting to ``generator``."""
         self.config, self.generator, self.run_batch, self.dedup = config, generator, run_batch, dedup
         self.teacher = teacher or generator
+        runner = _BatchRunner(self._run)
+        self.student_translator = Translator(generator, lambda: runner)
+        self.teacher_translator = Translator(self.teacher, lambda: runner)
         self.run_id = run_id or uuid.uuid4().hex[:12]
         self.prov = Provenance(db, self.run_id)
         self.log = on_event or (lambda _msg: None)
@@ -210,7 +248,7 @@ class Pipeline:
 
     # --- stages --------------------------------------------------------------------------------
     def run_seed(self, seed: Seed) -> str | None:
-        """Returns the admitted item id, or None."""
+        """Returns the first admitted item id, or None."""
         pair = self.config.pair_for(seed.language)
         if pair is None:
             return None
@@ -223,27 +261,97 @@ class Pipeline:
         src, io, source_tests = self._source_checks(seed, pair)
         if src is None:
             return None
-        # Candidates come one at a time: the first that passes everything ends the seed, so the sampled ones are
-        # only generated when the greedy one fails (most of the LLM time of a seed).
-        tests_id = target_tests = None
-        for cand_id, code in self._candidates(seed, pair, src):
-            if target_tests is None:
-                if io is not None:
-                    tests_id, target_tests = io["id"], io["code"]
-                else:
-                    tests_id, target_tests = self._target_tests(seed, pair, code, source_tests)
-                if target_tests is None:
-                    return None
-            admitted = self._validate(seed, pair, cand_id, code, tests_id, target_tests)
-            if admitted:
-                return admitted
-            repaired = None if io is not None else self._repair_tests(seed, pair, cand_id, code, target_tests)
-            if repaired:  # translated tests the compiler blamed were repaired (io tests are right by construction)
-                tests_id, target_tests = repaired
-                admitted = self._validate(seed, pair, cand_id, code, tests_id, target_tests)
-                if admitted:
-                    return admitted
-        return None
+        tests = (io["id"], io["code"]) if io is not None else None
+        passing, always = self._sampled(seed, pair, src, "student", tests, source_tests)
+        if not passing and self.config.teacher_candidates:  # the student never solves it: the teacher's turn
+            passing, always = self._sampled(seed, pair, src, "teacher", tests, source_tests)
+        admitted: list[str] = []
+        for cand_id, code, tests_id, tests_code in passing:
+            item = self._admit(seed, pair, cand_id, code, tests_id, tests_code, len(admitted))
+            admitted += [item] if item else []
+            if len(admitted) >= (1 if always else self.config.keep):  # an always-solved program teaches little
+                break
+        return admitted[0] if admitted else None
+
+    def _k(self, by: str) -> int:
+        return self.config.candidates if by == "student" else self.config.teacher_candidates
+
+    def _sampled(self, seed: Seed, pair: LanguagePair, parent: str, by: str, tests: tuple[str, str] | None,
+                 source_tests: str | None) -> tuple[list[tuple[str, str, str, str]], bool]:
+        """(candidate id, code, tests id, tests) of the distinct passing candidates of one model, and whether every
+        sample passed; the pass rate is recorded in a ``sampled`` row. With io tests a candidate is compiled and
+        tested in one sandbox job; without them, the teacher translates the source tests for the first compiling
+        candidate."""
+        key = _key(seed.id, "sampled", by)
+        passing: list[tuple[str, str, str, str]] = []
+        compiled = 0
+        cands = self._candidates(seed, pair, parent, by, tests[1] if tests else None)
+        for cand_id, cand in cands:
+            if not cand.compiled or cand.duplicate:
+                continue
+            compiled += 1
+            if tests is None:
+                tests = self._target_tests(seed, pair, cand.code, source_tests)
+                if tests[1] is None:
+                    break
+            if self._validate(seed, pair, cand_id, cand.code, *tests, checked=cand if cand.with_tests else None):
+                if all(code != cand.code for _, code, _, _ in passing):
+                    passing.append((cand_id, cand.code, *tests))
+            elif tests[0] and self.prov.stage_of(tests[0]) != "io_tests":  # translated tests the compiler blamed
+                repaired = self._repair_tests(seed, pair, cand_id, cand.code, tests[1])
+                if repaired:
+                    tests = repaired
+                    if self._validate(seed, pair, cand_id, cand.code, *tests):
+                        passing.append((cand_id, cand.code, *tests))
+        k = len(cands)
+        passed = sum(1 for _, c in cands if any(c.code == code for _, code, _, _ in passing))
+        if self.prov.find("sampled", key) is None:
+            self.prov.add(stage="sampled", key=key, parent=parent, ok=bool(passing), pair=pair.id,
+                          reason="" if passing else "never_passed",
+                          meta={"by": by, "k": k, "compiled": compiled, "passed": passed,
+                                "pass_rate": round(passed / k, 3) if k else 0.0, "distinct_passing": len(passing)})
+        self.log(f"{seed.id}: {by} {len(passing)} distinct passing of {len(cands)} candidates")
+        return passing, passed == k
+
+    def _candidates(self, seed: Seed, pair: LanguagePair, parent: str, by: str,
+                    tests: str | None) -> list[tuple[str, Candidate]]:
+        """Every candidate of one model (duplicates flagged), checked against ``tests`` (compile only when None),
+        resumable by key."""
+        k = self._k(by)
+        offset = 0 if by == "student" else self.config.candidates
+        keys = [_key(seed.id, "cand", str(offset + i)) for i in range(k)]
+        rows = [self.prov.find("candidate", key) for key in keys]
+        if all(rows):  # resumed: the sandbox verdicts were recorded with them
+            return [(r["id"], _stored_candidate(r)) for r in rows]
+        translator = self.student_translator if by == "student" else self.teacher_translator
+        t = time.perf_counter()
+        llm = self.timing["llm"]
+        params = GenerationParams(max_tokens=self.config.max_tokens, temperature=0.0)
+        _, cands = translator.candidates(pair, seed.code, k, params=params, temperature=self.config.temperature,
+                                         tests=tests)
+        repaired = set()
+        if self.config.repair:
+            for i, c in enumerate(cands):
+                if not c.compiled and c.code.strip() and not c.duplicate:
+                    fixed = translator.repair(pair, seed.code, c, params=params, tests=tests)
+                    if fixed is not None and fixed.score > c.score:
+                        cands[i] = fixed
+                        repaired.add(i)
+        self.timing["llm"] = llm + sum(c.translation.seconds for c in cands)  # the sandbox counted itself
+        out = []
+        per = (time.perf_counter() - t) / max(1, len(cands))
+        for i, (key, c) in enumerate(zip(keys, cands, strict=False)):
+            reason = ("empty" if not c.code.strip() else "duplicate_candidate" if c.duplicate
+                      else "" if c.compiled else f"target_{c.result.status if c.result else 'unchecked'}")
+            meta = {"index": offset + i, "tokens": c.translation.tokens, "autofixed": c.autofixed, "by": by,
+                    "repaired": i in repaired,
+                    "tested": c.with_tests, "passed": c.passed, "errors": c.errors[:3000]}
+            cid = self.prov.add(stage="candidate", key=key, parent=parent, ok=c.compiled and not c.duplicate,
+                                reason=reason, code=c.code, pair=pair.id, seconds=per, meta=meta)
+            self.log(f"{seed.id}: candidate {offset + i} " + ("passes its tests" if c.passed and c.with_tests else
+                                                              "compiles" if c.compiled else "does not compile"))
+            out.append((cid, c))
+        return out
 
     def _repair_tests(self, seed: Seed, pair: LanguagePair, cand_id: str, code: str, tests: str):
         """Once per seed: when the compiler blames the translated tests, the teacher fixes them."""
@@ -403,60 +511,6 @@ class Pipeline:
                              seconds=time.perf_counter() - t, meta={"origin": seed.origin, "seed": seed.id})
         return {"id": item, "ok": ok}
 
-    def _candidates(self, seed: Seed, pair: LanguagePair, parent: str) -> Iterator[tuple[str, str]]:
-        """Compiling candidates, lazily (the first greedy, the rest sampled; then the teacher's)."""
-        prompt = build_prompt(pair, seed.code)
-        seen: set[str] = set()
-        for i in range(self.config.candidates + self.config.teacher_candidates):
-            key = _key(seed.id, "cand", str(i))
-            row = self.prov.find("candidate", key)
-            if row is None:
-                t = time.perf_counter()
-                j = i if i < self.config.candidates else i - self.config.candidates  # index within its model
-                model = self.generator if i < self.config.candidates else self.teacher
-                gen = self._generate(prompt.text, 0.0 if j == 0 else self.config.temperature, None if j == 0 else j,
-                                     model=model)
-                code = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
-                if not code.strip() or code in seen:
-                    self.prov.add(stage="candidate", key=key, parent=parent, ok=False, code=code, pair=pair.id,
-                                  reason="empty" if not code.strip() else "duplicate_candidate")
-                    continue
-                ok, reason, errors = self._compiles(pair, code)
-                autofixed = False
-                if not ok:  # the compiler's own suggestions first: one compile, no generation
-                    t_fix = time.perf_counter()
-                    fixed = suggested_fix(pair.target.name, code, lambda job: self.run_batch([job])[0])
-                    self.timing["sandbox"] += time.perf_counter() - t_fix
-                    if fixed and fixed not in seen:
-                        ok2, _, errors2 = self._compiles(pair, fixed)
-                        if ok2:
-                            code, ok, reason, autofixed = fixed, True, "", True
-                repaired = False
-                if not ok and errors and self.config.repair:  # one repair round with the compiler's words
-                    fix = self._generate(build_repair_prompt(pair, seed.code, code, errors).text, 0.0, None)
-                    fixed = sanitize(pair.target.name, fix.text)
-                    if fixed.strip() and fixed not in seen:
-                        ok2, reason2, _ = self._compiles(pair, fixed)
-                        if ok2:
-                            code, ok, reason, repaired = fixed, True, "", True
-                row = {"id": self.prov.add(stage="candidate", key=key, parent=parent, ok=ok, reason=reason,
-                                           code=code, pair=pair.id, seconds=time.perf_counter() - t,
-                                           meta={"index": i, "tokens": gen.tokens, "repaired": repaired,
-                                                 "autofixed": autofixed,
-                                                 "by": "student" if model is self.generator else "teacher"}),
-                       "ok": ok, "code": code}
-            seen.add(row["code"])
-            self.log(f"{seed.id}: candidate {i} {'compiles' if row['ok'] else 'does not compile'}")
-            if row["ok"]:
-                yield row["id"], row["code"]
-
-    def _compiles(self, pair: LanguagePair, code: str) -> tuple[bool, str, str]:
-        try:
-            (res,) = self._run([Job.of(pair.target.compile_recipe, code)])
-        except JobError as exc:
-            return False, f"bad_job: {exc}", ""
-        return res.passed, "" if res.passed else f"target_{res.status}", res.stderr or res.stdout
-
     def _target_tests(self, seed: Seed, pair: LanguagePair, code: str,
                       source_tests: str | None) -> tuple[str | None, str | None]:
         key = _key(seed.id, "tests")
@@ -474,13 +528,17 @@ class Pipeline:
                             reason="" if ok else "no_tests", seconds=time.perf_counter() - t)
         return tid, (tests if ok else None)
 
-    def _validate(self, seed, pair, cand_id, code, tests_id, tests) -> str | None:
+    def _validate(self, seed: Seed, pair: LanguagePair, cand_id: str, code: str, tests_id: str, tests: str, *,
+                  checked: Candidate | None = None) -> bool:
+        """The candidate passes the tests (``checked``: it already ran them) and they kill enough of its mutants.
+        The target gate runs once per seed and tests: another candidate passing the same tests shares its verdict."""
         key = _key(seed.id, cand_id, _key(tests))
         row = self.prov.find("validation", key)
         if row is None:
             errors = ""
             try:
-                (res,) = self._run([Job.with_tests(pair.target.test_recipe, code, tests)])
+                res = checked.result if checked is not None else self._run(
+                    [Job.with_tests(pair.target.test_recipe, code, tests)])[0]
                 ok, reason = res.passed, "" if res.passed else f"target_tests_{res.status}"
                 errors = "" if res.passed else (res.stderr or res.stdout)[:3000]
             except JobError as exc:
@@ -488,22 +546,33 @@ class Pipeline:
             row = {"id": self.prov.add(stage="validation", key=key, parent=cand_id, ok=ok, reason=reason,
                                        pair=pair.id, meta={"tests": tests_id, "errors": errors}), "ok": ok}
         if not row["ok"]:
-            return None
-        mrow = self.prov.find("target_mutation", key)
+            return False
+        gate_key = _key(seed.id, "target_mutation", _key(tests))
+        mrow = self.prov.find("target_mutation", gate_key)
         if mrow is None:
             report = self._mutation(pair.target.test_recipe, code, tests)
             ok = report.compiled > 0 and report.score >= self.config.target_threshold
-            mrow = {"id": self.prov.add(stage="target_mutation", key=key, parent=row["id"], ok=ok, pair=pair.id,
+            mrow = {"id": self.prov.add(stage="target_mutation", key=gate_key, parent=row["id"], ok=ok, pair=pair.id,
                                         reason="" if ok else "weak_target_tests",
                                         meta={"score": report.score, "compiled": report.compiled}), "ok": ok}
-        if not mrow["ok"]:
-            return None
+        return bool(mrow["ok"])
+
+    def _admit(self, seed: Seed, pair: LanguagePair, cand_id: str, code: str, tests_id: str, tests: str,
+               n: int) -> str | None:
+        key = _key(seed.id) if n == 0 else _key(seed.id, "admitted", str(n))
+        done = self.prov.find("admitted", key)
+        if done:
+            return done["id"]
+        sampled = [json.loads(r["meta"]) for r in self.prov.db.query(
+            "select meta from synth_items where run_id = ? and stage = 'sampled' and key in (?, ?)",
+            [self.run_id, _key(seed.id, "sampled", "student"), _key(seed.id, "sampled", "teacher")])]
+        by = json.loads((self.prov.find_id(cand_id) or {}).get("meta") or "{}").get("by", "student")
         evidence = {"compiles": True, "target_tests_pass": True, "target_mutation": True, "source_mutation": True,
                     "target_tests": "io" if self.prov.stage_of(tests_id) == "io_tests" else "translated"}
-        admitted = self.prov.add(stage="admitted", key=_key(seed.id), parent=mrow["id"], ok=True, code=code,
-                                 pair=pair.id, meta={"seed": seed.id, "source": seed.code, "tests": tests,
-                                                     "evidence": evidence})
-        self.log(f"{seed.id}: admitted")
+        admitted = self.prov.add(stage="admitted", key=key, parent=cand_id, ok=True, code=code, pair=pair.id,
+                                 meta={"seed": seed.id, "origin": seed.origin, "source": seed.code, "tests": tests,
+                                       "evidence": evidence, "by": by, "sampled": sampled})
+        self.log(f"{seed.id}: admitted" + (f" (pair {n + 1})" if n else ""))
         return admitted
 
     def expand(self, seeds: Sequence[Seed], config: ExpandConfig = ExpandConfig(), *,
@@ -561,17 +630,25 @@ class Pipeline:
     def run(self, seeds: Sequence[Seed], *, deadline: float | None = None,
             on_seed: Callable[[int, int], None] | None = None) -> dict:
         """``deadline`` (time.monotonic()): start no new seed after it; a rerun with this run id goes on."""
-        admitted, done = [], 0
+        admitted, done, errors = [], 0, {}
         for seed in seeds:
             if deadline is not None and time.monotonic() > deadline:
                 break
-            item = self.run_seed(seed)
+            try:
+                item = self.run_seed(seed)
+            except (SandboxError, ModelError):  # the environment, not the seed: stop (a rerun resumes)
+                raise
+            except Exception as exc:  # one odd program must not end a run of hours; it is reported, and retried
+                item, errors[seed.id] = None, f"{type(exc).__name__}: {exc}"[:300]
+                self.log(f"{seed.id}: skipped after an error ({errors[seed.id]})")
             admitted += [item] if item else []
             done += 1
             if on_seed:
                 on_seed(done, len(seeds))
-        return {"run_id": self.run_id, "admitted": len(admitted), "seeds": done, "of": len(seeds),
-                "timing": dict(self.timing)}
+        pairs = self.prov.db.execute("select count(*) from synth_items where run_id = ? and stage = 'admitted' "
+                                     "and ok = 1", [self.run_id]).fetchone()[0]
+        return {"run_id": self.run_id, "admitted": len(admitted), "pairs": pairs, "seeds": done, "of": len(seeds),
+                "timing": dict(self.timing), "errors": errors}
 
 
 def funnel(db: sqlite_utils.Database, run_id: str) -> dict:
@@ -594,9 +671,9 @@ def export_jsonl(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None
     rows, seen = [], set()
     for row in db.query(sql + " order by created_at", args):
         meta = json.loads(row["meta"])
-        if (row["pair"], meta["source"]) in seen:  # one pair per program, whichever runs admitted it
+        if (row["pair"], meta["source"], row["code"]) in seen:  # one copy of a pair, whichever runs admitted it
             continue
-        seen.add((row["pair"], meta["source"]))
+        seen.add((row["pair"], meta["source"], row["code"]))
         pair = get_pair(row["pair"])
         user = user_message(pair, meta["source"], derive_scaffold(pair.id, meta["source"]).signatures)
         answer = f"```{pair.target.fence}\n{row['code'].rstrip()}\n```"
@@ -604,6 +681,8 @@ def export_jsonl(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None
                      "messages": [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user},
                                   {"role": "assistant", "content": answer}],
                      "provenance": {"run": row["run_id"], "item": row["id"], "seed": meta["seed"],
+                                    "origin": meta.get("origin", ""), "by": meta.get("by", "student"),
+                                    "sampled": meta.get("sampled", []),
                                     "evidence": meta["evidence"], "tests": meta["tests"]}})
     return rows
 

@@ -2,8 +2,8 @@
 
 Sources: the bundled corpus (``act_train/seeds/<lang>/*``: a program, a ``---- tests ----`` marker line, then
 its unit tests in the same language: Java as a ``public class Main`` whose ``main`` throws on failure, C++ as
-a ``main()`` with ``assert``), and accepted or edited translations from the feedback database (source side,
-no tests yet).
+a ``main()`` with ``assert``; its classes' field-free methods are function seeds too), and accepted or edited
+translations from the feedback database (source side, no tests yet).
 """
 
 from __future__ import annotations
@@ -92,6 +92,27 @@ def expanded_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[See
     return list(out.values())
 
 
+def interleave(seeds: list[Seed]) -> list[Seed]:
+    """Alternate source languages (and origins within one), so a budget cut leaves data for every pair."""
+    groups: dict[str, list[Seed]] = {}
+    for s in seeds:
+        groups.setdefault(s.language, []).append(s)
+    out: list[Seed] = []
+    for i in range(max((len(g) for g in groups.values()), default=0)):
+        out += [g[i] for g in groups.values() if i < len(g)]
+    return out
+
+
+def method_seeds(seeds: list[Seed]) -> list[Seed]:
+    """Methods of class seeds that read no field become function seeds (the cheap end of the curriculum: no LLM
+    call, and function-level like most of what a user selects)."""
+    from act_train.importer import standalone_methods
+
+    return [Seed(id=f"{s.id}#{name}", language=s.language, code=code, tests=None, origin=f"method:{s.id}")
+            for s in seeds for name, code in standalone_methods(s.language, s.code)]
+
+
 def all_seeds(db) -> list[Seed]:
-    """Every source the pipeline starts from: bundled, feedback, imported, earlier expansions."""
-    return bundled_seeds() + feedback_seeds(db) + imported_seeds(db) + expanded_seeds(db)
+    """Every source the pipeline starts from: bundled, their field-free methods, feedback, imported, expansions."""
+    bundled = bundled_seeds()
+    return bundled + method_seeds(bundled) + feedback_seeds(db) + imported_seeds(db) + expanded_seeds(db)

@@ -1,9 +1,14 @@
 """Synthetic-data throughput: admitted pairs per CPU-hour, and where the time goes (LLM vs sandbox).
 
-Runs the pipeline on the first N bundled seeds of each language (fresh database, real model, real sandbox pool)
-and prints: seeds, admitted pairs, wall time, pairs per hour of wall time and per CPU-hour (wall time x cores,
-since generation and the sandbox pool use every core), the LLM and sandbox shares, and the funnel.
-Run: `.venv/bin/python benchmarks/pipeline_bench.py --seeds 5`.
+Runs the pipeline on the first N function-level seeds of each language (MBXP problems from
+``$ACT_SHARED/data/mbxp``, else the bundled seeds), fresh database, real model, real sandbox pool, once per
+variant, side by side:
+  batched     k candidates decoded together in one llama.cpp batch (the default)
+  sequential  the same k candidates one generation after another (the optimisation off)
+and prints for each: seeds, admitted pairs, wall time, pairs per hour of wall time and per CPU-hour (wall time x
+cores, since generation and the sandbox pool use every core), candidates per CPU-minute, the LLM and sandbox
+shares, and the funnel.
+Run: `.venv/bin/python benchmarks/pipeline_bench.py --seeds 5 --variants batched,sequential`.
 """
 
 from __future__ import annotations
@@ -20,42 +25,73 @@ from act_lsp.engine import ModelHost
 from act_lsp.sandbox import SandboxConfig, SandboxPool
 from act_train.bench import default_bench_dir
 from act_train.dedup import Deduplicator, load_evaluation_set
+from act_train.importer import problem_units
 from act_train.pipeline import Pipeline, SynthConfig, funnel
-from act_train.seeds import bundled_seeds
+from act_train.seeds import Seed, bundled_seeds
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seeds", type=int, default=5, help="seeds per language")
-    ap.add_argument("--candidates", type=int, default=3)
-    ap.add_argument("--workers", type=int, default=2, help="sandbox containers")
-    args = ap.parse_args()
-    per_lang: dict[str, int] = {}
+class Sequential:
+    """The model without its batch path: the translator then generates the k samples one after another."""
+
+    def __init__(self, host: ModelHost) -> None:
+        self.generate = host.generate
+
+
+def function_seeds(per_language: int, skip: int) -> list[Seed]:
+    mbxp = default_bench_dir().parent / "data" / "mbxp"
+    files = {"java": mbxp / "mbjp_release_v1.2.jsonl", "cpp": mbxp / "mbcpp_release_v1.2.jsonl"}
     seeds = []
-    for s in bundled_seeds():
-        if per_lang.get(s.language, 0) < args.seeds:
-            per_lang[s.language] = per_lang.get(s.language, 0) + 1
-            seeds.append(s)
+    for lang, path in files.items():
+        if path.is_file():
+            units = problem_units(path)[skip:skip + per_language]
+        else:
+            units = [u for u in bundled_seeds() if u.language == lang][skip:skip + per_language]
+        seeds += [Seed(id=f"bench/{lang}/{i}", language=lang, code=u.code, tests=None, origin="bench")
+                  for i, u in enumerate(units)]
+    return seeds
+
+
+def run_variant(name: str, host: ModelHost, seeds: list[Seed], args) -> dict:
     db = store.open_db(Path(tempfile.mkdtemp()) / "bench.db")
     dedup = Deduplicator()
     load_evaluation_set(dedup, sorted(default_bench_dir().glob("*.jsonl")))
-    host = ModelHost()
+    generator = host if name == "batched" else Sequential(host)
     with SandboxPool(SandboxConfig(workers=args.workers)) as pool:
-        pipe = Pipeline(SynthConfig(candidates=args.candidates), host, pool.run_batch, db, dedup)
+        pipe = Pipeline(SynthConfig(candidates=args.candidates), generator, pool.run_batch, db, dedup)
         start = time.perf_counter()
         summary = pipe.run(seeds)
         wall = time.perf_counter() - start
     cores = os.cpu_count() or 1
     llm, sandbox = summary["timing"].get("llm", 0.0), summary["timing"].get("sandbox", 0.0)
-    result = {
-        "seeds": len(seeds), "admitted": summary["admitted"], "wall_s": round(wall, 1), "cores": cores,
-        "pairs_per_wall_hour": round(summary["admitted"] / wall * 3600, 1),
-        "pairs_per_cpu_hour": round(summary["admitted"] / (wall * cores) * 3600, 1),
+    flow = funnel(db, pipe.run_id)
+    return {
+        "variant": name, "seeds": len(seeds), "admitted_programs": summary["admitted"], "pairs": summary["pairs"],
+        "wall_s": round(wall, 1), "cores": cores,
+        "pairs_per_wall_hour": round(summary["pairs"] / wall * 3600, 1),
+        "pairs_per_cpu_hour": round(summary["pairs"] / (wall * cores) * 3600, 1),
+        "candidates_per_cpu_minute": round(flow["candidate"]["total"] / (wall * cores) * 60, 2),
         "llm_share": round(llm / wall, 3), "sandbox_share": round(sandbox / wall, 3),
         "other_share": round(1 - (llm + sandbox) / wall, 3),
-        "funnel": {k: {"ok": v["ok"], "total": v["total"]} for k, v in funnel(db, pipe.run_id).items()},
+        "funnel": {k: {"ok": v["ok"], "total": v["total"]} for k, v in flow.items()},
     }
-    print(json.dumps(result, indent=2))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seeds", type=int, default=5, help="seeds per language")
+    ap.add_argument("--skip", type=int, default=0, help="start after this many problems of each language")
+    ap.add_argument("--candidates", type=int, default=4)
+    ap.add_argument("--workers", type=int, default=2, help="sandbox containers")
+    ap.add_argument("--variants", default="batched,sequential", help="comma-separated: batched, sequential")
+    args = ap.parse_args()
+    seeds = function_seeds(args.seeds, args.skip)
+    host = ModelHost()
+    results = [run_variant(v.strip(), host, seeds, args) for v in args.variants.split(",") if v.strip()]
+    print(json.dumps(results, indent=2))
+    keys = ("pairs", "wall_s", "pairs_per_cpu_hour", "candidates_per_cpu_minute", "llm_share", "sandbox_share")
+    print(f"{'variant':<12}" + "".join(f"{k:>28}" for k in keys))
+    for r in results:
+        print(f"{r['variant']:<12}" + "".join(f"{r[k]:>28}" for k in keys))
 
 
 if __name__ == "__main__":

@@ -91,8 +91,7 @@ def test_small_cycle_trains_evaluates_gates_and_resumes(tmp_path, sandbox_pool):
 
 
 def test_seeds_alternate_languages_so_a_budget_cut_feeds_both_pairs():
-    from act_train.cycle import interleave
-    from act_train.seeds import Seed
+    from act_train.seeds import Seed, interleave
 
     seeds = [Seed(f"java/{i}", "java", "x", None, "bundled:x") for i in range(3)]
     seeds += [Seed(f"cpp/{i}", "cpp", "x", None, "bundled:x") for i in range(2)]

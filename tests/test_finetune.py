@@ -7,7 +7,15 @@ import pytest
 
 from act_lsp.model_store import BUNDLED_MODELS
 from act_train.export_gguf import gguf_tensor_names
-from act_train.finetune import FinetuneConfig, TrainExample, encode, finetune, length_buckets
+from act_train.finetune import (
+    FinetuneConfig,
+    TrainExample,
+    auto_batch_tokens,
+    encode,
+    finetune,
+    length_buckets,
+    micro_batch_tokens,
+)
 from tests.conftest import last_logits, translation
 
 pytestmark = [pytest.mark.model]
@@ -35,6 +43,16 @@ def test_length_buckets_cover_everything_once():
     batches = length_buckets(lengths, 100, random.Random(0))
     assert sorted(i for b in batches for i in b) == list(range(6))
     assert all(max(lengths[i] for i in b) * len(b) <= 100 or len(b) == 1 for b in batches)
+
+
+def test_micro_batches_are_sized_to_the_device():
+    qwen05 = dict(vocab=151936, hidden=896, layers=24)
+    assert auto_batch_tokens(78 * 2**30, **qwen05) == 16384  # an H100's free memory: the measured sweet spot
+    assert auto_batch_tokens(200 * 2**30, **qwen05) == 32768  # more memory, larger micro-batches
+    assert auto_batch_tokens(8 * 2**30, **qwen05) == 2048  # a small card never goes below the CPU default
+    qwen15 = dict(vocab=151936, hidden=1536, layers=28)
+    assert auto_batch_tokens(78 * 2**30, **qwen15) < auto_batch_tokens(78 * 2**30, **qwen05)
+    assert micro_batch_tokens(None, "cpu", None) == 2048 and micro_batch_tokens(512, "cuda", None) == 512
 
 
 def test_config_is_checked():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -171,6 +172,16 @@ def test_outcomes_of_unfinished_scenarios_are_dropped():
     scenarios = [Scenario((Step(sig, (1,)),)), Scenario((Step(sig, (2,)),)), Scenario((Step(sig, (3,)),))]
     stdout = '{"s":0,"ok":1}\n{"end":0}\nnoise\n{"s":1,"throws":"X"}\n{"end":1}\n{"s":2,"ok":3}\n'
     assert parse_outcomes(stdout, scenarios) == [[Outcome(False, 1)], [Outcome(True)], None]
+
+
+def test_scenarios_whose_result_is_null_are_dropped_not_rendered():
+    plan = plan_io("java", "go", "import java.util.*;\nclass A { static List<Integer> f(int x) { return null; } }")
+    assert plan is not None and len(plan.scenarios) >= 4
+    values = [None, [1, None], [1, 2], [3], [4], [5]]
+    stdout = "".join(f'{{"s":{i},"ok":{json.dumps(v)}}}\n{{"end":{i}}}\n'
+                     for i, v in zip(range(len(plan.scenarios)), values, strict=False))
+    suite = render_io_tests(plan, "go", stdout)
+    assert suite is not None and suite.scenarios == min(len(plan.scenarios), 6) - 2  # the two with a null went
 
 
 def test_nothing_to_call_gives_no_plan():

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from act_lsp import store
-from act_lsp.engine import ModelHost
+from act_lsp.engine import EngineConfig, ModelHost
 from act_lsp.pairs import get_pair
 from act_lsp.sandbox import Job
 from act_train.dedup import Deduplicator, load_evaluation_set
@@ -35,7 +35,7 @@ def test_pipeline_funnel_is_consistent_and_admitted_pairs_pass(tmp_path, host, s
     imported = [Seed(id=f"test/{i}", language="java", tests=None, origin="imported:test", code=u.code)
                 for i, u in enumerate(units_in_source("java", PROGRAMS, "Utils.java"))]
     chosen = [seeds["java/run_length"], *imported]
-    config = SynthConfig(candidates=3, mutants=6)
+    config = SynthConfig(candidates=4, keep=2, mutants=6)
     pipe = Pipeline(config, host, sandbox_pool.run_batch, db, dedup)
     summary = pipe.run(chosen)
     report = funnel(db, pipe.run_id)
@@ -43,16 +43,29 @@ def test_pipeline_funnel_is_consistent_and_admitted_pairs_pass(tmp_path, host, s
     assert report["seed"]["total"] == 4
     assert report["io_tests"]["total"] == report["seed"]["ok"]
     assert report["source_mutation"]["total"] <= report["seed"]["ok"]
-    assert report["candidate"]["total"] <= report["source_mutation"]["ok"] * config.candidates
-    assert report["validation"]["total"] <= report["candidate"]["ok"]
-    assert report["target_mutation"]["total"] == report["validation"]["ok"]
-    assert report["admitted"]["ok"] == summary["admitted"] <= report["target_mutation"]["ok"]
+    # Rejection sampling: every program past the gate gets all k candidates, each validated when it compiles.
+    assert report["candidate"]["total"] == report["source_mutation"]["ok"] * config.candidates
+    assert report["sampled"]["total"] == report["source_mutation"]["ok"]
+    assert report["validation"]["total"] == report["candidate"]["ok"]
+    # The target gate runs once per program (not per passing candidate); a program with pairs passed it.
+    assert report["target_mutation"]["total"] <= report["sampled"]["total"]
+    assert summary["admitted"] == report["sampled"]["ok"] <= report["target_mutation"]["ok"]
+    assert summary["admitted"] <= summary["pairs"] == report["admitted"]["ok"] <= config.keep * summary["admitted"]
     for stage in STAGES:  # every rejection has a reason
         assert sum(report[stage]["rejected"].values()) == report[stage]["total"] - report[stage]["ok"]
     assert summary["timing"]["llm"] > 0 and summary["timing"]["sandbox"] > 0
+    for row in db.query("select meta, ok from synth_items where run_id = ? and stage = 'sampled'", [pipe.run_id]):
+        meta = json.loads(row["meta"])  # the difficulty bookkeeping is consistent with the candidates
+        assert meta["k"] == config.candidates and 0 <= meta["passed"] <= meta["compiled"] <= meta["k"]
+        assert meta["pass_rate"] == round(meta["passed"] / meta["k"], 3) and row["ok"] == (meta["passed"] > 0)
 
     exported = export_jsonl(db, [pipe.run_id])
-    assert len(exported) == summary["admitted"] >= 1
+    assert len(exported) == summary["pairs"] >= 1
+    assert len({(r["source"], r["target"]) for r in exported}) == len(exported)  # distinct pairs only
+    for row in exported:  # a program keeps a second pair only when some of its samples failed
+        sampled = row["provenance"]["sampled"][0]
+        if sum(r["source"] == row["source"] for r in exported) == 2:
+            assert sampled["passed"] < sampled["k"]
     assert all(row["provenance"]["evidence"]["target_tests"] == "io" for row in exported)
     for row in exported:  # every admitted pair still passes its target tests when re-run
         pair = get_pair(row["pair"])
@@ -115,3 +128,22 @@ def test_llm_written_source_tests_are_kept_only_when_they_pass_and_are_mutation_
         assert "llm" in json.loads(gate["meta"])["scores"]
     else:  # dropped, with the sandbox's reason
         assert row["reason"].startswith(("source_tests_", "no_tests"))
+
+
+def test_programs_the_student_never_solves_go_to_the_teacher(tmp_path, host, sandbox_pool):
+    """Distillation: a student that fails every sample (the tiny SmolLM2), the default model as the teacher."""
+    db = store.open_db(tmp_path / "act.db")
+    student = ModelHost(EngineConfig(model="smollm2-135m"))
+    units = units_in_source("java", PROGRAMS, "Utils.java")
+    seeds = [Seed(id=f"test/d{i}", language="java", tests=None, origin="imported:test", code=u.code)
+             for i, u in enumerate(units)]
+    pipe = Pipeline(SynthConfig(candidates=2, teacher_candidates=2, mutants=4, llm_tests="never"), student,
+                    sandbox_pool.run_batch, db, Deduplicator(), teacher=host)
+    summary = pipe.run(seeds)
+    sampled = [json.loads(r["meta"]) | {"ok": r["ok"]} for r in db.query(
+        "select meta, ok from synth_items where stage = 'sampled' order by created_at")]
+    students = [m for m in sampled if m["by"] == "student"]
+    teachers = [m for m in sampled if m["by"] == "teacher"]
+    assert len(teachers) == sum(1 for m in students if not m["ok"])  # the teacher only where the student failed
+    by = [r["provenance"]["by"] for r in export_jsonl(db, [pipe.run_id])]
+    assert summary["pairs"] == len(by) >= 1 and "teacher" in by  # its validated answers are pairs too
