@@ -173,7 +173,7 @@ class Translator:
                 job = (Job.with_tests(pair.target.test_recipe, code, tests) if tests
                        else Job.of(pair.target.compile_recipe, code))
             except JobError as exc:  # empty answer: nothing to run
-                slots.append(RunResult(status="compile_error", exit_code=-1, stderr=str(exc), phase="compile"))
+                slots.append(RunResult.unbuildable(exc))
                 continue
             jobs.append(job)
             slots.append(n)

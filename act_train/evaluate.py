@@ -186,8 +186,7 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
                         fut = ex.submit(runner.run, target_job(task, out.code, limits=limits))
                     except JobError as exc:
                         fut = Future()
-                        fut.set_result(RunResult(status="compile_error", exit_code=-1, stderr=str(exc),
-                                                 phase="compile"))
+                        fut.set_result(RunResult.unbuildable(exc))
                     pending.append((task, sample, out.code, out.tokens, out.seconds, fut))
                     collect(block=False)
                     done += 1

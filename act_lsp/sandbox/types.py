@@ -144,5 +144,10 @@ class RunResult:
                    run_seconds=float(data.get("run_seconds", 0.0)), phase=data.get("phase", "run"), job_id=job_id)
 
     @classmethod
+    def unbuildable(cls, error: Exception) -> RunResult:
+        """The verdict on code no job could be made of (an empty answer, a bad file name): it does not compile."""
+        return cls(status="compile_error", exit_code=-1, stderr=str(error), phase="compile")
+
+    @classmethod
     def sandbox_error(cls, message: str, job_id: str = "") -> RunResult:
         return cls(status="sandbox_error", exit_code=-1, stderr=message, phase="setup", job_id=job_id)
