@@ -121,16 +121,21 @@ def _split(seed_id: str, val_fraction: float) -> str:
 
 
 def validation_bench(rows: list[dict], path: Path) -> int:
-    """Held-out admitted pairs in the bench JSONL format (the io tests are the target tests)."""
+    """Held-out admitted pairs in the bench JSONL format (the io tests are the target tests), one task per
+    program (rejection sampling may have kept two pairs of it)."""
+    seen: set[tuple[str, str]] = set()
     with path.open("w") as fh:
         for row in rows:
+            if (row["pair"], row["source"]) in seen:
+                continue
+            seen.add((row["pair"], row["source"]))
             src, tgt = row["pair"].split("-")
             fh.write(json.dumps({
                 "task_id": row["provenance"]["seed"], "source_lang": src, "target_lang": tgt, "entry_point": "",
                 "source_code": row["source"], "source_code_nodoc": row["source"], "source_tests": "",
                 "target_signature": "", "target_prompt": "", "target_tests": row["provenance"]["tests"],
                 "target_canonical_solution": row["target"]}) + "\n")
-    return len(rows)
+    return len(seen)
 
 
 class Cycle:

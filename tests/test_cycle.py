@@ -48,7 +48,8 @@ def test_split_is_stable_and_validation_rows_are_bench_tasks(tmp_path):
     assert _split("java/x", 0.3) == _split("java/x", 0.3)
     row = {"pair": "java-go", "source": "class A {}", "target": "package main",
            "provenance": {"seed": "s1", "tests": "package main\nfunc TestX(t *testing.T) {}"}}
-    assert validation_bench([row], tmp_path / "v.jsonl") == 1
+    second = {**row, "target": "package main\n// another passing translation of the same program"}
+    assert validation_bench([row, second], tmp_path / "v.jsonl") == 1  # one task per program
     task = json.loads((tmp_path / "v.jsonl").read_text())
     assert task["target_prompt"] == "" and task["target_tests"].startswith("package main")
 
