@@ -65,3 +65,24 @@ def test_sandbox_status_json():
     result = CliRunner().invoke(cli, ["sandbox", "status", "--json"])
     info = json.loads(result.stdout)
     assert result.exit_code == 0 and info["docker"] and info["built"]
+
+
+def test_export_writes_the_admitted_pairs_of_a_pair_with_their_attribution(tmp_path, monkeypatch):
+    from act_lsp import store
+    from act_train.pipeline import Provenance
+
+    db_path = tmp_path / "act.db"
+    monkeypatch.setenv("ACT_DB", str(db_path))
+    prov = Provenance(store.open_db(db_path), "run1")
+    for pair, source, target in [("java-go", "class A { static int f(int x) { return x; } }",
+                                  "package main\n\nfunc F(x int) int {\n\treturn x\n}\n"),
+                                 ("cpp-rust", "int f(int x) { return x; }", "fn f(x: i32) -> i32 {\n    x\n}\n")]:
+        prov.add(stage="admitted", key=pair, parent=None, ok=True, code=target, pair=pair,
+                 meta={"seed": f"imported/{pair}", "origin": "imported:p.jsonl:MBJP/1 (CC BY 4.0)", "source": source,
+                       "tests": "", "evidence": {}, "by": "student", "sampled": []})
+    out = tmp_path / "pairs.jsonl"
+    result = CliRunner().invoke(cli, ["export", "--out", str(out), "--pair", "java-go"])
+    assert result.exit_code == 0 and "1 pairs" in result.output and "java-go 1" in result.output
+    (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert row["pair"] == "java-go" and row["provenance"]["origin"].endswith("(CC BY 4.0)")
+    assert row["messages"][-1]["content"].startswith("```go\npackage main")
