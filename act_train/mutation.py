@@ -81,10 +81,26 @@ class MutationReport:
         return self.killed / self.compiled if self.compiled else 0.0
 
 
+def decided(killed: int, compiled: int, remaining: int, threshold: float) -> bool:
+    """Whether the remaining mutants can no longer change ``score >= threshold``: even if every one compiled and
+    was killed the score stays below, or even if every one compiled and survived it stays at or above."""
+    if compiled + remaining == 0:
+        return True
+    best = (killed + remaining) / (compiled + remaining)
+    worst = killed / (compiled + remaining)
+    return best < threshold or (compiled > 0 and worst >= threshold)
+
+
 def mutation_score(recipe: str, code: str, tests: str, run_batch: Callable[[Sequence[Job]], list[RunResult]], *,
-                   limit: int = 20, seed: int = 0, baseline_stdout: str | None = None) -> MutationReport:
-    """Run ``tests`` against each mutant of ``code`` in the sandbox (one batch). With ``baseline_stdout`` the
-    tests are an input/output driver: a mutant is also killed when its output differs from the original's."""
+                   limit: int = 20, seed: int = 0, baseline_stdout: str | None = None,
+                   threshold: float | None = None, wave: int = 2) -> MutationReport:
+    """Run ``tests`` against each mutant of ``code`` in the sandbox. With ``baseline_stdout`` the tests are an
+    input/output driver: a mutant is also killed when its output differs from the original's.
+
+    Without ``threshold`` every mutant runs (one batch). With it, mutants run in waves of ``wave`` (the pool's
+    width) and stop once the verdict ``score >= threshold`` cannot change (``decided``): the gate's decision is
+    the full run's, at a fraction of the sandbox time when it is clear early; the score is then over the
+    mutants that ran."""
     muts = mutants(code, limit=limit, seed=seed)
     jobs, kept = [], []
     for mu in muts:
@@ -93,8 +109,16 @@ def mutation_score(recipe: str, code: str, tests: str, run_batch: Callable[[Sequ
             kept.append(mu)
         except JobError:
             continue
-    results = run_batch(jobs) if jobs else []
-    compiled = [(mu, r) for mu, r in zip(kept, results, strict=True) if r.compiled]
-    survivors = [mu for mu, r in compiled if r.passed and (baseline_stdout is None or r.stdout == baseline_stdout)]
-    return MutationReport(total=len(muts), compiled=len(compiled), killed=len(compiled) - len(survivors),
+    size = len(jobs) if threshold is None else max(1, wave)
+    compiled, survivors = 0, []
+    for at in range(0, len(jobs), size):
+        for mu, r in zip(kept[at:at + size], run_batch(jobs[at:at + size]), strict=True):
+            if r.compiled:
+                compiled += 1
+                if r.passed and (baseline_stdout is None or r.stdout == baseline_stdout):
+                    survivors.append(mu)
+        left = len(jobs) - at - size
+        if threshold is not None and left > 0 and decided(compiled - len(survivors), compiled, left, threshold):
+            break
+    return MutationReport(total=len(muts), compiled=compiled, killed=compiled - len(survivors),
                           survivors=survivors)

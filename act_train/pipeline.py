@@ -239,10 +239,12 @@ class Pipeline:
         self.timing["sandbox"] += time.perf_counter() - t
         return results
 
-    def _mutation(self, recipe: str, code: str, tests: str, baseline_stdout: str | None = None):
+    def _mutation(self, recipe: str, code: str, tests: str, baseline_stdout: str | None = None, *,
+                  threshold: float | None = None):
+        """``threshold``: stop once the gate's verdict is certain (the score is then over the mutants run)."""
         t = time.perf_counter()
         report = mutation_score(recipe, code, tests, self.run_batch, limit=self.config.mutants,
-                                baseline_stdout=baseline_stdout)
+                                baseline_stdout=baseline_stdout, threshold=threshold)
         self.timing["sandbox"] += time.perf_counter() - t
         return report
 
@@ -390,17 +392,20 @@ class Pipeline:
                 return gate_id, None, self._llm_tests(seed, pair, seed_row["id"])
             return gate_id, io, seed.tests
         # The strongest oracle wins: the program's own tests, else the io driver, else unit tests by the LLM.
-        scores, llm_tests = {}, None
+        # An accepted oracle's early score is >= the gate and a rejected one's below it, so "the strongest wins"
+        # picks the same kind as full runs would.
+        scores, llm_tests, gate = {}, None, self.config.source_threshold
         if seed.tests:
-            scores["own"] = self._mutation(pair.source.test_recipe, seed.code, seed.tests)
+            scores["own"] = self._mutation(pair.source.test_recipe, seed.code, seed.tests, threshold=gate)
         if io is not None and not self._strong(scores.get("own")):
             meta = json.loads(io["meta"])
-            scores["io"] = self._mutation(pair.source.test_recipe, meta["program"], meta["driver"], meta["stdout"])
+            scores["io"] = self._mutation(pair.source.test_recipe, meta["program"], meta["driver"], meta["stdout"],
+                                          threshold=gate)
         mode = self.config.llm_tests
         if not seed.tests and (mode == "always" or (mode == "fallback" and not self._strong(scores.get("io")))):
             llm_tests = self._llm_tests(seed, pair, seed_row["id"])
             if llm_tests:
-                scores["llm"] = self._mutation(pair.source.test_recipe, seed.code, llm_tests)
+                scores["llm"] = self._mutation(pair.source.test_recipe, seed.code, llm_tests, threshold=gate)
         if not scores:
             return None, None, None
         kind, report = max(scores.items(), key=lambda kv: kv[1].score)
@@ -550,7 +555,7 @@ class Pipeline:
         gate_key = _key(seed.id, "target_mutation", _key(tests))
         mrow = self.prov.find("target_mutation", gate_key)
         if mrow is None:
-            report = self._mutation(pair.target.test_recipe, code, tests)
+            report = self._mutation(pair.target.test_recipe, code, tests, threshold=self.config.target_threshold)
             ok = report.compiled > 0 and report.score >= self.config.target_threshold
             mrow = {"id": self.prov.add(stage="target_mutation", key=gate_key, parent=row["id"], ok=ok, pair=pair.id,
                                         reason="" if ok else "weak_target_tests",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from act_train.mutation import mutants, mutation_score
+from act_train.mutation import decided, mutants, mutation_score
 
 GO = """package main
 
@@ -70,3 +70,32 @@ def test_strong_tests_kill_mutants_weak_tests_do_not(sandbox_pool):
     assert strong.compiled >= 5 and weak.compiled == strong.compiled
     assert strong.score >= 0.8, [m.operator for m in strong.survivors]
     assert weak.score < 0.3  # it only catches the mutant that panics (i <= len(xs))
+
+
+def test_an_early_verdict_is_the_full_runs_verdict():
+    """Waves stop once the remaining mutants cannot change score >= threshold; over every pattern of
+    outcomes of 8 mutants (compile error / killed / survived) the verdict equals the full run's."""
+    import itertools
+
+    from act_lsp.sandbox import RunResult
+
+    code = "int f(int a, int b) { return a + b * 2 - 1 > 0 && a != b ? a % 3 : 0; }"
+    n = len(mutants(code, limit=8))
+    assert n == 8
+    kinds = {"c": RunResult(status="compile_error", exit_code=1, phase="compile"),
+             "k": RunResult(status="failed", exit_code=1), "s": RunResult(status="passed", exit_code=0)}
+    for threshold in (0.6, 0.8):
+        for pattern in itertools.product("cks", repeat=n):
+            ran = []
+
+            def run_batch(jobs, pattern=pattern, ran=ran):
+                out = [kinds[pattern[len(ran) + i]] for i in range(len(jobs))]
+                ran.extend(out)
+                return out
+
+            early = mutation_score("cpp", code, "int main() {}", run_batch, limit=8, threshold=threshold)
+            full = mutation_score("cpp", code, "int main() {}", lambda jobs, p=pattern: [kinds[x] for x in p], limit=8)
+            assert (early.compiled > 0 and early.score >= threshold) == (full.compiled > 0 and full.score >= threshold)
+            assert len(ran) <= n
+    assert decided(killed=0, compiled=2, remaining=6, threshold=0.8)  # 6/8 at best: rejected after one wave
+    assert not decided(killed=2, compiled=2, remaining=6, threshold=0.8)
