@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -57,9 +58,12 @@ def run_variant(name: str, host: ModelHost, seeds: list[Seed], args) -> dict:
     load_evaluation_set(dedup, sorted(default_bench_dir().glob("*.jsonl")))
     generator = host if name == "batched" else Sequential(host)
     with SandboxPool(SandboxConfig(workers=args.workers)) as pool:
-        pipe = Pipeline(SynthConfig(candidates=args.candidates), generator, pool.run_batch, db, dedup)
+        pipe = Pipeline(SynthConfig(candidates=args.candidates, llm_tests=args.llm_tests), generator, pool.run_batch,
+                        db, dedup)
         start = time.perf_counter()
-        summary = pipe.run(seeds)
+        summary = pipe.run(seeds, on_seed=lambda done, total: print(f"[{name}] {done}/{total} seeds, "
+                                                                    f"{time.perf_counter() - start:.0f} s",
+                                                                    file=sys.stderr, flush=True))
         wall = time.perf_counter() - start
     cores = os.cpu_count() or 1
     llm, sandbox = summary["timing"].get("llm", 0.0), summary["timing"].get("sandbox", 0.0)
@@ -83,6 +87,8 @@ def main() -> None:
     ap.add_argument("--candidates", type=int, default=4)
     ap.add_argument("--workers", type=int, default=2, help="sandbox containers")
     ap.add_argument("--variants", default="batched,sequential", help="comma-separated: batched, sequential")
+    ap.add_argument("--llm-tests", default="never", choices=("fallback", "always", "never"),
+                    help="LLM-written source tests for programs the io driver cannot test (the data run's: never)")
     args = ap.parse_args()
     seeds = function_seeds(args.seeds, args.skip)
     host = ModelHost()
