@@ -249,3 +249,28 @@ async def test_verify_with_docker_down_warns_and_still_translates(verify_without
     assert answer["applied"] is True and answer["evidence"]["compiled"] is None
     assert any("sandbox is unavailable" in m.message and "cannot reach a Docker engine" in m.message
                for m in client.messages)
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))
+async def verified(lsp_client: LanguageClient, tmp_path_factory):
+    await _start(lsp_client, tmp_path_factory, "visual_studio_code", maxTokens=300, verify="compile", candidates=3)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.docker
+@pytest.mark.asyncio(loop_scope="function")
+async def test_verified_translation_samples_candidates_together_and_serves_one_that_compiles(
+        verified: LanguageClient, tmp_path, sandbox_pool):
+    """The editor's path through the one translation routine: 3 candidates decoded in one batch, each compiled."""
+    client = verified
+    uri = _open(client, tmp_path / "Calc.java", JAVA)
+    answer = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="act.translate", arguments=[{"uri": uri}]))
+    evidence = answer["evidence"]
+    assert answer["applied"] is True and evidence["mode"] == "compile" and evidence["candidates"] == 3
+    _, code = _created_text(client.applied_edits[-1])
+    assert evidence["compiled"] is sandbox_pool.run(Job.of("go_check", code)).passed is True
+    reports = [r for rs in client.progress_reports.values() for r in rs if type(r).__name__ == "WorkDoneProgressReport"]
+    assert reports and all("tokens" in (r.message or "") for r in reports)
+    assert '"candidates": 3' in _row(client, answer["id"])["verify"]
