@@ -247,10 +247,11 @@ class Cycle:
         (self.dir / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in train))
         validation_bench(val, self.dir / "val.jsonl")
         data = {"run_id": pipe.run_id, "seeds": len(seeds), "focus": list(focus), "expansions": len(new),
-                "admitted_this_cycle": summary["admitted"], "train": len(train), "val": len(val),
+                "admitted_this_cycle": summary["pairs"], "programs_this_cycle": summary["admitted"],
+                "train": len(train), "val": len(val),
                 "timing": summary["timing"], "seeds_done": summary["seeds"]}
-        self.log(f"data: {summary['admitted']} pairs admitted this cycle; {len(train)} train / {len(val)} validation "
-                 "pairs in all")
+        self.log(f"data: {summary['pairs']} pairs ({summary['admitted']} programs) admitted this cycle; {len(train)} "
+                 f"train / {len(val)} validation pairs in all")
         self._save("data", data=data)
         return data
 
