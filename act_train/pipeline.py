@@ -45,7 +45,7 @@ from act_lsp.prompts import SYSTEM, user_message
 from act_lsp.sandbox import Job, JobError, RunResult, SandboxError, get_recipe
 from act_lsp.sanitize import extract_code, sanitize
 from act_lsp.scaffold import body_end, derive_scaffold
-from act_lsp.translator import Candidate, Translator
+from act_lsp.translator import Candidate, Translation, Translator
 from act_train.dedup import Deduplicator
 from act_train.io_tests import plan_io, render_io_tests
 from act_train.mutation import mutation_score
@@ -165,10 +165,6 @@ class Provenance:
         return bool(self.db.execute("select 1 from synth_items where stage = 'admitted' and ok = 1 and key = ? "
                                     "and run_id != ? limit 1", [key, self.run_id]).fetchone())
 
-    def find_id(self, item_id: str) -> dict | None:
-        rows = list(self.db.query("select * from synth_items where id = ?", [item_id]))
-        return rows[0] if rows else None
-
     def stage_of(self, item_id: str) -> str | None:
         rows = list(self.db.query("select stage from synth_items where id = ?", [item_id]))
         return rows[0]["stage"] if rows else None
@@ -196,8 +192,6 @@ class _BatchRunner:
 
 def _stored_candidate(row: dict) -> Candidate:
     """A recorded candidate as the translator's type, its verdict rebuilt from the row."""
-    from act_lsp.translator import Translation
-
     meta = json.loads(row["meta"] or "{}")
     status = "passed" if meta.get("passed") else ("failed" if row["ok"] else "compile_error")
     result = RunResult(status=status, exit_code=0 if status == "passed" else 1, stderr=meta.get("errors", ""),
@@ -264,12 +258,15 @@ class Pipeline:
         if src is None:
             return None
         tests = (io["id"], io["code"]) if io is not None else None
-        passing, always = self._sampled(seed, pair, src, "student", tests, source_tests)
+        by = "student"
+        passing, sampled = self._sampled(seed, pair, src, by, tests, source_tests)
         if not passing and self.config.teacher_candidates:  # the student never solves it: the teacher's turn
-            passing, always = self._sampled(seed, pair, src, "teacher", tests, source_tests)
+            by = "teacher"
+            passing, sampled = self._sampled(seed, pair, src, by, tests, source_tests)
+        always = sampled["passed"] == sampled["k"]
         admitted: list[str] = []
         for cand_id, code, tests_id, tests_code in passing:
-            item = self._admit(seed, pair, cand_id, code, tests_id, tests_code, len(admitted))
+            item = self._admit(seed, pair, cand_id, code, tests_id, tests_code, len(admitted), by, sampled)
             admitted += [item] if item else []
             if len(admitted) >= (1 if always else self.config.keep):  # an always-solved program teaches little
                 break
@@ -279,9 +276,9 @@ class Pipeline:
         return self.config.candidates if by == "student" else self.config.teacher_candidates
 
     def _sampled(self, seed: Seed, pair: LanguagePair, parent: str, by: str, tests: tuple[str, str] | None,
-                 source_tests: str | None) -> tuple[list[tuple[str, str, str, str]], bool]:
-        """(candidate id, code, tests id, tests) of the distinct passing candidates of one model, and whether every
-        sample passed; the pass rate is recorded in a ``sampled`` row. With io tests a candidate is compiled and
+                 source_tests: str | None) -> tuple[list[tuple[str, str, str, str]], dict]:
+        """(candidate id, code, tests id, tests) of the distinct passing candidates of one model, and its pass rate
+        (recorded as a ``sampled`` row). With io tests a candidate is compiled and
         tested in one sandbox job; without them, the teacher translates the source tests for the first compiling
         candidate."""
         key = _key(seed.id, "sampled", by)
@@ -307,13 +304,13 @@ class Pipeline:
                         passing.append((cand_id, cand.code, *tests))
         k = len(cands)
         passed = sum(1 for _, c in cands if any(c.code == code for _, code, _, _ in passing))
+        sampled = {"by": by, "k": k, "compiled": compiled, "passed": passed,
+                   "pass_rate": round(passed / k, 3) if k else 0.0, "distinct_passing": len(passing)}
         if self.prov.find("sampled", key) is None:
             self.prov.add(stage="sampled", key=key, parent=parent, ok=bool(passing), pair=pair.id,
-                          reason="" if passing else "never_passed",
-                          meta={"by": by, "k": k, "compiled": compiled, "passed": passed,
-                                "pass_rate": round(passed / k, 3) if k else 0.0, "distinct_passing": len(passing)})
+                          reason="" if passing else "never_passed", meta=sampled)
         self.log(f"{seed.id}: {by} {len(passing)} distinct passing of {len(cands)} candidates")
-        return passing, passed == k
+        return passing, sampled
 
     def _candidates(self, seed: Seed, pair: LanguagePair, parent: str, by: str,
                     tests: str | None) -> list[tuple[str, Candidate]]:
@@ -327,7 +324,6 @@ class Pipeline:
             return [(r["id"], _stored_candidate(r)) for r in rows]
         translator = self.student_translator if by == "student" else self.teacher_translator
         t = time.perf_counter()
-        llm = self.timing["llm"]
         params = GenerationParams(max_tokens=self.config.max_tokens, temperature=0.0)
         _, cands = translator.candidates(pair, seed.code, k, params=params, temperature=self.config.temperature,
                                          tests=tests)
@@ -339,7 +335,7 @@ class Pipeline:
                     if fixed is not None and fixed.score > c.score:
                         cands[i] = fixed
                         repaired.add(i)
-        self.timing["llm"] = llm + sum(c.translation.seconds for c in cands)  # the sandbox counted itself
+        self.timing["llm"] += sum(c.translation.seconds for c in cands)  # the sandbox time counted itself
         out = []
         per = (time.perf_counter() - t) / max(1, len(cands))
         for i, (key, c) in enumerate(zip(keys, cands, strict=False)):
@@ -563,20 +559,16 @@ class Pipeline:
         return bool(mrow["ok"])
 
     def _admit(self, seed: Seed, pair: LanguagePair, cand_id: str, code: str, tests_id: str, tests: str,
-               n: int) -> str | None:
+               n: int, by: str, sampled: dict) -> str | None:
         key = _key(seed.id) if n == 0 else _key(seed.id, "admitted", str(n))
         done = self.prov.find("admitted", key)
         if done:
             return done["id"]
-        sampled = [json.loads(r["meta"]) for r in self.prov.db.query(
-            "select meta from synth_items where run_id = ? and stage = 'sampled' and key in (?, ?)",
-            [self.run_id, _key(seed.id, "sampled", "student"), _key(seed.id, "sampled", "teacher")])]
-        by = json.loads((self.prov.find_id(cand_id) or {}).get("meta") or "{}").get("by", "student")
         evidence = {"compiles": True, "target_tests_pass": True, "target_mutation": True, "source_mutation": True,
                     "target_tests": "io" if self.prov.stage_of(tests_id) == "io_tests" else "translated"}
         admitted = self.prov.add(stage="admitted", key=key, parent=cand_id, ok=True, code=code, pair=pair.id,
                                  meta={"seed": seed.id, "origin": seed.origin, "source": seed.code, "tests": tests,
-                                       "evidence": evidence, "by": by, "sampled": sampled})
+                                       "evidence": evidence, "by": by, "sampled": [sampled]})
         self.log(f"{seed.id}: admitted" + (f" (pair {n + 1})" if n else ""))
         return admitted
 
