@@ -29,6 +29,7 @@ class ServerSettings:
     time_limit: float = 180.0  # seconds per generation
     max_source_bytes: int = 64_000
     train_after: int = 20  # accepted/edited translations that queue a training job; 0 disables
+    examples: int = 2  # validated translations of similar code retrieved into the prompt; 0 disables
 
     def __post_init__(self) -> None:
         for src, dst in self.targets.items():
@@ -38,6 +39,8 @@ class ServerSettings:
             raise ValueError("`verify` must be off, compile or tests")
         if self.candidates < 1 or self.max_tokens < 16 or self.time_limit <= 0:
             raise ValueError("`candidates`, `maxTokens` and `timeLimit` must be positive")
+        if self.examples < 0:
+            raise ValueError("`examples` must be 0 (off) or more")
 
 
 def _snake(name: str) -> str:

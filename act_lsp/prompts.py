@@ -8,8 +8,10 @@ by construction. The answer is pre-filled with an opening fence and the derived 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from act_lsp.examples import Example
 from act_lsp.pairs import LanguagePair
 from act_lsp.scaffold import derive_scaffold
 
@@ -37,12 +39,24 @@ def user_message(pair: LanguagePair, source: str, signatures: tuple[str, ...] = 
     return pair.instruction.replace("{signatures}", hint).replace("{source}", source.strip("\n"))
 
 
-def build_prompt(pair: LanguagePair, source: str, *, scaffold: str | None = None) -> Prompt:
-    """``scaffold`` overrides the derived one (e.g. a benchmark's given target prompt)."""
+def example_turns(pair: LanguagePair, examples: Sequence[Example]) -> str:
+    """Earlier exchanges, request and validated answer, in the chat's own format (what training sees too)."""
+    fence = pair.target.fence
+    return "".join(
+        f"{user_message(pair, ex.source, derive_scaffold(pair.id, ex.source).signatures)}<|im_end|>\n"
+        f"<|im_start|>assistant\n```{fence}\n{ex.target.strip()}\n```<|im_end|>\n<|im_start|>user\n"
+        for ex in examples)
+
+
+def build_prompt(pair: LanguagePair, source: str, *, scaffold: str | None = None,
+                 examples: Sequence[Example] = ()) -> Prompt:
+    """``scaffold`` overrides the derived one (e.g. a benchmark's given target prompt); ``examples`` are
+    retrieved validated translations, shown as earlier turns of the conversation."""
     derived = derive_scaffold(pair.id, source)
     prefix = derived.prefix if scaffold is None else scaffold
     signatures = derived.signatures if scaffold is None else ()
-    text = CHATML.format(system=SYSTEM, user=user_message(pair, source, signatures))
+    user = example_turns(pair, examples) + user_message(pair, source, signatures)
+    text = CHATML.format(system=SYSTEM, user=user)
     return Prompt.of(text + f"```{pair.target.fence}\n" + prefix, prefix)
 
 

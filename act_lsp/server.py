@@ -23,6 +23,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from act_lsp import __version__, edits, store
 from act_lsp.config import ServerSettings, parse_settings
 from act_lsp.engine import GenerationParams, ModelHost
+from act_lsp.examples import Example, ExampleIndex
 from act_lsp.model_store import ModelError
 from act_lsp.pairs import LanguagePair, get_pair, pair_for, target_file_name
 from act_lsp.translator import Translation, Translator
@@ -65,6 +66,7 @@ class ActLanguageServer(LanguageServer):
         self.watches: dict[str, Watch] = {}
         self.last_translation: str | None = None
         self.client_name = "unknown"
+        self._examples: tuple[tuple[int, int, bool], ExampleIndex] | None = None  # (store counts, privacy), index
 
     # --- resources, created on first use --------------------------------------------------------
     @property
@@ -85,6 +87,26 @@ class ActLanguageServer(LanguageServer):
     @property
     def model_name(self) -> str:
         return self._host.model_path.name if self._host else (self.settings.model or "default")
+
+    def project_of(self, uri: str) -> str:
+        """The workspace folder holding ``uri`` (examples from the same project rank first)."""
+        try:
+            folders = list(self.workspace.folders.values())
+        except RuntimeError:  # not initialized yet
+            return ""
+        return next((f.uri for f in folders if uri.startswith(f.uri.rstrip("/") + "/")), "")
+
+    def examples(self, pair: LanguagePair, source: str, uri: str) -> list[Example]:
+        """Retrieved validated translations for the prompt; the index is rebuilt when the store has new ones."""
+        if self.settings.examples <= 0:
+            return []
+        key = (*store.example_counts(self.db), self.settings.log_code)
+        if self._examples is None or self._examples[0] != key:
+            # With logCode off nothing is retrieved from users' code: synthetic pairs only.
+            rows = store.validated_examples(self.db, users=self.settings.log_code, project_of=self.project_of)
+            self._examples = (key, ExampleIndex(rows))
+        found, _ = self._examples[1].search(pair.id, source, self.settings.examples, project=self.project_of(uri))
+        return found
 
     def adapter_version(self, pair: LanguagePair | None = None) -> str | None:
         """Follow the promoted model version: swap the adapter in place when it changed."""
@@ -289,7 +311,7 @@ async def _translate(ls: ActLanguageServer, raw) -> dict | None:
     await progress.begin(f"ACT: translating {what} to {req.pair.target.display}")
     started = time.perf_counter()
     try:
-        result, adapter = await asyncio.to_thread(_run_translation, ls, req, progress)
+        result, adapter, example_ids = await asyncio.to_thread(_run_translation, ls, req, progress)
     finally:
         progress.end("done")
     latency_ms = int((time.perf_counter() - started) * 1000)
@@ -300,7 +322,7 @@ async def _translate(ls: ActLanguageServer, raw) -> dict | None:
         pair=req.pair.id, kind="selection" if req.range else "file", uri=req.uri, target_uri=req.target_uri,
         source_text=req.source, output=result.code, model=ls.model_name, adapter_version=adapter,
         prompt_hash=result.prompt_hash, latency_ms=latency_ms, tokens=result.tokens,
-        verify=result.evidence.as_dict(), client=ls.client_name)
+        verify=result.evidence.as_dict(), client=ls.client_name, example_ids=example_ids)
     tid = _log(ls, lambda: store.record_translation(ls.db, record, log_code=ls.settings.log_code))
     if result.cancelled or progress.cancelled():
         _log(ls, lambda: store.set_outcome(ls.db, tid, "cancelled"))
@@ -323,8 +345,8 @@ async def _translate(ls: ActLanguageServer, raw) -> dict | None:
 
 
 def _run_translation(ls: ActLanguageServer, req: TranslateRequest, progress: _Progress,
-                     ) -> tuple[Translation, str | None]:
-    """The translation and the adapter version that produced it."""
+                     ) -> tuple[Translation, str | None, list[str]]:
+    """The translation, the adapter version that produced it and the ids of the examples its prompt showed."""
     translator = ls.translator()
     adapter = ls.adapter_version(req.pair)
     params = GenerationParams(max_tokens=ls.settings.max_tokens, time_limit=ls.settings.time_limit)
@@ -333,9 +355,11 @@ def _run_translation(ls: ActLanguageServer, req: TranslateRequest, progress: _Pr
         if n % PROGRESS_EVERY == 1:
             progress.report(f"{n} tokens")
 
+    examples = _log(ls, lambda: ls.examples(req.pair, req.source, req.uri)) or []
     result = translator.translate(req.pair, req.source, params=params, verify=ls.settings.verify,
-                                  candidates=ls.settings.candidates, on_token=on_token, cancelled=progress.cancelled)
-    return result, adapter
+                                  candidates=ls.settings.candidates, examples=examples, on_token=on_token,
+                                  cancelled=progress.cancelled)
+    return result, adapter, [ex.id for ex in examples]
 
 
 async def _apply(ls: ActLanguageServer, req: TranslateRequest, result: Translation) -> bool:

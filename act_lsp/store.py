@@ -12,6 +12,7 @@ import hashlib
 import json
 import sqlite3
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -19,6 +20,7 @@ from typing import Literal
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from act_lsp.examples import Example
 from act_lsp.home import database_path
 
 Outcome = Literal["pending", "accepted", "rejected", "edited", "cancelled", "failed"]
@@ -93,6 +95,7 @@ class TranslationRecord:
     tokens: int = 0
     verify: dict | None = None
     client: str = ""
+    example_ids: list[str] = field(default_factory=list)  # retrieved examples shown in the prompt
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
@@ -100,7 +103,8 @@ def record_translation(db: sqlite_utils.Database, rec: TranslationRecord, *, log
     """Store a finished translation as ``pending``; with ``log_code`` off only hashes of code are kept."""
     row = asdict(rec)
     row.update(created_at=now(), updated_at=now(), outcome="pending", privacy="full" if log_code else "hash",
-               source_sha=sha(rec.source_text), output_sha=sha(rec.output), verify=json.dumps(rec.verify or {}))
+               source_sha=sha(rec.source_text), output_sha=sha(rec.output), verify=json.dumps(rec.verify or {}),
+               example_ids=json.dumps(rec.example_ids))
     if not log_code:
         row.update(source_text=None, output=None)
     _write(lambda: db["translations"].insert(row))
@@ -233,3 +237,41 @@ def m007_cycles(db: sqlite_utils.Database) -> None:
 def m008_eval_run_status(db: sqlite_utils.Database) -> None:
     """Evaluations store each sample as it finishes; a run's status says whether its metrics cover all tasks."""
     db["eval_runs"].add_column("status", str, not_null_default="finished")
+
+
+@migrations()
+def m009_translation_examples(db: sqlite_utils.Database) -> None:
+    """Which retrieved examples shaped a translation, so its outcome can be traced to them."""
+    db["translations"].add_column("example_ids", str, not_null_default="[]")
+
+
+# --- examples: validated translations, retrieved at translation time -------------------------------
+def example_counts(db: sqlite_utils.Database) -> tuple[int, int]:
+    """(accepted/edited translations with code, admitted pairs): cheap, to know when an index is stale."""
+    marks = ",".join("?" * len(FEEDBACK_OUTCOMES))
+    users = db.execute(f"select count(*) from translations where outcome in ({marks}) and privacy = 'full' "
+                       "and source_text is not null", list(FEEDBACK_OUTCOMES)).fetchone()[0]
+    admitted = (db.execute("select count(*) from synth_items where stage = 'admitted' and ok = 1").fetchone()[0]
+                if db["synth_items"].exists() else 0)
+    return users, admitted
+
+
+def validated_examples(db: sqlite_utils.Database, *, users: bool = True,
+                       project_of: Callable[[str], str] = lambda uri: "") -> list[Example]:
+    """Verified text only: translations users accepted (or edited: their final text wins) and pairs the pipeline
+    admitted. Rejected, failed and hash-only translations never are examples."""
+    out = []
+    if users:
+        marks = ",".join("?" * len(FEEDBACK_OUTCOMES))
+        for row in db.query(f"select pair, uri, source_text, output, final_text, outcome from translations "
+                            f"where outcome in ({marks}) and privacy = 'full' and source_text is not null",
+                            list(FEEDBACK_OUTCOMES)):
+            target = row["final_text"] if row["outcome"] == "edited" and row["final_text"] else row["output"]
+            if target:
+                out.append(Example(pair=row["pair"], source=row["source_text"], target=target, origin="user",
+                                   project=project_of(row["uri"] or "")))
+    if db["synth_items"].exists():
+        for row in db.query("select pair, code, meta from synth_items where stage = 'admitted' and ok = 1"):
+            out.append(Example(pair=row["pair"], source=json.loads(row["meta"])["source"], target=row["code"],
+                               origin="synthetic"))
+    return out

@@ -20,6 +20,7 @@ from typing import Protocol
 from act_lsp.autofix import suggested_fix
 from act_lsp.config import VerifyMode
 from act_lsp.engine import Generation, GenerationParams
+from act_lsp.examples import Example
 from act_lsp.pairs import LanguagePair
 from act_lsp.prompts import Prompt, build_prompt, build_repair_prompt
 from act_lsp.sandbox import Job, JobError, RunResult, SandboxError
@@ -140,11 +141,11 @@ class Translator:
 
     # --- generation ------------------------------------------------------------------------------
     def sample(self, pair: LanguagePair, source: str, k: int = 1, *, params: GenerationParams | None = None,
-               temperature: float = SAMPLE_TEMPERATURE, scaffold: str | None = None,
+               temperature: float = SAMPLE_TEMPERATURE, scaffold: str | None = None, examples: Sequence[Example] = (),
                on_token: Callable[[str, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> tuple[Prompt, list[Translation]]:
         """k sanitised translations of one prompt. A cancelled or timed-out sample ends the sampling."""
-        prompt = build_prompt(pair, source, scaffold=scaffold)
+        prompt = build_prompt(pair, source, scaffold=scaffold, examples=examples)
         plist = sample_params(params or GenerationParams(), max(1, k), temperature)
         many = getattr(self.generator, "generate_many", None)
         if many is not None and len(plist) > 1:
@@ -192,11 +193,12 @@ class Translator:
 
     def candidates(self, pair: LanguagePair, source: str, k: int = 1, *, params: GenerationParams | None = None,
                    temperature: float = SAMPLE_TEMPERATURE, tests: str | None = None, scaffold: str | None = None,
-                   autofix: bool = True, on_token: Callable[[str, int], None] | None = None,
+                   examples: Sequence[Example] = (), autofix: bool = True,
+                   on_token: Callable[[str, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None) -> tuple[Prompt, list[Candidate]]:
         """k samples, each checked (with ``tests`` when given) and compiler-fixed when it does not compile."""
         prompt, outs = self.sample(pair, source, k, params=params, temperature=temperature, scaffold=scaffold,
-                                   on_token=on_token, cancelled=cancelled)
+                                   examples=examples, on_token=on_token, cancelled=cancelled)
         cands = [Candidate(t, with_tests=bool(tests)) for t in outs]
         first: dict[str, Candidate] = {}
         for c in cands:
@@ -230,7 +232,8 @@ class Translator:
     # --- the editor's routine ---------------------------------------------------------------------
     def translate(self, pair: LanguagePair, source: str, *, params: GenerationParams | None = None,
                   verify: VerifyMode = "off", candidates: int = 3, tests: str | None = None,
-                  scaffold: str | None = None, on_token: Callable[[str, int], None] | None = None,
+                  scaffold: str | None = None, examples: Sequence[Example] = (),
+                  on_token: Callable[[str, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> Translation:
         params = params or GenerationParams()
         unavailable = ""
@@ -240,14 +243,15 @@ class Translator:
             except SandboxError as exc:
                 verify, unavailable = "off", str(exc)
         if verify == "off":
-            _, outs = self.sample(pair, source, 1, params=params, scaffold=scaffold, on_token=on_token,
-                                  cancelled=cancelled)
+            _, outs = self.sample(pair, source, 1, params=params, scaffold=scaffold, examples=examples,
+                                  on_token=on_token, cancelled=cancelled)
             best = outs[0]
             best.evidence = Evidence(mode=verify, candidates=1, sandbox_error=unavailable)
             return best
         with_tests = verify == "tests" and bool(tests)
         _, cands = self.candidates(pair, source, max(1, candidates), params=params, scaffold=scaffold,
-                                   tests=tests if with_tests else None, on_token=on_token, cancelled=cancelled)
+                                   examples=examples, tests=tests if with_tests else None, on_token=on_token,
+                                   cancelled=cancelled)
         if (cands[0].translation.finish_reason in ("cancelled", "timeout")
                 or any(c.translation.finish_reason == "cancelled" for c in cands)):
             best = cands[0].translation

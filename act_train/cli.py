@@ -642,40 +642,126 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
 @click.option("--adapter", type=click.Path(exists=True, dir_okay=False), help="LoRA adapter GGUF to apply")
 @click.option("--max-tokens", default=768, show_default=True)
 @click.option("--workers", default=2, show_default=True, help="sandbox containers")
+@click.option("--replay", type=click.Path(exists=True, dir_okay=False),
+              help="check completions written by `act-train sample` (e.g. on a GPU machine) instead of generating")
+@click.option("--examples", default=0, show_default=True,
+              help="retrieved validated pairs shown before each task (those overlapping the task are excluded)")
+@click.option("--examples-from", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="pairs JSONL to retrieve examples from; repeatable")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
-def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, as_json) -> None:
+def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, replay, examples, examples_from,
+             as_json) -> None:
     """pass@k of a model (+ adapter) on a benchmark file; results go to the ACT database.
 
     \b
     Example:
       act-train eval --bench ../shared/bench/java_go.jsonl --samples 10 -k 1 -k 5
+      act-train eval --bench ../shared/bench/java_go.jsonl --replay samples.jsonl   # generated elsewhere
     """
     from act_lsp import store
     from act_lsp.engine import EngineConfig, ModelHost
     from act_lsp.sandbox import SandboxConfig, SandboxPool
+    from act_train.batch_generate import ReplayGenerator
     from act_train.evaluate import EvalConfig, evaluate
     from act_train.progress import progress_bar
 
     try:
         config = EvalConfig(bench=bench, samples=samples, ks=tuple(sorted(set(ks))), limit=limit,
-                            max_tokens=max_tokens)
+                            max_tokens=max_tokens, examples=examples, examples_from=examples_from)
+        generator = ReplayGenerator(replay) if replay else None
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     try:
-        host = ModelHost(EngineConfig(model=model, adapter=adapter))
+        if generator is None:
+            generator = ModelHost(EngineConfig(model=model, adapter=adapter))
         pool = SandboxPool(SandboxConfig(workers=workers))
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
+    name = generator.model if replay else generator.model_path.name
     with pool, progress_bar("evaluating", quiet=as_json) as advance:
-        report = evaluate(config, host, pool, db=store.open_db(), model_name=host.model_path.name,
-                          adapter_version=adapter, on_progress=advance)
+        try:
+            report = evaluate(config, generator, pool, db=store.open_db(), model_name=name,
+                              adapter_version=adapter, on_progress=advance)
+        except KeyError as exc:
+            raise click.ClickException(f"--replay {replay}: {exc.args[0]}") from None
     data = report.as_dict()
     data.pop("per_task")
     text = (f"{report.pair} on {report.tasks} tasks x {report.samples} samples: "
             + ", ".join(f"{k} {v:.3f}" for k, v in report.metrics.items())
-            + f"  ({report.seconds:.0f} s, run {report.run_id})\nfailures: "
+            + f"  ({report.seconds:.0f} s, run {report.run_id})"
+            + (f"\nexamples: {report.examples_used} shown, {report.examples_excluded} excluded as overlapping a task"
+               if examples else "")
+            + "\nfailures: "
             + ", ".join(f"{c} {n}" for c, n in sorted(report.categories.items(), key=lambda x: -x[1]) if c != "passed"))
     _emit(as_json, data, text)
+
+
+@cli.command("eval-diff")
+@click.argument("base_run")
+@click.argument("new_run")
+@click.option("--json", "as_json", is_flag=True, help="print the comparison as JSON")
+def eval_diff_cmd(base_run: str, new_run: str, as_json: bool) -> None:
+    """Compare two stored evaluations (run ids from `act-train eval`): tasks gained and lost, failure categories.
+
+    \b
+    Example:
+      act-train eval-diff 5139b25fe7d9 0a1b2c3d4e5f
+    """
+    from act_lsp import store
+    from act_train.evaluate import diff_runs, run_categories
+
+    db = store.open_db()
+    try:
+        diff = diff_runs(run_categories(db, base_run), run_categories(db, new_run))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    rows = "\n".join(f"  {c:<28} {a:>4} -> {b:<4}" for c, (a, b) in diff.categories.items())
+    net = len(diff.gained) - len(diff.lost)
+    _emit(as_json, diff.as_dict(),
+          f"{diff.tasks} tasks: +{len(diff.gained)} gained, -{len(diff.lost)} lost (net {net:+d})\n"
+          f"gained: {' '.join(diff.gained) or '-'}\nlost: {' '.join(diff.lost) or '-'}\n"
+          f"first-sample categories:\n{rows}")
+
+
+# --- sample --------------------------------------------------------------------------------------
+@cli.command("sample")
+@click.option("--bench", "bench", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="benchmark JSONL (the format of shared/bench)")
+@click.option("--samples", default=1, show_default=True, help="samples per task, as `eval --samples` will check")
+@click.option("--limit", type=int, help="only the first N tasks")
+@click.option("--model", envvar="ACT_MODEL", help="bundled model name, GGUF path or HF directory")
+@click.option("--adapter-dir", type=click.Path(exists=True, file_okay=False), help="a peft adapter directory")
+@click.option("--max-tokens", default=768, show_default=True)
+@click.option("--batch-size", default=256, show_default=True, help="sequences decoded together")
+@click.option("--examples", default=0, show_default=True, help="retrieved examples per task, as `eval --examples`")
+@click.option("--examples-from", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="pairs JSONL to retrieve examples from; repeatable")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="JSONL of completions (appended)")
+def sample_cmd(bench, samples, limit, model, adapter_dir, max_tokens, batch_size, examples, examples_from,
+               out) -> None:
+    """Write an evaluation's completions without checking them: many prompts per batch with transformers, for
+    a GPU machine that has no sandbox. Check them where Docker runs with `act-train eval --replay OUT`.
+
+    \b
+    Example:
+      act-train sample --bench ../shared/bench/java_go.jsonl --samples 5 --out java_go.samples.jsonl
+    """
+    from act_train.batch_generate import HFGenerator, bench_requests, write_samples
+    from act_train.evaluate import EvalConfig
+    from act_train.progress import progress_bar
+
+    try:
+        requests = bench_requests(EvalConfig(bench=bench, samples=samples, ks=(1,), limit=limit,
+                                             max_tokens=max_tokens, examples=examples, examples_from=examples_from))
+        generator = HFGenerator(model, adapter_dir, batch_size=batch_size)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    except model_store.ModelError as exc:
+        raise EnvironmentNotReady(str(exc)) from None
+    with progress_bar("sampling") as advance:
+        gens = generator.generate_batch(requests, on_progress=advance)
+    write_samples(out, requests, gens, model=generator.name)
+    click.echo(f"{len(gens)} completions ({sum(g.tokens for g in gens)} tokens) on {generator.device} -> {out}")
 
 
 # --- report --------------------------------------------------------------------------------------

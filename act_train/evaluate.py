@@ -21,10 +21,13 @@ from pathlib import Path
 
 from act_lsp import store
 from act_lsp.engine import GenerationParams
+from act_lsp.examples import Example, ExampleIndex, examples_from_records
 from act_lsp.pairs import get_pair
 from act_lsp.sandbox import JobError, Limits, RunResult
 from act_lsp.translator import Translator
 from act_train.bench import BenchTask, load_bench, target_job
+from act_train.dedup import Deduplicator
+from act_train.jsonl import read_records
 
 
 def pass_at_k(n: int, c: int, k: int) -> float:
@@ -89,10 +92,15 @@ class EvalConfig:
     limit: int | None = None  # first N tasks only
     source_field: str = "source_code_nodoc"  # translate without the problem statement, like HumanEval-X
     time_limit: float = 120.0
+    examples: int = 0  # retrieved validated pairs shown before each task (0: none)
+    examples_from: tuple[str, ...] = ()  # pairs JSONL files to retrieve them from
+    examples_tokens: int = 1500  # prompt budget for them
 
     def __post_init__(self) -> None:
         if self.samples < 1 or any(k < 1 or k > self.samples for k in self.ks):
             raise ValueError(f"`ks` {self.ks} must each be between 1 and `samples` ({self.samples})")
+        if self.examples and not self.examples_from:
+            raise ValueError("`examples` needs `examples_from` (pairs JSONL files to retrieve them from)")
 
 
 @dataclass
@@ -106,9 +114,39 @@ class EvalReport:
     categories: dict[str, int]
     seconds: float
     per_task: dict[str, list[str]] = field(default_factory=dict)  # task → category per sample
+    examples_used: int = 0  # retrieved examples shown, over all tasks
+    examples_excluded: int = 0  # retrieved but dropped: they overlap the task (decontamination)
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def example_index(config: EvalConfig) -> ExampleIndex | None:
+    if not config.examples:
+        return None
+    return ExampleIndex(ex for path in config.examples_from
+                        for ex in examples_from_records(read_records(path, dict, "a pair row")))
+
+
+def task_examples(index: ExampleIndex | None, config: EvalConfig, pair_id: str,
+                  task: BenchTask) -> tuple[list[Example], int]:
+    """The examples for one task, minus any that shares a long n-gram or most shingles with it."""
+    if index is None:
+        return [], 0
+    guard = Deduplicator()
+    for code in (task.source_code, task.target_canonical_solution):
+        guard.add_evaluation(task.task_id, code)
+
+    def overlaps(ex: Example) -> bool:
+        return any(guard.check(code).reason.startswith("contaminated") for code in (ex.source, ex.target))
+
+    return index.search(pair_id, getattr(task, config.source_field), config.examples,
+                        max_tokens=config.examples_tokens, exclude=overlaps)
+
+
+def eval_temperature(config: EvalConfig) -> float:
+    """Greedy for one sample; i.i.d. samples at 0.8 for pass@k (its estimator assumes them)."""
+    return config.temperature if config.temperature is not None else (0.0 if config.samples == 1 else 0.8)
 
 
 def _metrics(rows: Sequence[dict], ks: Sequence[int]) -> tuple[dict[str, float], dict[str, list[str]]]:
@@ -121,6 +159,42 @@ def _metrics(rows: Sequence[dict], ks: Sequence[int]) -> tuple[dict[str, float],
         if scores:
             metrics[f"pass@{k}"] = round(sum(scores) / len(scores), 4)
     return metrics, per_task
+
+
+@dataclass
+class RunDiff:
+    """Two evaluations of the same tasks: which tasks each solves (greedy: its first sample) and the categories."""
+
+    tasks: int
+    gained: list[str]  # solved by the new run only
+    lost: list[str]  # solved by the base run only
+    categories: dict[str, tuple[int, int]]  # category -> (base count, new count), first samples
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def diff_runs(base: dict[str, list[str]], new: dict[str, list[str]]) -> RunDiff:
+    """Over the tasks both runs finished; a task counts as solved when its first sample passed."""
+    common = sorted(set(base) & set(new), key=lambda t: (len(t), t))
+    first_a = {t: base[t][0] for t in common}
+    first_b = {t: new[t][0] for t in common}
+    cats = Counter(first_a.values()), Counter(first_b.values())
+    return RunDiff(tasks=len(common),
+                   gained=[t for t in common if first_b[t] == "passed" != first_a[t]],
+                   lost=[t for t in common if first_a[t] == "passed" != first_b[t]],
+                   categories={c: (cats[0][c], cats[1][c]) for c in sorted(set(cats[0]) | set(cats[1]))})
+
+
+def run_categories(db, run_id: str) -> dict[str, list[str]]:
+    """task → category per sample, in sample order, of a stored evaluation."""
+    rows = db.query("select task_id, category from eval_results where run_id = ? order by task_id, sample", [run_id])
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        out.setdefault(row["task_id"], []).append(row["category"])
+    if not out:
+        raise ValueError(f"no stored evaluation {run_id!r}")
+    return out
 
 
 def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str = "",
@@ -136,12 +210,14 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
     if not tasks:
         raise ValueError(f"{config.bench} has no tasks")
     pair = get_pair(f"{tasks[0].source_lang}-{tasks[0].target_lang}")
-    temperature = config.temperature if config.temperature is not None else (0.0 if config.samples == 1 else 0.8)
+    temperature = eval_temperature(config)
     start = time.perf_counter()
     run_id = uuid.uuid4().hex[:12]
     rows: list[dict] = []
     pending: list[tuple[BenchTask, int, str, int, float, Future]] = []
     total = len(tasks) * config.samples
+    index = example_index(config)
+    shown = [0, 0]  # examples used, excluded
     limits = Limits(run_timeout=30)
     if db is not None:
         db["eval_runs"].insert({"id": run_id, "created_at": store.now(), "bench": Path(config.bench).name,
@@ -165,7 +241,8 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
         report = EvalReport(run_id=run_id, bench=str(config.bench), pair=pair.id, tasks=len(per_task),
                             samples=config.samples, metrics=metrics,
                             categories=dict(Counter(r["category"] for r in rows)),
-                            seconds=round(time.perf_counter() - start, 1), per_task=per_task)
+                            seconds=round(time.perf_counter() - start, 1), per_task=per_task,
+                            examples_used=shown[0], examples_excluded=shown[1])
         if db is not None:
             db["eval_runs"].update(run_id, {"metrics": json.dumps(metrics), "seconds": report.seconds,
                                             "tasks": report.tasks, "status": status})
@@ -179,8 +256,11 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
             for task in tasks:
                 # An empty target_prompt (synthetic validation sets) means: the editor's own derived scaffold.
                 # The samples of one task are i.i.d. at ``temperature`` (pass@k's estimator assumes it).
+                examples, excluded = task_examples(index, config, pair.id, task)
+                shown[0], shown[1] = shown[0] + len(examples), shown[1] + excluded
                 _, outs = translator.sample(pair, getattr(task, config.source_field), config.samples, params=params,
-                                            temperature=temperature, scaffold=task.target_prompt or None)
+                                            temperature=temperature, scaffold=task.target_prompt or None,
+                                            examples=examples)
                 for sample, out in enumerate(outs):
                     try:
                         fut = ex.submit(runner.run, target_job(task, out.code, limits=limits))

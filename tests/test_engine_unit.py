@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -242,3 +243,28 @@ def test_cpp_class_with_fields_becomes_a_rust_struct_with_methods():
     assert sc.prefix == ("use std::collections::HashMap;\n\nstruct Buf {\n    seen: HashMap<String, i32>,\n"
                          "    head: usize,\n    count: usize,\n}\n\nimpl Buf {\n    fn new() -> Buf {\n")
     assert sc.signatures == ("fn new() -> Buf", "fn take(&mut self) -> i32")
+
+
+def test_examples_are_verified_text_only_and_follow_privacy(tmp_path):
+    db = store.open_db(tmp_path / "a.db")
+    ids = {}
+    for outcome, source in (("accepted", "int a() { return 1; }"), ("edited", "int b() { return 2; }"),
+                            ("rejected", "int c() { return 3; }"), ("failed", "int d() { return 4; }")):
+        ids[outcome] = store.record_translation(db, translation(source_text=source, output=f"func {source[4]}() {{}}",
+                                                                uri="file:///proj/src/A.java"))
+        store.set_outcome(db, ids[outcome], outcome, final_text="func B() int { return 2 }" if outcome == "edited"
+                          else None)
+    store.record_translation(db, translation(source_text="int e() {}", output="x"), log_code=False)  # hash only
+    db["synth_items"].insert({"id": "s1", "stage": "admitted", "ok": 1, "pair": "java-go", "code": "func S() {}",
+                              "meta": json.dumps({"source": "int s() {}"})})
+    db["synth_items"].insert({"id": "s2", "stage": "admitted", "ok": 0, "pair": "java-go", "code": "func T() {}",
+                              "meta": json.dumps({"source": "int t() {}"})})
+    rows = store.validated_examples(db, project_of=lambda uri: "file:///proj" * uri.startswith("file:///proj/"))
+    assert sorted((e.origin, e.source, e.target, e.project) for e in rows) == [
+        ("synthetic", "int s() {}", "func S() {}", ""),
+        ("user", "int a() { return 1; }", "func a() {}", "file:///proj"),
+        ("user", "int b() { return 2; }", "func B() int { return 2 }", "file:///proj")]  # the edit wins
+    assert store.example_counts(db) == (2, 1)
+    assert [e.origin for e in store.validated_examples(db, users=False)] == ["synthetic"]
+    tid = store.record_translation(db, translation(example_ids=[rows[0].id]))
+    assert json.loads(db["translations"].get(tid)["example_ids"]) == [rows[0].id]

@@ -82,3 +82,17 @@ def test_a_stopped_run_keeps_the_tasks_it_finished(bench, tmp_path):
 
 def _task_ids(bench: Path) -> list[str]:
     return [json.loads(line)["task_id"] for line in bench.read_text().splitlines()]
+
+
+def test_diff_runs_counts_flips_both_ways_on_common_tasks():
+    from act_train.evaluate import diff_runs
+
+    base = {"HumanEval/0": ["passed"], "HumanEval/1": ["compile:undefined"], "HumanEval/2": ["passed"],
+            "HumanEval/10": ["wrong_answer"], "HumanEval/99": ["passed"]}
+    new = {"HumanEval/0": ["passed"], "HumanEval/1": ["passed"], "HumanEval/2": ["wrong_answer"],
+           "HumanEval/10": ["passed"]}
+    diff = diff_runs(base, new)
+    assert diff.tasks == 4  # HumanEval/99 was not evaluated by the new run
+    assert diff.gained == ["HumanEval/1", "HumanEval/10"]
+    assert diff.lost == ["HumanEval/2"]
+    assert diff.categories == {"compile:undefined": (1, 0), "passed": (2, 3), "wrong_answer": (1, 1)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import json
 import sys
 from pathlib import Path
 
@@ -274,3 +275,45 @@ async def test_verified_translation_samples_candidates_together_and_serves_one_t
     reports = [r for rs in client.progress_reports.values() for r in rs if type(r).__name__ == "WorkDoneProgressReport"]
     assert reports and all("tokens" in (r.message or "") for r in reports)
     assert '"candidates": 3' in _row(client, answer["id"])["verify"]
+
+
+CUBES = JAVA.replace("Calc", "Cubes").replace("sumOfSquares", "sumOfCubes").replace("v * v", "v * v * v")
+INDEX_LOOP = """package main
+
+func SumOfSquares(values []int) int {
+\ttotal := 0
+\tfor i := 0; i < len(values); i++ {
+\t\ttotal += values[i] * values[i]
+\t}
+\treturn total
+}
+"""
+
+
+@pytest.mark.asyncio(loop_scope="function")
+async def test_an_edited_translation_shapes_the_next_similar_one(client: LanguageClient, tmp_path):
+    """Instant learning: the user's edit becomes a retrieved example, logged by id, and its style carries over."""
+    from act_lsp.examples import Example
+
+    async def translate(name: str, text: str) -> tuple[dict, str, str]:
+        uri = _open(client, tmp_path / name, text)
+        answer = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+            command="act.translate", arguments=[{"uri": uri}]))
+        target, code = _created_text(client.applied_edits[-1])
+        return answer, target, code
+
+    before, _, code = await translate("Cubes.java", CUBES)
+    assert "range values" in code and json.loads(_row(client, before["id"])["example_ids"]) == []
+
+    calc, target, _ = await translate("Calc.java", JAVA)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=target), text=INDEX_LOOP))  # the team's loop style
+    for _ in range(50):
+        await asyncio.sleep(0.1)
+        if _row(client, calc["id"])["outcome"] == "edited":
+            break
+
+    after, _, code = await translate("Cubes.java", CUBES)
+    edited = Example(pair="java-go", source=JAVA, target=INDEX_LOOP, origin="user")
+    assert json.loads(_row(client, after["id"])["example_ids"]) == [edited.id]  # itself is never its own example
+    assert "for i := 0; i < len(values); i++" in code and "range values" not in code
