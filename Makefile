@@ -14,8 +14,9 @@ test: setup
 	@$(VENV)/ruff check act_lsp act_train tests benchmarks sandbox scripts
 	@$(VENV)/pytest -q
 
+# The pure tests: no Docker engine, no model, no editor (about 30 s).
 test-fast: setup
-	@$(VENV)/pytest -q -m "not slow and not vscode"
+	@$(VENV)/pytest -q -m "not slow and not vscode and not docker and not model"
 
 lint:
 	@$(VENV)/ruff check act_lsp act_train tests benchmarks sandbox scripts

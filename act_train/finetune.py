@@ -45,6 +45,7 @@ class FinetuneConfig:
     # ``auto_batch_tokens``). Measured on an H100 with 0.5B shapes: 2,087 tokens/s at 2048, 27,273 at 16,384.
     batch_tokens: int | None = None
     grad_accum: int = 2
+    min_steps: int = 48  # on a GPU, auto-sized micro-batches shrink until the data gives this many steps
     max_seq_len: int = 1024  # longer examples are dropped, not truncated (a cut target teaches nonsense)
     warmup_steps: int = 2
     eval_fraction: float = 0.1
@@ -173,6 +174,17 @@ def micro_batch_tokens(cfg_tokens: int | None, device: str, model_config) -> int
                              layers=model_config.num_hidden_layers)
 
 
+def batch_for_steps(batch_tokens: int, total_tokens: int, *, epochs: float, grad_accum: int, min_steps: int,
+                    floor: int = 512) -> int:
+    """Halve the micro-batch until the data gives ``min_steps`` optimizer steps (not below ``floor``).
+
+    Sized to memory alone, a GPU micro-batch of 16,384 tokens turns 200 pairs (~100k tokens) into 3 steps an
+    epoch, too few updates to learn from; throughput matters less than steps at that scale."""
+    while batch_tokens > floor and total_tokens * epochs / (batch_tokens * grad_accum) < min_steps:
+        batch_tokens //= 2
+    return batch_tokens
+
+
 def load_base(base_model: str | None, device: str):
     """transformers model + tokenizer from a GGUF (dequantized) or an HF directory."""
     import torch
@@ -252,6 +264,9 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         encoded.append((ids, n_prompt))
     if not encoded:
         raise ValueError(f"no training example fits max_seq_len={cfg.max_seq_len} ({dropped} dropped)")
+    if cfg.batch_tokens is None and device == "cuda":
+        batch_tokens = batch_for_steps(batch_tokens, sum(len(e[0]) for e in encoded), epochs=cfg.epochs,
+                                       grad_accum=cfg.grad_accum, min_steps=cfg.min_steps)
     rng = random.Random(cfg.seed)
     rng.shuffle(encoded)
     n_eval = int(len(encoded) * cfg.eval_fraction) if len(encoded) >= 10 else 0

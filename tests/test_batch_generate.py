@@ -61,6 +61,7 @@ def test_cut_at_stop_drops_the_stop_string_and_what_follows():
     assert cut_at_stop("x := 1", ("```",)) == ("x := 1", False)
 
 
+@pytest.mark.docker
 def test_replayed_completions_are_checked_in_the_sandbox(bench, tmp_path, sandbox_pool):
     """The first task's stored completion is its canonical solution (passes), the second's a broken one."""
     tasks = load_bench(bench)

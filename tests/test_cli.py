@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from act_train.cli import EXIT_ENV, cli
@@ -61,6 +62,7 @@ def test_registry_commands(tmp_path, monkeypatch):
     assert runner.invoke(cli, ["models", "promote", "v9"]).exit_code == 1
 
 
+@pytest.mark.docker
 def test_sandbox_status_json():
     result = CliRunner().invoke(cli, ["sandbox", "status", "--json"])
     info = json.loads(result.stdout)

@@ -10,8 +10,6 @@ from act_lsp import store
 from act_train.cycle import Cycle, CycleConfig, CycleError, _split, validation_bench
 from act_train.importer import save_units, units_in_source
 
-pytestmark = [pytest.mark.model, pytest.mark.docker, pytest.mark.slow]
-
 PROGRAMS = """\
 import java.util.*;
 
@@ -54,6 +52,7 @@ def test_split_is_stable_and_validation_rows_are_bench_tasks(tmp_path):
     assert task["target_prompt"] == "" and task["target_tests"].startswith("package main")
 
 
+@pytest.mark.docker
 def test_a_cycle_without_seeds_says_what_to_do(tmp_path, sandbox_pool):
     db = store.open_db(tmp_path / "act.db")
     cycle = Cycle(CycleConfig(pairs=("java-go",), seeds_from=("imported",)), db, sandbox_pool, work_root=tmp_path)
@@ -61,6 +60,9 @@ def test_a_cycle_without_seeds_says_what_to_do(tmp_path, sandbox_pool):
         cycle.run()
 
 
+@pytest.mark.model
+@pytest.mark.docker
+@pytest.mark.slow
 def test_small_cycle_trains_evaluates_gates_and_resumes(tmp_path, sandbox_pool):
     db = store.open_db(tmp_path / "act.db")
     save_units(db, units_in_source("java", PROGRAMS, "Utils.java"))

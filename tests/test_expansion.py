@@ -211,6 +211,7 @@ def test_methods_that_read_no_field_become_function_seeds():
     assert cpp["Meter.scaled"].startswith("#include <string>\nusing namespace std;\n\nint scaled(int n, int factor)")
 
 
+@pytest.mark.docker
 def test_bundled_class_seeds_yield_function_seeds_that_compile(sandbox_pool):
     from act_train.pipeline import COMPILE_HARNESS
     from act_train.seeds import bundled_seeds, method_seeds

@@ -18,8 +18,6 @@ from act_train.finetune import (
 )
 from tests.conftest import last_logits, translation
 
-pytestmark = [pytest.mark.model]
-
 TINY = "smollm2-135m"
 
 EXAMPLES = [
@@ -70,6 +68,7 @@ def test_tensor_names_follow_llama_cpp():
         gguf_tensor_names({"base_model.model.lm_head.lora_A.weight": np.zeros(1)}, "qwen2", 24)
 
 
+@pytest.mark.model
 def test_tiny_training_run_exports_an_adapter_llama_cpp_agrees_with(tmp_path):
     import torch
     from llama_cpp import Llama
@@ -110,6 +109,7 @@ def test_tiny_training_run_exports_an_adapter_llama_cpp_agrees_with(tmp_path):
     assert np.corrcoef(with_adapter, without)[0, 1] < corr
 
 
+@pytest.mark.model
 def test_resume_after_a_kill_continues_from_the_checkpoint(tmp_path):
     cfg = FinetuneConfig(output_dir=str(tmp_path / "run"), base_model=TINY, rank=4, alpha=8, max_steps=2,
                          checkpoint_every=1, batch_tokens=1024, grad_accum=1, eval_fraction=0.0)
@@ -121,6 +121,7 @@ def test_resume_after_a_kill_continues_from_the_checkpoint(tmp_path):
     assert len(resumed.history) == 3 and resumed.history[:2] == first.history  # steps 1-2 were not redone
 
 
+@pytest.mark.model
 def test_a_next_round_starts_from_the_earlier_adapter(tmp_path):
     common = dict(base_model=TINY, rank=4, alpha=8, learning_rate=3e-3, batch_tokens=1024, grad_accum=1,
                   eval_fraction=0.2, checkpoint_every=2)
@@ -132,6 +133,7 @@ def test_a_next_round_starts_from_the_earlier_adapter(tmp_path):
     assert going_on.initial_eval_loss == pytest.approx(first.eval_losses[-1], rel=1e-3)  # where round 1 ended
 
 
+@pytest.mark.model
 def test_finetune_cli_trains_exports_and_registers(tmp_path, monkeypatch):
     import json
 
@@ -167,3 +169,12 @@ def test_init_adapter_must_be_a_peft_dir_of_the_same_rank(tmp_path):
     with pytest.raises(ValueError, match="another rank"):
         FinetuneConfig(output_dir=str(tmp_path), rank=16, init_adapter=str(tmp_path))
     assert FinetuneConfig(output_dir=str(tmp_path), rank=8, init_adapter=str(tmp_path)).init_adapter
+
+
+def test_small_data_on_a_gpu_gets_enough_optimizer_steps():
+    from act_train.finetune import batch_for_steps
+
+    # 200 pairs of ~500 tokens, 2 epochs, accumulation 2: 16,384-token micro-batches would give 6 steps.
+    assert batch_for_steps(16384, 100_000, epochs=2, grad_accum=2, min_steps=48) == 2048
+    assert batch_for_steps(16384, 10_000_000, epochs=2, grad_accum=2, min_steps=48) == 16384  # big data: untouched
+    assert batch_for_steps(16384, 1_000, epochs=1, grad_accum=2, min_steps=48) == 512  # never below the floor

@@ -68,6 +68,7 @@ def test_missing_and_bad_models_name_the_fix(tmp_path, monkeypatch):
         model_store.resolve_model_path(str(junk))
 
 
+@pytest.mark.model
 def test_default_model_is_installed_and_verified():
     """`make setup` put the real default model in the store; check its bytes, not just its name."""
     model = model_store.BUNDLED_MODELS[model_store.DEFAULT_MODEL]
