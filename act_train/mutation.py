@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from act_lsp.sandbox import Job, JobError, RunResult
+from act_lsp.sandbox import Job, JobError, Limits, RunResult
 
 # (pattern, replacement): one site at a time. Patterns avoid the compound forms they are part of.
 OPERATORS: tuple[tuple[str, str], ...] = (
@@ -93,7 +93,7 @@ def decided(killed: int, compiled: int, remaining: int, threshold: float) -> boo
 
 def mutation_score(recipe: str, code: str, tests: str, run_batch: Callable[[Sequence[Job]], list[RunResult]], *,
                    limit: int = 20, seed: int = 0, baseline_stdout: str | None = None,
-                   threshold: float | None = None, wave: int = 2) -> MutationReport:
+                   threshold: float | None = None, wave: int = 2, limits: Limits | None = None) -> MutationReport:
     """Run ``tests`` against each mutant of ``code`` in the sandbox. With ``baseline_stdout`` the tests are an
     input/output driver: a mutant is also killed when its output differs from the original's.
 
@@ -105,7 +105,7 @@ def mutation_score(recipe: str, code: str, tests: str, run_batch: Callable[[Sequ
     jobs, kept = [], []
     for mu in muts:
         try:
-            jobs.append(Job.with_tests(recipe, mu.code, tests))
+            jobs.append(Job.with_tests(recipe, mu.code, tests, limits=limits))
             kept.append(mu)
         except JobError:
             continue

@@ -42,7 +42,7 @@ from act_lsp.engine import GenerationParams
 from act_lsp.model_store import ModelError
 from act_lsp.pairs import LanguagePair, get_pair
 from act_lsp.prompts import SYSTEM, user_message
-from act_lsp.sandbox import Job, JobError, RunResult, SandboxError, get_recipe
+from act_lsp.sandbox import Job, JobError, Limits, RunResult, SandboxError, get_recipe
 from act_lsp.sanitize import extract_code, sanitize
 from act_lsp.scaffold import body_end, derive_scaffold
 from act_lsp.translator import Candidate, Translation, Translator
@@ -85,6 +85,10 @@ class SynthConfig:
     temperature: float = 0.7
     max_tokens: int = 768
     mutants: int = 8  # per program, to bound sandbox cost
+    # A mutant's run time limit. Mutants that loop (`i++` → `i--`) ran to the sandbox's 20 s default, so a few of
+    # them took most of a seed's time; a run this much longer than the programs' (well under a second) counts as
+    # killed, as mutation tools do (PIT: 1.25 x baseline + 4 s).
+    mutant_timeout: float = 5.0
     source_threshold: float = 0.8
     target_threshold: float = 0.6
 
@@ -238,7 +242,8 @@ class Pipeline:
         """``threshold``: stop once the gate's verdict is certain (the score is then over the mutants run)."""
         t = time.perf_counter()
         report = mutation_score(recipe, code, tests, self.run_batch, limit=self.config.mutants,
-                                baseline_stdout=baseline_stdout, threshold=threshold)
+                                baseline_stdout=baseline_stdout, threshold=threshold,
+                                limits=Limits(run_timeout=self.config.mutant_timeout))
         self.timing["sandbox"] += time.perf_counter() - t
         return report
 

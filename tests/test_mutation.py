@@ -99,3 +99,19 @@ def test_an_early_verdict_is_the_full_runs_verdict():
             assert len(ran) <= n
     assert decided(killed=0, compiled=2, remaining=6, threshold=0.8)  # 6/8 at best: rejected after one wave
     assert not decided(killed=2, compiled=2, remaining=6, threshold=0.8)
+
+
+def test_mutants_run_under_the_given_time_limit():
+    """A looping mutant must cost the gate's limit, not the sandbox's 20 s default."""
+    from act_lsp.sandbox import Limits, RunResult
+
+    seen = []
+
+    def run_batch(jobs):
+        seen.extend(jobs)
+        return [RunResult(status="timeout", exit_code=-1) for _ in jobs]
+
+    code = "int f(int n) { int s = 0; for (int i = 0; i < n; i = i + 1) s += i; return s; }"
+    report = mutation_score("cpp", code, "int main() {}", run_batch, limit=4, limits=Limits(run_timeout=5.0))
+    assert seen and all(job.limits.run_timeout == 5.0 for job in seen)
+    assert report.killed == report.compiled == len(seen)  # a mutant that runs out of time is killed
