@@ -576,8 +576,11 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
 @click.option("--alpha", default=32.0, show_default=True)
 @click.option("--lr", "learning_rate", default=2e-4, show_default=True)
 @click.option("--pair", default="all", show_default=True, help="which pair the adapter is registered for")
+@click.option("--precision", type=click.Choice(["auto", "bf16", "fp32"]), default="auto", show_default=True,
+              help="auto: bf16 on a CPU that has it, fp32 (TF32 matmuls) on a GPU")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
-def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, pair, as_json) -> None:
+def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, pair, precision,
+                 as_json) -> None:
     """LoRA-finetune the base model, export a llama.cpp adapter GGUF, register it as a candidate version.
 
     A killed run resumes from its last checkpoint when started again with the same --out.
@@ -592,7 +595,7 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
     from act_lsp.model_store import resolve_model_path
     from act_train import registry
     from act_train.export_gguf import export_peft_dir
-    from act_train.finetune import FinetuneConfig, feedback_examples, finetune, load_examples
+    from act_train.finetune import FinetuneConfig, TrainingDiverged, feedback_examples, finetune, load_examples
     from act_train.progress import progress_bar
 
     try:
@@ -600,7 +603,7 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
         if feedback:
             examples += feedback_examples(store.open_db())
         cfg = FinetuneConfig(output_dir=out, base_model=base_model, max_steps=steps, epochs=epochs, rank=rank,
-                             alpha=alpha, learning_rate=learning_rate)
+                             alpha=alpha, learning_rate=learning_rate, precision=precision)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     if not examples:
@@ -610,7 +613,10 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
     except model_store.ModelError as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with progress_bar("training", quiet=as_json) as advance:
-        result = finetune(cfg, examples, on_step=lambda rec: advance(rec["step"], rec["total_steps"]))
+        try:
+            result = finetune(cfg, examples, on_step=lambda rec: advance(rec["step"], rec["total_steps"]))
+        except TrainingDiverged as exc:
+            raise click.ClickException(str(exc)) from None
     gguf = export_peft_dir(result.adapter_dir, base, Path(out) / "adapter.gguf") if base.is_file() else None
     version = None
     if gguf:

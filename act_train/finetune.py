@@ -4,7 +4,8 @@ Made for small CPU budgets, where every training token counts:
 - the exact inference prompt (``act_lsp.prompts``), loss on the target-code tokens only;
 - the vocabulary projection (151k × 896 for Qwen2.5-0.5B) is computed only at target positions;
 - length bucketing instead of padding everything to the longest example;
-- bf16 autocast where the CPU has AVX-512-BF16 (or on a CUDA GPU), fp32 otherwise;
+- bf16 autocast where the CPU has AVX-512-BF16, fp32 otherwise (on a GPU fp32 with TF32 matmuls: bf16 diverged);
+- a non-finite loss stops the run before it reaches the weights (``TrainingDiverged``);
 - gradient accumulation, seeded, and a checkpoint every N steps that a killed run resumes from.
 """
 
@@ -71,6 +72,10 @@ class FinetuneConfig:
                 raise ValueError(f"`init_adapter` {self.init_adapter} has another rank than {self.rank}")
 
 
+class TrainingDiverged(RuntimeError):
+    """A non-finite loss: nothing after the last checkpoint is kept."""
+
+
 @dataclass(frozen=True)
 class TrainExample:
     pair: str
@@ -132,8 +137,12 @@ def _pick_device_and_precision(precision: str):
     import torch
 
     if torch.cuda.is_available():
+        # "auto" is fp32 with TF32 matmuls on a GPU: bf16 autocast gave a NaN loss from the first step on an H100
+        # (Qwen2.5-0.5B dequantized from its GGUF, padded batches; fp32 trained normally). "bf16" still forces it.
         device = "cuda"
-        bf16 = torch.cuda.is_bf16_supported()
+        bf16 = False
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
     else:
         device = "cpu"
         bf16 = bool(getattr(torch.backends.cpu, "get_cpu_capability", lambda: "")() in ("AVX512", "AMX")
@@ -324,6 +333,10 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
             ids, mask, labels = _batch_tensors(batch, train_set, pad, device)
             with autocast:
                 loss, n = target_only_loss(model, ids, mask, labels)
+            if not math.isfinite(float(loss.detach())):  # stop before a NaN reaches the weights and the adapter
+                raise TrainingDiverged(f"the loss is not finite at step {step + 1} ({'bf16' if use_bf16 else 'fp32'}"
+                                       f" on {device}); the last checkpoint in {out} is intact. Try a lower "
+                                       "learning rate or precision fp32")
             (loss / cfg.grad_accum).backward()
             losses.append(float(loss.detach()))
             toks += int(mask.sum())

@@ -77,7 +77,11 @@ def main() -> None:
                    for b in args.bench]
         requests = [r for c in configs for r in bench_requests(c)]
         t = time.perf_counter()
-        gens = gen.generate_batch(requests)
+        try:
+            gens = gen.generate_batch(requests)
+        except Exception as exc:  # one pass's failure (say, out of memory) must not lose the passes after it
+            note("failed", tag=tag, error=f"{type(exc).__name__}: {exc}"[:500])
+            continue
         path = out / f"samples-{tag}.jsonl"
         write_samples(path.with_suffix(".partial"), requests, gens, model=gen.name)
         path.with_suffix(".partial").replace(path)

@@ -178,3 +178,15 @@ def test_small_data_on_a_gpu_gets_enough_optimizer_steps():
     assert batch_for_steps(16384, 100_000, epochs=2, grad_accum=2, min_steps=48) == 2048
     assert batch_for_steps(16384, 10_000_000, epochs=2, grad_accum=2, min_steps=48) == 16384  # big data: untouched
     assert batch_for_steps(16384, 1_000, epochs=1, grad_accum=2, min_steps=48) == 512  # never below the floor
+
+
+@pytest.mark.model
+def test_a_non_finite_loss_stops_training_before_it_reaches_the_adapter(tmp_path, monkeypatch):
+    import torch
+
+    import act_train.finetune as ft
+
+    monkeypatch.setattr(ft, "target_only_loss", lambda *a: (torch.tensor(float("nan"), requires_grad=True), 1))
+    with pytest.raises(ft.TrainingDiverged, match="not finite at step 1"):
+        finetune(FinetuneConfig(output_dir=str(tmp_path), base_model=TINY, max_steps=2), EXAMPLES)
+    assert not (tmp_path / "adapter").exists()
