@@ -290,10 +290,19 @@ func SumOfSquares(values []int) int {
 """
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))
+async def learning(lsp_client: LanguageClient, tmp_path_factory):
+    await _start(lsp_client, tmp_path_factory, "visual_studio_code", maxTokens=400, examples=2)
+    yield
+    await lsp_client.shutdown_session()
+
+
 @pytest.mark.asyncio(loop_scope="function")
-async def test_an_edited_translation_shapes_the_next_similar_one(client: LanguageClient, tmp_path):
+async def test_an_edited_translation_shapes_the_next_similar_one(learning: LanguageClient, tmp_path):
     """Instant learning: the user's edit becomes a retrieved example, logged by id, and its style carries over."""
     from act_lsp.examples import Example
+
+    client = learning
 
     async def translate(name: str, text: str) -> tuple[dict, str, str]:
         uri = _open(client, tmp_path / name, text)
