@@ -66,7 +66,7 @@ class ActLanguageServer(LanguageServer):
         self.watches: dict[str, Watch] = {}
         self.last_translation: str | None = None
         self.client_name = "unknown"
-        self._examples: tuple[tuple[int, int, bool], ExampleIndex] | None = None  # (store counts, privacy), index
+        self._examples: tuple[tuple, ExampleIndex] | None = None  # (store counts and settings, index)
 
     # --- resources, created on first use --------------------------------------------------------
     @property
@@ -100,10 +100,11 @@ class ActLanguageServer(LanguageServer):
         """Retrieved validated translations for the prompt; the index is rebuilt when the store has new ones."""
         if self.settings.examples <= 0:
             return []
-        key = (*store.example_counts(self.db), self.settings.log_code)
+        key = (*store.example_counts(self.db), self.settings.log_code, self.settings.synthetic_examples)
         if self._examples is None or self._examples[0] != key:
             # With logCode off nothing is retrieved from users' code: synthetic pairs only.
-            rows = store.validated_examples(self.db, users=self.settings.log_code, project_of=self.project_of)
+            rows = store.validated_examples(self.db, users=self.settings.log_code,
+                                            synthetic=self.settings.synthetic_examples, project_of=self.project_of)
             self._examples = (key, ExampleIndex(rows))
         found, _ = self._examples[1].search(pair.id, source, self.settings.examples, project=self.project_of(uri))
         return found

@@ -256,7 +256,7 @@ def example_counts(db: sqlite_utils.Database) -> tuple[int, int]:
     return users, admitted
 
 
-def validated_examples(db: sqlite_utils.Database, *, users: bool = True,
+def validated_examples(db: sqlite_utils.Database, *, users: bool = True, synthetic: bool = True,
                        project_of: Callable[[str], str] = lambda uri: "") -> list[Example]:
     """Verified text only: translations users accepted (or edited: their final text wins) and pairs the pipeline
     admitted. Rejected, failed and hash-only translations never are examples."""
@@ -270,7 +270,7 @@ def validated_examples(db: sqlite_utils.Database, *, users: bool = True,
             if target:
                 out.append(Example(pair=row["pair"], source=row["source_text"], target=target, origin="user",
                                    project=project_of(row["uri"] or "")))
-    if db["synth_items"].exists():
+    if synthetic and db["synth_items"].exists():
         for row in db.query("select pair, code, meta from synth_items where stage = 'admitted' and ok = 1"):
             out.append(Example(pair=row["pair"], source=json.loads(row["meta"])["source"], target=row["code"],
                                origin="synthetic"))

@@ -266,5 +266,6 @@ def test_examples_are_verified_text_only_and_follow_privacy(tmp_path):
         ("user", "int b() { return 2; }", "func B() int { return 2 }", "file:///proj")]  # the edit wins
     assert store.example_counts(db) == (2, 1)
     assert [e.origin for e in store.validated_examples(db, users=False)] == ["synthetic"]
+    assert {e.origin for e in store.validated_examples(db, synthetic=False)} == {"user"}
     tid = store.record_translation(db, translation(example_ids=[rows[0].id]))
     assert json.loads(db["translations"].get(tid)["example_ids"]) == [rows[0].id]
