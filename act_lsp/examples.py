@@ -27,7 +27,7 @@ class Example:
     pair: str
     source: str
     target: str
-    origin: str  # user | project | synthetic
+    origin: str  # user (accepted/edited in an editor) | synthetic (admitted by the data engine)
     project: str = ""
 
     @property

@@ -2,9 +2,9 @@
 
 On a GPU, llama.cpp's one-prompt-at-a-time serving leaves the device idle, and the sandbox (Docker and the
 target toolchains) is usually not there. So an evaluation can run in two halves:
-- ``sample_bench`` (where the GPU is): the evaluation's exact prompts and sampling plan (``Translator``'s
-  ``sample_params``), hundreds of sequences per ``model.generate`` call with transformers (+ a peft adapter);
-  the raw completions go to a JSONL file, one row per sample.
+- ``bench_requests`` + ``HFGenerator`` + ``write_samples`` (where the GPU is): the evaluation's exact prompts and
+  sampling plan, hundreds of sequences per ``model.generate`` call with transformers (+ a peft adapter); the raw
+  completions go to a JSONL file, one row per sample.
 - ``ReplayGenerator`` (where the sandbox is): serves those completions to the ordinary ``evaluate`` through
   the one translation routine, so sanitising, checking, scoring and storage are the same as a live run.
 """
@@ -23,7 +23,7 @@ from act_lsp.pairs import get_pair
 from act_lsp.prompts import STOP, build_prompt
 from act_lsp.translator import sample_params
 from act_train.bench import load_bench
-from act_train.evaluate import EvalConfig, eval_temperature, example_index, task_examples
+from act_train.evaluate import EvalConfig, eval_params, eval_temperature, example_index, task_examples
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,7 @@ def bench_requests(config: EvalConfig) -> list[Request]:
     if not tasks:
         raise ValueError(f"{config.bench} has no tasks")
     pair = get_pair(f"{tasks[0].source_lang}-{tasks[0].target_lang}")
-    temperature = eval_temperature(config)
-    params = GenerationParams(max_tokens=config.max_tokens, temperature=temperature,
-                              seed=0 if temperature > 0 else None, time_limit=config.time_limit)
+    temperature, params = eval_temperature(config), eval_params(config)
     index = example_index(config)
     out = []
     for task in tasks:
@@ -129,7 +127,8 @@ class HFGenerator:
                 done += len(batch)
                 if on_progress:
                     on_progress(done, len(requests))
-        return [r for r in results if r is not None]
+        assert all(r is not None for r in results)
+        return results
 
     def _decode(self, requests: Sequence[Request], batch: list[int], results: list, *, seed_offset: int) -> None:
         import torch

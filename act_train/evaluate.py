@@ -149,6 +149,13 @@ def eval_temperature(config: EvalConfig) -> float:
     return config.temperature if config.temperature is not None else (0.0 if config.samples == 1 else 0.8)
 
 
+def eval_params(config: EvalConfig) -> GenerationParams:
+    """The first sample's parameters (``sample_params`` derives the others), shared with ``bench_requests``."""
+    temperature = eval_temperature(config)
+    return GenerationParams(max_tokens=config.max_tokens, temperature=temperature,
+                            seed=0 if temperature > 0 else None, time_limit=config.time_limit)
+
+
 def _metrics(rows: Sequence[dict], ks: Sequence[int]) -> tuple[dict[str, float], dict[str, list[str]]]:
     per_task: dict[str, list[str]] = {}
     for row in rows:
@@ -251,8 +258,7 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
     try:
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="act-eval") as ex:
             done = 0
-            params = GenerationParams(max_tokens=config.max_tokens, temperature=temperature,
-                                      seed=0 if temperature > 0 else None, time_limit=config.time_limit)
+            params = eval_params(config)
             for task in tasks:
                 # An empty target_prompt (synthetic validation sets) means: the editor's own derived scaffold.
                 # The samples of one task are i.i.d. at ``temperature`` (pass@k's estimator assumes it).
