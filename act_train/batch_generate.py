@@ -95,12 +95,21 @@ class HFGenerator:
             self.tokenizer.pad_token = self.tokenizer.eos_token
         self.batch_size, self.batch_tokens = batch_size, batch_tokens
 
-    def attach_adapter(self, adapter_dir: str) -> None:
-        """Wrap the model with a peft adapter, unmerged, so ``use_adapter`` can switch between base and tuned."""
+    def attach_adapter(self, adapter_dir: str, name: str | None = None) -> None:
+        """Load a peft adapter, unmerged, and make it the active one; several can be attached (one base model in
+        memory for a round that compares training settings), and ``use_adapter`` switches between base and tuned."""
         from peft import PeftModel
 
-        self.model = PeftModel.from_pretrained(self.model, adapter_dir).eval()
-        self.adapter = Path(adapter_dir).name
+        name = name or Path(adapter_dir).name
+        if self.adapter is not None and name in self.model.peft_config:
+            pass
+        elif self.adapter is None:
+            self.model = PeftModel.from_pretrained(self.model, adapter_dir, adapter_name=name).eval()
+        else:
+            self.model.load_adapter(adapter_dir, adapter_name=name)
+            self.model.eval()
+        self.model.set_adapter(name)
+        self.adapter = name
         self.use_adapter = True
 
     @property

@@ -319,6 +319,71 @@ def validate_cmd(run_id, out, limit, candidates, keep, teacher, teacher_candidat
     _emit(as_json, report, text)
 
 
+@cli.command("io-bench")
+@click.option("--out-dir", type=click.Path(file_okay=False), required=True,
+              help="where to write one bench JSONL per language pair (<source>_<target>.jsonl)")
+@click.option("--from", "seeds_from", multiple=True, default=("bundled",), show_default=True,
+              type=click.Choice(["bundled", "method", "feedback", "imported", "expansion"]),
+              help="seeds of these origins (repeatable)")
+@click.option("--prefix", default="classes", show_default=True, help="task ids are PREFIX/<seed id>")
+@click.option("--limit", type=int, help="only the first N seeds of each language")
+@click.option("--json", "as_json", is_flag=True, help="print the counts as JSON")
+def io_bench_cmd(out_dir, seeds_from, prefix, limit, as_json) -> None:
+    """Turn seeds into an evaluation set: each program's io tests (its own behaviour on generated calls, run in
+    the sandbox) become the target tests, in the bench JSONL format that `act-train eval --bench` reads.
+
+    The default, the bundled class seeds, is the held-out check for real code: the data engine trains on
+    imported function-level problems, never on these. Benchmark duplicates are skipped.
+    """
+    from pathlib import Path
+
+    from act_lsp import store
+    from act_lsp.sandbox import SandboxPool
+    from act_train.bench import default_bench_dir
+    from act_train.dedup import Deduplicator, load_evaluation_set
+    from act_train.pipeline import SynthConfig, io_bench_row, source_io_tests
+    from act_train.progress import stage_bars
+    from act_train.seeds import all_seeds
+
+    seeds, per_language = [], {}
+    for seed in all_seeds(store.open_db()):
+        if seed.origin.split(":")[0] in seeds_from and per_language.get(seed.language, 0) < (limit or 1 << 30):
+            per_language[seed.language] = per_language.get(seed.language, 0) + 1
+            seeds.append(seed)
+    if not seeds:
+        raise click.ClickException(f"no seeds of origin {', '.join(seeds_from)}")
+    dedup = Deduplicator()
+    load_evaluation_set(dedup, sorted(default_bench_dir().glob("*.jsonl")))
+    rows: dict[str, list[dict]] = {}
+    skipped: dict[str, int] = {}
+    config = SynthConfig()
+    try:
+        pool = SandboxPool()
+    except SandboxError as exc:
+        raise EnvironmentNotReady(str(exc)) from None
+    with pool, stage_bars(quiet=as_json) as bars:
+        tick = bars("io tests")
+        for n, seed in enumerate(seeds, 1):
+            pair = config.pair_for(seed.language)
+            reason = "no_pair" if pair is None else ("" if dedup.check(seed.code).keep else "benchmark_duplicate")
+            if not reason:
+                reason, tests, _ = source_io_tests(pair, seed.code, pool.run_batch)
+            if reason:
+                skipped[reason.split(":")[0]] = skipped.get(reason.split(":")[0], 0) + 1
+            else:
+                rows.setdefault(pair.id, []).append(io_bench_row(f"{prefix}/{seed.id}", pair, seed.code, tests))
+            tick(n, len(seeds))
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    written = {}
+    for pair_id, pair_rows in sorted(rows.items()):
+        path = Path(out_dir) / f"{pair_id.replace('-', '_')}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in pair_rows))
+        written[str(path)] = len(pair_rows)
+    _emit(as_json, {"written": written, "skipped": skipped},
+          "\n".join([f"{n} tasks -> {p}" for p, n in written.items()]
+                    + [f"skipped: {', '.join(f'{k} {v}' for k, v in skipped.items())}" if skipped else ""]).strip())
+
+
 @cli.command("export")
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="the JSONL file to write")
 @click.option("--run", "run_ids", multiple=True, help="only pairs admitted by this run (repeatable; default: all)")

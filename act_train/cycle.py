@@ -42,7 +42,7 @@ from act_train.dedup import Deduplicator, load_evaluation_set
 from act_train.evaluate import EvalConfig, evaluate
 from act_train.export_gguf import export_peft_dir
 from act_train.finetune import FinetuneConfig, TrainExample, feedback_examples, finetune
-from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig, export_jsonl
+from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig, export_jsonl, io_bench_row
 from act_train.seeds import Seed, all_seeds, interleave
 from act_train.synth_prompts import OPERATORS
 
@@ -129,12 +129,8 @@ def validation_bench(rows: list[dict], path: Path) -> int:
             if (row["pair"], row["source"]) in seen:
                 continue
             seen.add((row["pair"], row["source"]))
-            src, tgt = row["pair"].split("-")
-            fh.write(json.dumps({
-                "task_id": row["provenance"]["seed"], "source_lang": src, "target_lang": tgt, "entry_point": "",
-                "source_code": row["source"], "source_code_nodoc": row["source"], "source_tests": "",
-                "target_signature": "", "target_prompt": "", "target_tests": row["provenance"]["tests"],
-                "target_canonical_solution": row["target"]}) + "\n")
+            fh.write(json.dumps(io_bench_row(row["provenance"]["seed"], get_pair(row["pair"]), row["source"],
+                                             row["provenance"]["tests"], row["target"])) + "\n")
     return len(seen)
 
 

@@ -187,6 +187,34 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:20]
 
 
+def source_io_tests(pair: LanguagePair, code: str,
+                    run: Callable[[Sequence[Job]], list[RunResult]]) -> tuple[str, str, dict]:
+    """Run the io driver on the source program: (why not, or ""; the target-language tests; provenance)."""
+    plan = plan_io(pair.source.name, pair.target.name, code)
+    if plan is None:
+        return "io_unsupported_signatures", "", {}
+    program = plan.program(code)
+    try:
+        (res,) = run([Job.with_tests(pair.source.test_recipe, program, plan.driver)])
+    except JobError as exc:
+        return f"bad_job: {exc}", "", {}
+    if not res.passed:
+        return f"io_driver_{res.status}", "", {}
+    suite = render_io_tests(plan, pair.target.name, res.stdout)
+    if suite is None:
+        return "io_too_few_results", "", {}
+    return "", suite.tests, {"program": program, "driver": plan.driver, "stdout": res.stdout,
+                             "scenarios": suite.scenarios, "calls": suite.calls, "values": suite.values}
+
+
+def io_bench_row(task_id: str, pair: LanguagePair, source: str, tests: str, target: str = "") -> dict:
+    """A program and its io tests in the bench JSONL format: an empty ``target_prompt`` means the editor's own
+    derived scaffold, so ``act-train eval`` measures these like any benchmark."""
+    return {"task_id": task_id, "source_lang": pair.source.name, "target_lang": pair.target.name, "entry_point": "",
+            "source_code": source, "source_code_nodoc": source, "source_tests": "", "target_signature": "",
+            "target_prompt": "", "target_tests": tests, "target_canonical_solution": target}
+
+
 class _BatchRunner:
     """The pipeline's timed sandbox call, in the shape the translator takes."""
 
@@ -476,26 +504,7 @@ class Pipeline:
         row = self.prov.find("io_tests", key)
         if row is None:
             t = time.perf_counter()
-            plan = plan_io(pair.source.name, pair.target.name, seed.code)
-            reason, tests, meta = "", "", {}
-            if plan is None:
-                reason = "io_unsupported_signatures"
-            else:
-                program = plan.program(seed.code)
-                try:
-                    (res,) = self._run([Job.with_tests(pair.source.test_recipe, program, plan.driver)])
-                except JobError as exc:
-                    res, reason = None, f"bad_job: {exc}"
-                if res is not None and not res.passed:
-                    reason = f"io_driver_{res.status}"
-                elif res is not None:
-                    suite = render_io_tests(plan, pair.target.name, res.stdout)
-                    if suite is None:
-                        reason = "io_too_few_results"
-                    else:
-                        tests = suite.tests
-                        meta = {"program": program, "driver": plan.driver, "stdout": res.stdout,
-                                "scenarios": suite.scenarios, "calls": suite.calls, "values": suite.values}
+            reason, tests, meta = source_io_tests(pair, seed.code, self._run)
             row = {"id": self.prov.add(stage="io_tests", key=key, parent=parent, ok=not reason, reason=reason,
                                        code=tests, pair=pair.id, seconds=time.perf_counter() - t, meta=meta),
                    "ok": not reason, "code": tests, "meta": json.dumps(meta)}

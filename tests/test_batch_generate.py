@@ -107,3 +107,23 @@ def test_batches_shrink_as_prompts_grow():
     assert plan_batches(widths, batch_size=4, batch_tokens=3000) == [(0, 4), (4, 7), (7, 8), (8, 9)]
     assert plan_batches([10] * 3, batch_size=8, batch_tokens=10**6) == [(0, 3)]
     assert plan_batches([], batch_size=8, batch_tokens=100) == []
+
+
+def _gpu_round():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "gpu_round.py"
+    spec = importlib.util.spec_from_file_location("gpu_round", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_round_reads_each_training_setting_and_refuses_an_unknown_one():
+    gpu_round = _gpu_round()
+    tag, settings = gpu_round.parse_setting("b:epochs=4,lr=1e-4,rank=32")
+    assert tag == "b" and settings == {"epochs": 4.0, "learning_rate": 1e-4, "rank": 32, "alpha": 64.0}
+    assert gpu_round.parse_setting("plain:")[1] == {"alpha": 32.0}
+    with pytest.raises(SystemExit, match="unknown setting 'lora'"):
+        gpu_round.parse_setting("x:lora=8")

@@ -88,3 +88,17 @@ def test_export_writes_the_admitted_pairs_of_a_pair_with_their_attribution(tmp_p
     (row,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert row["pair"] == "java-go" and row["provenance"]["origin"].endswith("(CC BY 4.0)")
     assert row["messages"][-1]["content"].startswith("```go\npackage main")
+
+
+@pytest.mark.docker
+def test_io_bench_writes_seed_programs_as_bench_tasks_with_their_io_tests(tmp_path, monkeypatch):
+    from act_train.bench import load_bench
+
+    monkeypatch.setenv("ACT_DB", str(tmp_path / "act.db"))
+    result = CliRunner().invoke(cli, ["io-bench", "--out-dir", str(tmp_path / "b"), "--limit", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert sum(report["written"].values()) + sum(report["skipped"].values()) == 4  # 2 Java + 2 C++ seeds
+    go = load_bench(tmp_path / "b" / "java_go.jsonl")
+    assert go and all(t.task_id.startswith("classes/") and "func Test" in t.target_tests for t in go)
+    assert all(t.target_prompt == "" and t.source_code == t.source_code_nodoc for t in go)
