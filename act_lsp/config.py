@@ -13,13 +13,18 @@ from typing import Literal, get_args
 
 from act_lsp.pairs import DEFAULT_TARGETS, PAIRS
 
-VerifyMode = Literal["off", "compile", "tests"]
+# equivalence: compile, and reproduce the source's own outcomes on generated calls (the io driver); compile: only
+# compile; tests: compile and run the given target tests (the evaluation's); off: return the first sample.
+VerifyMode = Literal["off", "compile", "tests", "equivalence"]
 
 
 @dataclass(kw_only=True)
 class ServerSettings:
     targets: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_TARGETS))  # source → target language
-    verify: VerifyMode = "off"
+    # equivalence by default: a translation that compiles but behaves differently must not reach the user
+    # unflagged. Without Docker it falls back to off, and for code the io driver cannot call to compile; the
+    # evidence says which.
+    verify: VerifyMode = "equivalence"
     candidates: int = 3  # sampled when verify is on
     log_code: bool = True  # off: the database keeps only hashes of code
     output_dir: str | None = None  # None: translations go next to their source file
@@ -39,7 +44,7 @@ class ServerSettings:
             if f"{src}-{dst}" not in PAIRS:
                 raise ValueError(f"`targets`: no language pair {src}→{dst}; known: {', '.join(PAIRS)}")
         if self.verify not in get_args(VerifyMode):
-            raise ValueError("`verify` must be off, compile or tests")
+            raise ValueError("`verify` must be off, compile, tests or equivalence")
         if self.candidates < 1 or self.max_tokens < 16 or self.time_limit <= 0:
             raise ValueError("`candidates`, `maxTokens` and `timeLimit` must be positive")
         if self.examples < 0:

@@ -7,12 +7,16 @@ The editor, the data pipeline and the evaluation all call it, with different set
   when one does not compile, given the compiler's own suggested fixes (rustc's, or rewrites of what `go
   build` names) before it is judged. The pipeline keeps every candidate (rejection sampling).
 - ``translate``: the candidates, one repair round for the best when it failed (the compiler's or the tests'
-  words go back to the model), and the best one with its evidence. The server uses this.
+  words go back to the model), and the best one with its evidence. The server uses this. In ``equivalence``
+  mode the tests are the source's own behaviour: the io driver runs the source on generated calls in the
+  sandbox first, and a candidate must reproduce every outcome; code the driver cannot call falls back to
+  ``compile``, and the evidence says so.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
@@ -21,6 +25,7 @@ from act_lsp.autofix import suggested_fix
 from act_lsp.config import VerifyMode
 from act_lsp.engine import Generation, GenerationParams
 from act_lsp.examples import Example
+from act_lsp.io_tests import source_io_tests
 from act_lsp.pairs import LanguagePair
 from act_lsp.prompts import Prompt, build_prompt, build_repair_prompt
 from act_lsp.sandbox import Job, JobError, RunResult, SandboxError
@@ -51,6 +56,9 @@ class Evidence:
     errors: str = ""  # compiler/test output of the returned candidate when it failed
     sandbox_seconds: float = 0.0
     sandbox_error: str = ""  # verification was asked for but the sandbox could not be reached
+    calls: int = 0  # equivalence: the generated calls whose source outcomes the translation had to reproduce
+    difference: str = ""  # equivalence: the first call whose outcome differs, as the test reported it
+    fallback: str = ""  # why the asked-for mode could not run (e.g. the io driver cannot call this code)
 
     def summary(self) -> str:
         if self.sandbox_error:
@@ -58,8 +66,13 @@ class Evidence:
         if self.mode == "off":
             return "not verified"
         parts = ["compiles" if self.compiled else "does NOT compile"]
-        if self.tests_passed is not None:
+        if self.mode == "equivalence" and self.compiled:
+            parts = [f"equivalent to the source on {self.calls} generated calls" if self.tests_passed
+                     else "DIFFERS from the source" + (f": {self.difference}" if self.difference else "")]
+        elif self.tests_passed is not None:
             parts.append("tests pass" if self.tests_passed else "tests FAIL")
+        if self.fallback:
+            parts.append(f"behaviour not checked: {self.fallback}")
         extra = ("a repaired candidate" if self.repaired else f"candidate {self.chosen + 1}") + f" of {self.candidates}"
         return f"{', '.join(parts)} ({extra}{', with the compiler' + chr(39) + 's fixes' if self.autofixed else ''})"
 
@@ -242,13 +255,19 @@ class Translator:
                 self._runner_or_none()
             except SandboxError as exc:
                 verify, unavailable = "off", str(exc)
+        calls, fallback = 0, ""
+        if verify == "equivalence" and self._runner is not None:
+            reason, tests, meta = source_io_tests(pair, source, self._runner.run_batch)
+            calls = int(meta.get("calls", 0))
+            if reason:
+                verify, tests, fallback = "compile", None, _why_no_equivalence(reason)
         if verify == "off":
             _, outs = self.sample(pair, source, 1, params=params, scaffold=scaffold, examples=examples,
                                   on_token=on_token, cancelled=cancelled)
             best = outs[0]
             best.evidence = Evidence(mode=verify, candidates=1, sandbox_error=unavailable)
             return best
-        with_tests = verify == "tests" and bool(tests)
+        with_tests = verify in ("tests", "equivalence") and bool(tests)
         _, cands = self.candidates(pair, source, max(1, candidates), params=params, scaffold=scaffold,
                                    examples=examples, tests=tests if with_tests else None, on_token=on_token,
                                    cancelled=cancelled)
@@ -257,7 +276,7 @@ class Translator:
             best = cands[0].translation
             best.tokens = sum(c.translation.tokens for c in cands)
             best.seconds = sum(c.translation.seconds for c in cands)
-            best.evidence = Evidence(mode=verify, candidates=len(cands))
+            best.evidence = Evidence(mode=verify, candidates=len(cands), fallback=fallback)
             return best
         idx = max(range(len(cands)), key=lambda i: (cands[i].score, -i))
         repaired = False
@@ -276,5 +295,37 @@ class Translator:
             tests_passed=(chosen.result.passed if with_tests and chosen.result else None), repaired=repaired,
             autofixed=chosen.autofixed, errors=chosen.errors[-2000:],
             sandbox_seconds=sum(c.result.compile_seconds + c.result.run_seconds
-                                for c in cands if c.result is not None and not c.duplicate))
+                                for c in cands if c.result is not None and not c.duplicate),
+            calls=calls, difference=first_difference(chosen.errors) if with_tests and chosen.compiled else "",
+            fallback=fallback)
         return best
+
+
+def _why_no_equivalence(reason: str) -> str:
+    kind = reason.split(":")[0]
+    if kind.startswith("io_driver_"):
+        return f"the source did not run on its own ({kind.removeprefix('io_driver_').replace('_', ' ')})"
+    return {"io_unsupported_signatures": "no function or method with supported parameter types to call",
+            "io_too_few_results": "too few generated calls finished on the source"}.get(kind, reason)
+
+
+_GO_FAIL = re.compile(r"_test\.go:\d+: (.+)")
+_RUST_PANIC = (re.compile(r"panicked at '(.*?)', \S+:\d+:\d+", re.S),  # rustc < 1.73
+               re.compile(r"panicked at \S+:\d+:\d+:\n(.*?)(?:\nnote:|\n\n|$)", re.S))
+_RUST_ASSERT = re.compile(r"left: `?(.*?)`?,?\s+right: `?(.*?)`?(?:: (.*))?$", re.S)
+
+
+def first_difference(output: str) -> str:
+    """The first failed check of a test run, as ``call = got, want expected``: Go's ``t.Errorf`` line as the io
+    tests write it, or Rust's panic message (an ``assert_eq!`` labelled with the call, or a should-panic)."""
+    if m := _GO_FAIL.search(output):
+        return m.group(1).strip()[:300]
+    for pattern in _RUST_PANIC:
+        if m := pattern.search(output):
+            message = m.group(1).strip()
+            if a := _RUST_ASSERT.search(message):
+                label = a.group(3) or message.splitlines()[0].partition("failed: ")[2]  # rustc >= 1.73: first
+                got, want, call = (" ".join(x.split()) for x in (a.group(1), a.group(2), label or "?"))
+                return f"{call} = {got}, want {want}"[:300]
+            return " ".join(message.split())[:300]
+    return ""

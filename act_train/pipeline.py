@@ -39,6 +39,7 @@ import sqlite_utils
 
 from act_lsp import store
 from act_lsp.engine import GenerationParams
+from act_lsp.io_tests import source_io_tests
 from act_lsp.model_store import ModelError
 from act_lsp.pairs import LanguagePair, get_pair
 from act_lsp.prompts import SYSTEM, user_message
@@ -47,7 +48,6 @@ from act_lsp.sanitize import extract_code, sanitize
 from act_lsp.scaffold import body_end, derive_scaffold
 from act_lsp.translator import Candidate, Translation, Translator
 from act_train.dedup import Deduplicator
-from act_train.io_tests import plan_io, render_io_tests
 from act_train.mutation import mutation_score
 from act_train.seeds import Seed, expansion_seed
 from act_train.synth_prompts import (
@@ -185,26 +185,6 @@ class Provenance:
 
 def _key(*parts: str) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:20]
-
-
-def source_io_tests(pair: LanguagePair, code: str,
-                    run: Callable[[Sequence[Job]], list[RunResult]]) -> tuple[str, str, dict]:
-    """Run the io driver on the source program: (why not, or ""; the target-language tests; provenance)."""
-    plan = plan_io(pair.source.name, pair.target.name, code)
-    if plan is None:
-        return "io_unsupported_signatures", "", {}
-    program = plan.program(code)
-    try:
-        (res,) = run([Job.with_tests(pair.source.test_recipe, program, plan.driver)])
-    except JobError as exc:
-        return f"bad_job: {exc}", "", {}
-    if not res.passed:
-        return f"io_driver_{res.status}", "", {}
-    suite = render_io_tests(plan, pair.target.name, res.stdout)
-    if suite is None:
-        return "io_too_few_results", "", {}
-    return "", suite.tests, {"program": program, "driver": plan.driver, "stdout": res.stdout,
-                             "scenarios": suite.scenarios, "calls": suite.calls, "values": suite.values}
 
 
 def io_bench_row(task_id: str, pair: LanguagePair, source: str, tests: str, target: str = "") -> dict:

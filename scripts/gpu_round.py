@@ -2,7 +2,7 @@
 sample the benchmarks greedily with each (and the base, and retrieved examples, as time allows).
 
 The sandbox half runs where Docker is: ``act-train eval --bench B --replay OUT/samples-<tag>.jsonl``. Work is done
-most important first (each setting trained and sampled, then the base, then extras) and every file is written as
+most important first (the base, each setting trained and sampled, then extras) and every file is written as
 soon as it is complete, so a run stopped at its time limit still returns what it finished. The GGUF is dequantized
 once into an HF directory next to the output (about 50 s saved on every later load).
 
@@ -123,6 +123,8 @@ def main() -> None:
              tokens_per_second=round(tokens / (time.perf_counter() - t)),
              length_stops=sum(g.finish_reason == "length" for g in gens))
 
+    if not args.no_base:  # first: every later comparison needs it
+        sample("base")
     tuned = []
     for text in args.train or ["tuned:epochs=2,lr=2e-4,rank=16"]:
         tag, settings = parse_setting(text)
@@ -144,8 +146,6 @@ def main() -> None:
         if not over_budget(f"sample {tag}"):
             sample(tag)
     gen.use_adapter = False
-    if not args.no_base and not over_budget("sample base"):
-        sample("base")
     for retrieved in (2,):
         if not over_budget(f"sample base-ex{retrieved}"):
             sample(f"base-ex{retrieved}", retrieved=retrieved)

@@ -7,9 +7,7 @@ import random
 
 import pytest
 
-from act_lsp.sandbox import Job
-from act_lsp.scaffold import cpp_signatures, java_signatures
-from act_train.io_tests import (
+from act_lsp.io_tests import (
     Outcome,
     Scenario,
     Step,
@@ -24,6 +22,8 @@ from act_train.io_tests import (
     render_io_tests,
     rust_literal,
 )
+from act_lsp.sandbox import Job
+from act_lsp.scaffold import cpp_signatures, java_signatures
 
 JAVA_COUNTER = """\
 import java.util.*;
@@ -228,3 +228,11 @@ def test_undefined_behaviour_in_cpp_ends_only_its_scenario(sandbox_pool):
     assert None in outcomes  # out-of-range reads aborted in their child process
     assert any(o is not None for o in outcomes)
     assert cpp_signatures(code)[0].name == "at"
+
+
+def test_a_users_java_file_runs_as_one_default_package_file():
+    from act_lsp.io_tests import java_standalone
+
+    code = "package com.acme.billing;\n\nimport java.util.*;\n\npublic final class Calc {\n    public int f() { return 1; }\n}\n"
+    out = java_standalone(code)
+    assert "package" not in out and "\nfinal class Calc {" in out and "public int f()" in out

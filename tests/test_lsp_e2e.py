@@ -56,7 +56,7 @@ async def _start(lsp_client: LanguageClient, tmp_path_factory, editor: str, **op
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))
 async def client(lsp_client: LanguageClient, tmp_path_factory):
-    await _start(lsp_client, tmp_path_factory, "visual_studio_code", trainAfter=2, maxTokens=400)
+    await _start(lsp_client, tmp_path_factory, "visual_studio_code", trainAfter=2, maxTokens=400, verify="off")
     yield
     await lsp_client.shutdown_session()
 
@@ -292,7 +292,7 @@ func SumOfSquares(values []int) int {
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))
 async def learning(lsp_client: LanguageClient, tmp_path_factory):
-    await _start(lsp_client, tmp_path_factory, "visual_studio_code", maxTokens=400, examples=2)
+    await _start(lsp_client, tmp_path_factory, "visual_studio_code", maxTokens=400, examples=2, verify="off")
     yield
     await lsp_client.shutdown_session()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -37,13 +38,19 @@ def test_neovim_translates_a_java_file(tmp_path):
     java = tmp_path / "Calc.java"
     java.write_text(JAVA)
     db = tmp_path / "act.db"
-    run_driver(tmp_path, "translate_file.lua", str(java), sys.executable, str(db))
+    proc = run_driver(tmp_path, "translate_file.lua", str(java), sys.executable, str(db))
     go = tmp_path / "calc.go"
     code = go.read_text()
     assert code.startswith("package main") and "func SumOfSquares(" in code
     (row,) = store.open_db(db)["translations"].rows
     assert row["outcome"] == "accepted" and row["client"] == "Neovim"
     assert row["output"].strip() == code.strip()
+    # The default check ran the Java on generated calls, and the editor showed its verdict.
+    verdict = json.loads(row["verify"])
+    assert verdict["mode"] == "equivalence" and verdict["calls"] > 0, verdict
+    shown = [line for line in proc.stdout.splitlines() if line.startswith("MESSAGE ACT: translation ")]
+    assert shown and ("equivalent to the source on" in shown[0] or "DIFFERS from the source" in shown[0]
+                      or "does NOT compile" in shown[0]), proc.stdout
 
 
 def test_neovim_plugin_commands(tmp_path):

@@ -3,6 +3,8 @@ test_lsp_e2e, test_pipeline and test_batch)."""
 
 from __future__ import annotations
 
+import pytest
+
 from act_lsp.engine import Generation, GenerationParams
 from act_lsp.pairs import get_pair
 from act_lsp.sandbox import RunResult
@@ -84,3 +86,64 @@ def test_translate_chooses_a_compiling_candidate_and_repairs_when_none_compiles(
     assert repaired.evidence.repaired and repaired.evidence.compiled and repaired.evidence.candidates == 2
     unverified = Translator(model := ScriptedModel([GOOD])).translate(PAIR, SOURCE, verify="off", candidates=3)
     assert unverified.evidence.mode == "off" and len(model.calls) == 1
+
+
+CLAMP = "class Bounds { static int clamp(int x) { if (x > 10) return 10; return x < 0 ? 0 : x; } }"
+CLAMP_RIGHT = "\tif x > 10 {\n\t\treturn 10\n\t}\n\tif x < 0 {\n\t\treturn 0\n\t}\n\treturn x\n}\n"
+CLAMP_WRONG = "\tif x > 10 {\n\t\treturn 10\n\t}\n\treturn x\n}\n"  # compiles; forgets the lower bound
+
+
+@pytest.mark.docker
+def test_equivalence_returns_the_candidate_that_behaves_like_the_source(sandbox_pool):
+    result = Translator(ScriptedModel([CLAMP_WRONG, CLAMP_RIGHT]), lambda: sandbox_pool).translate(
+        PAIR, CLAMP, verify="equivalence", candidates=2)
+    ev = result.evidence
+    assert ev.mode == "equivalence" and ev.chosen == 1 and ev.tests_passed and ev.calls >= 3
+    assert "x < 0" in result.code and f"equivalent to the source on {ev.calls} generated calls" in ev.summary()
+
+
+@pytest.mark.docker
+def test_equivalence_flags_a_translation_that_compiles_but_behaves_differently(sandbox_pool):
+    model = ScriptedModel([CLAMP_WRONG, CLAMP_WRONG])  # the second answers the repair round
+    ev = Translator(model, lambda: sandbox_pool).translate(PAIR, CLAMP, verify="equivalence", candidates=1).evidence
+    assert ev.compiled and ev.tests_passed is False and not ev.repaired
+    assert "Clamp(-" in ev.difference and "want 0" in ev.difference  # the call and the source's outcome
+    assert ev.summary().startswith("DIFFERS from the source: Clamp(-")
+    assert len(model.calls) == 2  # the sample, then one repair round shown the difference
+
+
+@pytest.mark.docker
+def test_equivalence_falls_back_to_compiling_when_the_driver_cannot_call_the_code(sandbox_pool):
+    source = "class Cfg { static int port(java.util.Properties p) { return 8080; } }"
+    answers = ["\treturn 8080\n}\n", "package main\n\nfunc Port(p map[string]string) int {\n\treturn 8080\n}\n"]
+    ev = Translator(ScriptedModel(answers), lambda: sandbox_pool).translate(
+        get_pair("java-go"), source, verify="equivalence", candidates=1).evidence
+    assert ev.mode == "compile" and ev.fallback and ev.tests_passed is None and ev.calls == 0
+    assert "behaviour not checked: no function or method with supported parameter types" in ev.summary()
+
+
+def test_the_first_difference_names_the_call_and_both_outcomes_in_go_and_both_rust_formats():
+    from act_lsp.translator import first_difference
+
+    go = "--- FAIL: TestTranslatedBehaviour (0.00s)\n    act_test.go:120: Clamp(-3) = -3, want 0\nFAIL"
+    old_rust = ("thread 's' panicked at 'assertion failed: `(left == right)`\n  left: `-3`,\n right: `0`: twice(-3)',"
+                " main.rs:24:9\nnote: run with `RUST_BACKTRACE=1`")
+    new_rust = ('thread \'s\' panicked at main.rs:24:9:\nassertion `left == right` failed: o.attempt("a", 3)\n'
+                '  left: "ok"\n right: "locked"\nnote: run with `RUST_BACKTRACE=1`')
+    assert first_difference(go) == "Clamp(-3) = -3, want 0"
+    assert first_difference(old_rust) == "twice(-3) = -3, want 0"
+    assert first_difference(new_rust) == 'o.attempt("a", 3) = "ok", want "locked"'
+    assert first_difference("thread 's' panicked at 'twice(-3) should panic', main.rs:9:9") == "twice(-3) should panic"
+    assert first_difference("error[E0308]: mismatched types") == ""
+
+
+@pytest.mark.docker
+def test_equivalence_in_cpp_to_rust_expects_the_source_exception_as_a_panic(sandbox_pool):
+    source = '#include <stdexcept>\nint twice(int x) { if (x < 0) throw std::invalid_argument("neg"); return 2 * x; }'
+    wrong, right = "    2 * x\n}\n", "    if x < 0 {\n        panic!(\"neg\");\n    }\n    2 * x\n}\n"
+    ev = Translator(ScriptedModel([wrong, wrong]), lambda: sandbox_pool).translate(
+        get_pair("cpp-rust"), source, verify="equivalence", candidates=1).evidence
+    assert ev.tests_passed is False and "should panic" in ev.difference
+    ev = Translator(ScriptedModel([wrong, right]), lambda: sandbox_pool).translate(
+        get_pair("cpp-rust"), source, verify="equivalence", candidates=2).evidence
+    assert ev.tests_passed and ev.chosen == 1

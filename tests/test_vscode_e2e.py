@@ -34,6 +34,7 @@ USER_SETTINGS = {
     "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": False, "extensions.autoUpdate": False,
     "extensions.ignoreRecommendations": True, "workbench.enableExperiments": False, "workbench.startupEditor": "none",
     "update.mode": "none", "security.workspace.trust.enabled": False, "workbench.tips.enabled": False,
+    "act.verify": "off",  # these tests drive the editor; the behavioural check has its own tests
 }
 
 

@@ -36,3 +36,4 @@ vim.wait(1000)  -- let didSave reach the server
 vim.lsp.stop_client(id)
 vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 20)
 io.stdout:write('OK ' .. target .. '\n')
+for _, m in ipairs(messages) do io.stdout:write('MESSAGE ' .. m .. '\n') end

@@ -13,7 +13,8 @@ by keeping tests as inputs and outputs and rendering them per language; so do we
           compile whenever the candidate follows the signatures it was given. An exception in the source is
           expected as a panic (or an error result where Go's signature has one).
 
-The same driver gates the source side: a mutant is killed when its driver output differs.
+The same driver gates the source side (a mutant is killed when its driver output differs), and the editor's
+``equivalence`` check: a translation must reproduce the source's outcomes on the generated calls.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from act_lsp.pairs import LanguagePair
+from act_lsp.sandbox import Job, JobError, RunResult
 from act_lsp.scaffold import (
     Signature,
     cpp_signatures,
@@ -705,16 +708,28 @@ def rust_tests(scenarios: Sequence[Scenario], outcomes: Sequence[Sequence[Outcom
 
 
 # --- the table: one entry per source and per target language ------------------------------------------
+_JAVA_PACKAGE = re.compile(r"^\s*package\s+[\w.]+\s*;", re.M)
+_JAVA_PUBLIC_TYPE = re.compile(
+    r"^public\s+(?=(?:(?:final|abstract|sealed|strictfp)\s+)*(?:class|interface|enum|record)\b)", re.M)
+
+
+def java_standalone(code: str) -> str:
+    """A user's file as the sandbox compiles it (one Main.java in the default package): without its package line,
+    and its top-level public types package-private (``public class Calc`` must otherwise live in Calc.java)."""
+    return _JAVA_PUBLIC_TYPE.sub("", _JAVA_PACKAGE.sub("", code, count=1))
+
+
 @dataclass(frozen=True)
 class IoSource:
     signatures: Callable[[str], list[Signature]]
     vtype: Callable[[str], VType | None]
     driver: Callable[[Sequence[Scenario]], str]
     prelude: str = ""  # put before the program for the oracle run
+    standalone: Callable[[str], str] = lambda code: code  # the program as one file the sandbox can compile
 
 
 IO_SOURCES: Mapping[str, IoSource] = {
-    "java": IoSource(java_signatures, java_vtype, java_driver),
+    "java": IoSource(java_signatures, java_vtype, java_driver, standalone=java_standalone),
     "cpp": IoSource(cpp_signatures, cpp_vtype, cpp_driver, _CPP_PRELUDE),
 }
 IO_TARGETS: Mapping[str, Callable[[Sequence[Scenario], Sequence[Sequence[Outcome]]], str]] = {
@@ -729,8 +744,9 @@ class IoPlan:
     driver: str  # appended to the program, like a source-language test
 
     def program(self, code: str) -> str:
-        """The program as the oracle runs it (C++: with library assertions on)."""
-        return IO_SOURCES[self.source_language].prelude + code
+        """The program as the oracle runs it (C++: with library assertions on; Java: in the default package)."""
+        source = IO_SOURCES[self.source_language]
+        return source.prelude + source.standalone(code)
 
 
 def plan_io(source_language: str, target_language: str, code: str, *, seed: int = 0) -> IoPlan | None:
@@ -771,3 +787,23 @@ def render_io_tests(plan: IoPlan, target_language: str, stdout: str, *, min_valu
         return None
     tests = IO_TARGETS[target_language]([sc for sc, _ in kept], [o for _, o in kept])
     return IoSuite(tests=tests, scenarios=len(kept), calls=sum(len(o) for _, o in kept), values=values)
+
+
+def source_io_tests(pair: LanguagePair, code: str,
+                    run: Callable[[Sequence[Job]], list[RunResult]]) -> tuple[str, str, dict]:
+    """Run the io driver on the source program: (why not, or ""; the target-language tests; provenance)."""
+    plan = plan_io(pair.source.name, pair.target.name, code)
+    if plan is None:
+        return "io_unsupported_signatures", "", {}
+    program = plan.program(code)
+    try:
+        (res,) = run([Job.with_tests(pair.source.test_recipe, program, plan.driver)])
+    except JobError as exc:
+        return f"bad_job: {exc}", "", {}
+    if not res.passed:
+        return f"io_driver_{res.status}", "", {}
+    suite = render_io_tests(plan, pair.target.name, res.stdout)
+    if suite is None:
+        return "io_too_few_results", "", {}
+    return "", suite.tests, {"program": program, "driver": plan.driver, "stdout": res.stdout,
+                             "scenarios": suite.scenarios, "calls": suite.calls, "values": suite.values}
