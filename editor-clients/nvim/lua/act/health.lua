@@ -29,7 +29,7 @@ function M.check()
     if r.ok then
       vim.health.ok(part .. ": " .. detail)
     elseif part == "sandbox" then
-      vim.health.warn("sandbox (Docker): " .. (r.error or "?"), { "needed only for verify = compile | tests" })
+      vim.health.warn("sandbox (Docker): " .. (r.error or "?"), { "needed for verify = equivalence (the default) | compile | tests" })
     else
       vim.health.error(part .. ": " .. (r.error or "?"))
     end
