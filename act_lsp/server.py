@@ -22,6 +22,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from act_lsp import __version__, edits, store
 from act_lsp.config import ServerSettings, parse_settings
+from act_lsp.diagnostics import verdict_diagnostics
 from act_lsp.engine import GenerationParams, ModelHost
 from act_lsp.examples import Example, ExampleIndex
 from act_lsp.model_store import ModelError
@@ -375,11 +376,16 @@ async def _apply(ls: ActLanguageServer, req: TranslateRequest, result: Translati
         annotate=bool(we and we.change_annotation_support), document_changes=bool(we and we.document_changes),
         can_create=bool(we and we.resource_operations and types.ResourceOperationKind.Create in we.resource_operations),
         encoding=ls.workspace.position_encoding)
-    if result.evidence.mode != "off" or result.evidence.sandbox_error:
-        ls.message(f"translation {result.evidence.summary()}",
-                   types.MessageType.Info if result.evidence.compiled else types.MessageType.Warning)
+    ev = result.evidence
+    if ev.mode != "off" or ev.sandbox_error:
+        right = ev.compiled and ev.tests_passed is not False
+        ls.message(f"translation {ev.summary()}", types.MessageType.Info if right else types.MessageType.Warning)
     answer = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label="ACT translation"))
-    return bool(answer and answer.applied)
+    applied = bool(answer and answer.applied)
+    if applied:  # the verdict stays visible on the file it concerns (an empty list clears an earlier one)
+        found = verdict_diagnostics(ev, result.code, new_text, req.pair.target.name)
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=req.target_uri, diagnostics=found))
+    return applied
 
 
 def _log(ls: ActLanguageServer, fn):

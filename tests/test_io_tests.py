@@ -233,6 +233,7 @@ def test_undefined_behaviour_in_cpp_ends_only_its_scenario(sandbox_pool):
 def test_a_users_java_file_runs_as_one_default_package_file():
     from act_lsp.io_tests import java_standalone
 
-    code = "package com.acme.billing;\n\nimport java.util.*;\n\npublic final class Calc {\n    public int f() { return 1; }\n}\n"
+    code = ("package com.acme.billing;\n\nimport java.util.*;\n\n"
+            "public final class Calc {\n    public int f() { return 1; }\n}\n")
     out = java_standalone(code)
     assert "package" not in out and "\nfinal class Calc {" in out and "public int f()" in out

@@ -53,6 +53,32 @@ def test_neovim_translates_a_java_file(tmp_path):
                       or "does NOT compile" in shown[0]), proc.stdout
 
 
+BITS = """public class Bits {
+    public static String bits(int x) {
+        return Integer.toBinaryString(x);
+    }
+}
+"""
+
+
+def test_neovim_shows_a_translation_that_compiles_but_behaves_differently(tmp_path):
+    # Java prints an int's 32-bit two's complement; the default model's Go (strconv.FormatInt) writes "-11" for -3.
+    java = tmp_path / "Bits.java"
+    java.write_text(BITS)
+    proc = run_driver(tmp_path, "flag_difference.lua", str(java), sys.executable, str(tmp_path / "act.db"),
+                      "bits.go")
+    shown = [line for line in proc.stdout.splitlines() if line.startswith("MESSAGE ACT: translation ")]
+    marks = [line.split(" ", 3) for line in proc.stdout.splitlines() if line.startswith("DIAGNOSTIC ")]
+    assert marks, proc.stdout
+    _, line, severity, message = marks[0]
+    # The edit's verdict and the mark on the file agree; a difference is a warning on the function it names.
+    if "DIFFERS from the source" in shown[0]:
+        assert message.startswith("differs from the source: Bits(") and "want" in message and severity == "2"
+        assert "func Bits(" in (tmp_path / "bits.go").read_text().splitlines()[int(line)]
+    else:  # the model's best did not even compile: the compiler's error, as an error
+        assert "does NOT compile" in shown[0] and message.startswith("does not compile") and severity == "1"
+
+
 def test_neovim_plugin_commands(tmp_path):
     java = tmp_path / "Calc.java"
     java.write_text(JAVA)
