@@ -78,7 +78,7 @@ async def main(args) -> None:
     src = tmp / "Inventory.java"
     src.write_text(METHOD)
     uri = src.as_uri()
-    client = await session(tmp, {"maxTokens": args.max_tokens})
+    client = await session(tmp, {"maxTokens": args.max_tokens, "verify": "off"})
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
         uri=uri, language_id="java", version=1, text=METHOD)))
 
@@ -119,19 +119,22 @@ async def main(args) -> None:
           f"{(statistics.median(e2e) / raw_s - 1) * 100:+.1f}% (target ≤ 5%)")
     del host
 
-    client = await session(tmp, {"maxTokens": args.max_tokens, "verify": "compile", "candidates": 3})
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=uri, language_id="java", version=1, text=METHOD)))
-    await translate(client, uri)  # load model, start sandbox containers
-    res, secs, _ = await translate(client, uri)
-    ev = res["evidence"]
-    n = ev["candidates"] + int(ev["repaired"])
-    print(f"verify=compile, 3 candidates: {secs:.2f} s total, {secs / n:.2f} s per candidate "
-          f"(sandbox {ev['sandbox_seconds']:.2f} s of it; result: compiled={ev['compiled']}, "
-          f"repaired={ev['repaired']}) vs {statistics.median(e2e):.2f} s unverified")
-    if ev["errors"]:
-        print("  errors of the returned candidate:", ev["errors"][:300].replace("\n", " | "))
-    await client.shutdown_session()
+    for mode in ("compile", "equivalence"):
+        client = await session(tmp, {"maxTokens": args.max_tokens, "verify": mode, "candidates": 3})
+        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=uri, language_id="java", version=1, text=METHOD)))
+        await translate(client, uri)  # load model, start sandbox containers
+        res, secs, _ = await translate(client, uri)
+        ev = res["evidence"]
+        n = ev["candidates"] + int(ev["repaired"])
+        print(f"verify={mode}, 3 candidates: {secs:.2f} s total, {secs / n:.2f} s per candidate "
+              f"(sandbox {ev['sandbox_seconds']:.2f} s of it; result: compiled={ev['compiled']}, "
+              f"tests_passed={ev['tests_passed']}, calls={ev['calls']}, repaired={ev['repaired']}"
+              f"{', fallback: ' + ev['fallback'] if ev['fallback'] else ''}) vs {statistics.median(e2e):.2f} s "
+              "unverified")
+        if ev["errors"]:
+            print("  errors of the returned candidate:", ev["errors"][:300].replace("\n", " | "))
+        await client.shutdown_session()
 
 
 if __name__ == "__main__":

@@ -125,7 +125,8 @@ async def client(lsp_client: LanguageClient, tmp_path_factory):
 
     await lsp_client.initialize_session(types.InitializeParams(
         capabilities=client_capabilities("visual_studio_code"),
-        initialization_options={"database": str(lsp_client.db_path), "maxTokens": 60, "trainAfter": 0}))
+        initialization_options={"database": str(lsp_client.db_path), "maxTokens": 60, "trainAfter": 0,
+                                "verify": "off"}))
     yield
     await lsp_client.shutdown_session()
 
