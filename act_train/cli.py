@@ -719,15 +719,21 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
               help="retrieved validated pairs shown before each task (those overlapping the task are excluded)")
 @click.option("--examples-from", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="pairs JSONL to retrieve examples from; repeatable")
+@click.option("--verify", type=click.Choice(["off", "compile", "tests", "equivalence"]), default="off",
+              show_default=True, help="measure what the editor serves: --candidates samples checked in the sandbox "
+              "(equivalence: against the source's behaviour), compiler fixes, one repair round, the best one; "
+              "off: the raw model")
+@click.option("--candidates", default=3, show_default=True, help="samples per task when --verify is on")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
 def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, replay, examples, examples_from,
-             as_json) -> None:
+             verify, candidates, as_json) -> None:
     """pass@k of a model (+ adapter) on a benchmark file; results go to the ACT database.
 
     \b
     Example:
       act-train eval --bench ../shared/bench/java_go.jsonl --samples 10 -k 1 -k 5
       act-train eval --bench ../shared/bench/java_go.jsonl --replay samples.jsonl   # generated elsewhere
+      act-train eval --bench data/classes/java_go.jsonl --verify equivalence     # as the editor serves it
     """
     from act_lsp import store
     from act_lsp.engine import EngineConfig, ModelHost
@@ -738,7 +744,10 @@ def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, rep
 
     try:
         config = EvalConfig(bench=bench, samples=samples, ks=tuple(sorted(set(ks))), limit=limit,
-                            max_tokens=max_tokens, examples=examples, examples_from=examples_from)
+                            max_tokens=max_tokens, examples=examples, examples_from=examples_from, verify=verify,
+                            candidates=candidates)
+        if replay and verify != "off":
+            raise ValueError("--replay checks stored samples; --verify generates repairs live (use one of them)")
         generator = ReplayGenerator(replay) if replay else None
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None

@@ -18,8 +18,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import get_args
 
 from act_lsp import store
+from act_lsp.config import VerifyMode
 from act_lsp.engine import GenerationParams
 from act_lsp.examples import Example, ExampleIndex, examples_from_records
 from act_lsp.pairs import get_pair
@@ -95,10 +97,18 @@ class EvalConfig:
     examples: int = 0  # retrieved validated pairs shown before each task (0: none)
     examples_from: tuple[str, ...] = ()  # pairs JSONL files to retrieve them from
     examples_tokens: int = 1500  # prompt budget for them
+    # What the editor serves instead of the raw model: ``candidates`` samples checked in the sandbox, compiler
+    # fixes, one repair round, the best returned (``Translator.translate``); one translation per task.
+    verify: VerifyMode = "off"
+    candidates: int = 3
 
     def __post_init__(self) -> None:
         if self.samples < 1 or any(k < 1 or k > self.samples for k in self.ks):
             raise ValueError(f"`ks` {self.ks} must each be between 1 and `samples` ({self.samples})")
+        if self.verify not in get_args(VerifyMode):
+            raise ValueError(f"`verify` must be one of {', '.join(get_args(VerifyMode))}")
+        if self.verify != "off" and self.samples != 1:
+            raise ValueError("a served translation is one per task: `verify` needs `samples` 1")
         if self.examples and not self.examples_from:
             raise ValueError("`examples` needs `examples_from` (pairs JSONL files to retrieve them from)")
 
@@ -212,7 +222,7 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
     Each sample is stored as soon as its test run ends, so a stopped evaluation keeps what it measured: the run
     is marked ``interrupted`` with metrics over the tasks it finished.
     """
-    translator = Translator(generator)
+    translator = Translator(generator, (lambda: runner) if config.verify != "off" else None)
     tasks: Sequence[BenchTask] = load_bench(config.bench)[: config.limit]
     if not tasks:
         raise ValueError(f"{config.bench} has no tasks")
@@ -264,9 +274,14 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
                 # The samples of one task are i.i.d. at ``temperature`` (pass@k's estimator assumes it).
                 examples, excluded = task_examples(index, config, pair.id, task)
                 shown[0], shown[1] = shown[0] + len(examples), shown[1] + excluded
-                _, outs = translator.sample(pair, getattr(task, config.source_field), config.samples, params=params,
-                                            temperature=temperature, scaffold=task.target_prompt or None,
-                                            examples=examples)
+                source = getattr(task, config.source_field)
+                if config.verify == "off":
+                    _, outs = translator.sample(pair, source, config.samples, params=params, temperature=temperature,
+                                                scaffold=task.target_prompt or None, examples=examples)
+                else:
+                    outs = [translator.translate(pair, source, params=params, verify=config.verify,
+                                                 candidates=config.candidates, scaffold=task.target_prompt or None,
+                                                 examples=examples)]
                 for sample, out in enumerate(outs):
                     try:
                         fut = ex.submit(runner.run, target_job(task, out.code, limits=limits))

@@ -96,3 +96,35 @@ def test_diff_runs_counts_flips_both_ways_on_common_tasks():
     assert diff.gained == ["HumanEval/1", "HumanEval/10"]
     assert diff.lost == ["HumanEval/2"]
     assert diff.categories == {"compile:undefined": (1, 0), "passed": (2, 3), "wrong_answer": (1, 1)}
+
+
+class _TwoAnswers:
+    """A bad candidate, then a good one, for every prompt (sampled together, like the editor's candidates)."""
+
+    def generate(self, prompt, params, **_):
+        return self.generate_many(prompt, [params])[0]
+
+    def generate_many(self, prompt, params, **_):
+        texts = ["\treturn true // bad\n}\n", "\treturn true // good\n}\n"]  # bodies after the task's scaffold
+        return [Generation(text=texts[i % 2], tokens=5, finish_reason="stop", seconds=0.01, first_token_seconds=0.0)
+                for i in range(len(params))]
+
+
+class _CompilesGood:
+    """Compiles (and passes) code that says good: the editor's check and the benchmark's test agree."""
+
+    def run_batch(self, jobs):
+        return [self.run(job) for job in jobs]
+
+    def run(self, job):
+        ok = "good" in "".join(job.files.values())
+        return RunResult(status="passed" if ok else "compile_error", exit_code=0 if ok else 1,
+                         phase="run" if ok else "compile", stderr="" if ok else "main.go:2: syntax error")
+
+
+def test_served_mode_scores_the_candidate_the_editor_would_return(bench, tmp_path):
+    raw = evaluate(EvalConfig(bench=str(bench)), _TwoAnswers(), _CompilesGood())
+    served = evaluate(EvalConfig(bench=str(bench), verify="compile", candidates=2), _TwoAnswers(), _CompilesGood())
+    assert raw.metrics == {"pass@1": 0.0} and served.metrics == {"pass@1": 1.0}
+    with pytest.raises(ValueError, match="needs `samples` 1"):
+        EvalConfig(bench=str(bench), verify="compile", samples=3, ks=(1,))
