@@ -12,7 +12,7 @@ setup:
 test: setup
 	@bash scripts/install-code-server.sh
 	@$(VENV)/ruff check act_lsp act_train tests benchmarks sandbox scripts
-	@$(VENV)/pytest -q
+	@$(VENV)/pytest -q --durations=15  # the slowest tests, for the suite's time budget
 
 # The pure tests: no Docker engine, no model, no editor (about 30 s).
 test-fast: setup
