@@ -44,14 +44,15 @@ def parse_setting(text: str) -> tuple[str, dict]:
 
 
 def dequantized(model: str, where: Path) -> str:
-    """The model as an HF directory, written once: loading a GGUF dequantizes it every time (~50 s)."""
-    if Path(model).is_dir():
-        return model
-    if not (where / "config.json").is_file():
-        from safetensors.torch import save_model
+    """The model as an HF directory, written once: loading a GGUF dequantizes it every time (~50 s). Falls back
+    to the GGUF itself if this transformers cannot write it."""
+    if Path(model).is_dir() or (where / "config.json").is_file():
+        return model if Path(model).is_dir() else str(where)
+    from safetensors.torch import save_model
 
-        from act_train.finetune import load_base
+    from act_train.finetune import load_base
 
+    try:
         base, tokenizer, _ = load_base(model, "cpu")
         where.mkdir(parents=True, exist_ok=True)
         # transformers will not save_pretrained a GGUF-loaded model; its weights are plain tensors by now.
@@ -61,6 +62,10 @@ def dequantized(model: str, where: Path) -> str:
         base.generation_config.save_pretrained(where)
         save_model(base, str(where / "model.safetensors"))
         tokenizer.save_pretrained(where)
+    except Exception as exc:  # noqa: BLE001 - any failure here only costs load time
+        print(f"dequantized copy not written ({type(exc).__name__}: {exc}); loading the GGUF each time", flush=True)
+        (where / "config.json").unlink(missing_ok=True)
+        return model
     return str(where)
 
 
