@@ -8,6 +8,7 @@ in place — llama.cpp's adapter API plus a cache reset — when a new version i
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
 import threading
 import time
@@ -67,6 +68,29 @@ class _AdapterState:
     swaps: list[float] = field(default_factory=list)  # seconds each swap took
 
 
+LLAMA_LOG = logging.getLogger("act_lsp.llama")
+_llama_log_callback = None  # the ctypes callback must outlive every model: llama.cpp keeps its address
+
+
+def route_llama_logs() -> None:
+    """llama.cpp's own lines (tensor loading, adapter buffer fallbacks, some at its error level) go to the
+    ``act_lsp.llama`` logger at DEBUG, not to the console: the log file has them, ``-vv`` shows them, and a real
+    failure still reaches the user as a ``ModelError``."""
+    global _llama_log_callback
+    if _llama_log_callback is not None:
+        return
+    import llama_cpp
+
+    @llama_cpp.llama_log_callback
+    def forward(_level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
+        line = text.decode("utf-8", "replace").rstrip()
+        if line:
+            LLAMA_LOG.debug(line)
+
+    _llama_log_callback = forward
+    llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
+
+
 class ModelHost:
     """Loads the model once; ``generate`` may be called from any thread (calls queue on one lock)."""
 
@@ -79,6 +103,7 @@ class ModelHost:
         self._adapter = _AdapterState()
         self._batch: BatchDecoder | None = None  # the several-sequence context, made on first use
         self._n_threads = self.config.n_threads or os.cpu_count() or 1
+        route_llama_logs()
         try:
             self._llm = Llama(model_path=str(self.model_path), n_ctx=self.config.n_ctx,
                               n_threads=self._n_threads, n_gpu_layers=self.config.n_gpu_layers,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pytest
 
@@ -69,7 +71,7 @@ def test_tensor_names_follow_llama_cpp():
 
 
 @pytest.mark.model
-def test_tiny_training_run_exports_an_adapter_llama_cpp_agrees_with(tmp_path):
+def test_tiny_training_run_exports_an_adapter_llama_cpp_agrees_with(tmp_path, capfd, caplog):
     import torch
     from llama_cpp import Llama
     from peft import PeftModel, get_peft_model_state_dict
@@ -107,6 +109,15 @@ def test_tiny_training_run_exports_an_adapter_llama_cpp_agrees_with(tmp_path):
     assert np.abs(peft_logits - base_logits).max() > 0.5  # the adapter changes the model...
     assert np.abs(with_adapter - without).max() > 0.5  # ...in llama.cpp too
     assert np.corrcoef(with_adapter, without)[0, 1] < corr
+
+    # Served through ACT's model host, llama.cpp's own lines (loading, adapter buffers) go to its log, not stderr.
+    from act_lsp.engine import EngineConfig, ModelHost
+
+    capfd.readouterr()
+    with caplog.at_level(logging.DEBUG, logger="act_lsp.llama"):
+        ModelHost(EngineConfig(model=TINY, adapter=str(out), n_ctx=256))
+    assert "llama_" not in capfd.readouterr().err
+    assert any(r.name == "act_lsp.llama" and "llama" in r.getMessage() for r in caplog.records)
 
 
 @pytest.mark.model
