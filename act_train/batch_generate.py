@@ -101,11 +101,9 @@ class HFGenerator:
         from peft import PeftModel
 
         name = name or Path(adapter_dir).name
-        if self.adapter is not None and name in self.model.peft_config:
-            pass
-        elif self.adapter is None:
+        if self.adapter is None:
             self.model = PeftModel.from_pretrained(self.model, adapter_dir, adapter_name=name).eval()
-        else:
+        elif name not in self.model.peft_config:  # attached before: only made active again
             self.model.load_adapter(adapter_dir, adapter_name=name)
             self.model.eval()
         self.model.set_adapter(name)

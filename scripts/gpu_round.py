@@ -151,13 +151,11 @@ def main() -> None:
         if not over_budget(f"sample {tag}"):
             sample(tag)
     gen.use_adapter = False
-    for retrieved in (2,):
-        if not over_budget(f"sample base-ex{retrieved}"):
-            sample(f"base-ex{retrieved}", retrieved=retrieved)
-    for tag in tuned[:1]:
-        gen.attach_adapter(str(out / f"train-{tag}" / "adapter"), tag)
-        if not over_budget(f"sample {tag}-k{args.samples}"):
-            sample(f"{tag}-k{args.samples}", samples=args.samples)
+    if not over_budget("sample base-ex2"):
+        sample("base-ex2", retrieved=2)
+    if tuned and not over_budget(f"sample {tuned[0]}-k{args.samples}"):
+        gen.attach_adapter(str(out / f"train-{tuned[0]}" / "adapter"), tuned[0])  # the first setting, active again
+        sample(f"{tuned[0]}-k{args.samples}", samples=args.samples)
     note("done")
 
 
