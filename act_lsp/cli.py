@@ -1,15 +1,15 @@
 """``act-lsp``: start the language server. Only transport and logging are chosen here.
 
-stdio is the protocol channel, so logs go to stderr or ``--log-file``, never stdout.
+stdio is the protocol channel, so logs go to stderr (what editors show in their output pane; ACT's warnings
+only, unless ``-v``) and ``--log-file``, never stdout.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 
-from act_lsp import __version__
+from act_lsp import __version__, logs
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -17,14 +17,13 @@ def main(argv: list[str] | None = None) -> None:
                                  "from your editor with a local model.")
     ap.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
     ap.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio (for debugging)")
-    ap.add_argument("--log-file", help="write logs to this file instead of stderr")
-    ap.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
+    ap.add_argument("--log-file", help="also write every log line (llama.cpp's and libraries' included) to this file")
+    ap.add_argument("-v", "--verbose", action="count", default=0,
+                    help="stderr shows ACT's info lines and libraries' warnings (-vv: debug and llama.cpp's lines)")
     ap.add_argument("--check", action="store_true", help="check model, database and sandbox, print, and exit")
     ap.add_argument("--version", action="version", version=f"act-lsp {__version__}")
     args = ap.parse_args(argv)
-    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
-    handler = logging.FileHandler(args.log_file) if args.log_file else logging.StreamHandler(sys.stderr)
-    logging.basicConfig(level=level, handlers=[handler], format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logs.configure(args.verbose, args.log_file)
     if args.check:
         from act_lsp.health import print_health
 

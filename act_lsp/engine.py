@@ -95,24 +95,50 @@ class ModelHost:
     """Loads the model once; ``generate`` may be called from any thread (calls queue on one lock)."""
 
     def __init__(self, config: EngineConfig | None = None) -> None:
-        from llama_cpp import Llama
-
         self.config = config or EngineConfig()
         self.model_path: Path = resolve_model_path(self.config.model)
+        self.weights_path: Path = self.model_path  # what is loaded: the model, or a copy with an adapter merged in
         self._lock = threading.Lock()
         self._adapter = _AdapterState()
         self._batch: BatchDecoder | None = None  # the several-sequence context, made on first use
         self._n_threads = self.config.n_threads or os.cpu_count() or 1
         route_llama_logs()
-        try:
-            self._llm = Llama(model_path=str(self.model_path), n_ctx=self.config.n_ctx,
-                              n_threads=self._n_threads, n_gpu_layers=self.config.n_gpu_layers,
-                              seed=self.config.seed, verbose=False)
-        except (ValueError, RuntimeError, OSError) as exc:
-            raise ModelError(f"llama.cpp could not load {self.model_path}: {exc}. Reinstall it with "
-                             "`act-train models install --force` or point ACT_MODEL at a valid GGUF") from None
+        self._llm = self._load(self.model_path)
         if self.config.adapter:
             self.set_adapter(self.config.adapter)
+
+    def _load(self, path: Path):
+        from llama_cpp import Llama
+
+        try:
+            return Llama(model_path=str(path), n_ctx=self.config.n_ctx, n_threads=self._n_threads,
+                         n_gpu_layers=self.config.n_gpu_layers, seed=self.config.seed, verbose=False)
+        except (ValueError, RuntimeError, OSError) as exc:
+            raise ModelError(f"llama.cpp could not load {path}: {exc}. Reinstall it with "
+                             "`act-train models install --force` or point ACT_MODEL at a valid GGUF") from None
+
+    def load_weights(self, path: str | os.PathLike | None) -> float:
+        """Serve another GGUF of the same model in place of the loaded one, e.g. the promoted adapter merged into
+        the model (None: the configured model again). Any adapter is dropped. Returns the seconds it took; on a
+        failure the old weights keep serving."""
+        start = time.perf_counter()
+        path = Path(path) if path else self.model_path
+        with self._lock:
+            if path == self.weights_path:
+                return 0.0
+            llm = self._load(path)
+            if self._batch is not None:
+                self._batch.close()
+                self._batch = None
+            if self._adapter.handle:  # detached from the old context, then freed before its model is
+                import llama_cpp
+
+                llama_cpp.llama_set_adapters_lora(self._llm.ctx, None, 0, None)
+                llama_cpp.llama_adapter_lora_free(self._adapter.handle)
+            self._adapter = _AdapterState(swaps=self._adapter.swaps)
+            old, self._llm, self.weights_path = self._llm, llm, path
+            old.close()
+        return time.perf_counter() - start
 
     # --- adapters ------------------------------------------------------------------------------
     @property

@@ -110,16 +110,25 @@ class ActLanguageServer(LanguageServer):
         found, _ = self._examples[1].search(pair.id, source, self.settings.examples, project=self.project_of(uri))
         return found
 
-    def adapter_version(self, pair: LanguagePair | None = None) -> str | None:
-        """Follow the promoted model version: swap the adapter in place when it changed."""
+    def follow_promotion(self, pair: LanguagePair | None = None) -> str | None:
+        """Serve the promoted model version, switching in place when it changed: its merged model when one was
+        made for the model this server runs, else its adapter on the model. Returns the version's id."""
         try:
             version = store.promoted_version(self.db, pair.id if pair else None)
         except store.StoreError:
             return None
-        wanted = version["adapter_path"] if version else None
-        if self._host and self._host.adapter_path != wanted:
-            seconds = self._host.set_adapter(wanted)
-            log.info("adapter switched to %s in %.3f s", wanted, seconds)
+        if self._host is None:
+            return version["id"] if version else None
+        merged = version and version.get("merged_path")
+        same_model = version and Path(version["base_model"]).resolve() == self._host.model_path.resolve()
+        weights = Path(merged) if merged and same_model and Path(merged).is_file() else None
+        adapter = version["adapter_path"] if version and not weights else None
+        if self._host.weights_path != (weights or self._host.model_path):
+            seconds = self._host.load_weights(weights)
+            log.info("now serving %s (%.1f s)", weights or self._host.model_path, seconds)
+        if self._host.adapter_path != adapter:
+            seconds = self._host.set_adapter(adapter)
+            log.info("adapter switched to %s in %.3f s", adapter, seconds)
         return version["id"] if version else None
 
     def status(self) -> dict:
@@ -130,7 +139,7 @@ class ActLanguageServer(LanguageServer):
             training, version = f"unknown ({exc})", None
         return {"server": __version__, "model": self.model_name, "modelLoaded": self._host is not None,
                 "adapterVersion": version["id"] if version else None, "training": training,
-                "verify": self.settings.verify}
+                "verify": self.settings.verify, "weights": self._host.weights_path.name if self._host else None}
 
     def notify_status(self) -> None:
         self.protocol.notify(STATUS_NOTIFICATION, self.status())
@@ -350,7 +359,7 @@ def _run_translation(ls: ActLanguageServer, req: TranslateRequest, progress: _Pr
                      ) -> tuple[Translation, str | None, list[str]]:
     """The translation, the adapter version that produced it and the ids of the examples its prompt showed."""
     translator = ls.translator()
-    adapter = ls.adapter_version(req.pair)
+    adapter = ls.follow_promotion(req.pair)
     params = GenerationParams(max_tokens=ls.settings.max_tokens, time_limit=ls.settings.time_limit)
 
     def on_token(_piece: str, n: int) -> None:

@@ -245,6 +245,12 @@ def m009_translation_examples(db: sqlite_utils.Database) -> None:
     db["translations"].add_column("example_ids", str, not_null_default="[]")
 
 
+@migrations()
+def m010_merged_models(db: sqlite_utils.Database) -> None:
+    """A promoted adapter may also be merged into a copy of the model, which the server loads instead (faster)."""
+    db["model_versions"].add_column("merged_path", str)
+
+
 # --- examples: validated translations, retrieved at translation time -------------------------------
 def example_counts(db: sqlite_utils.Database) -> tuple[int, int]:
     """(accepted/edited translations with code, admitted pairs): cheap, to know when an index is stale."""

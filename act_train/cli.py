@@ -29,14 +29,25 @@ def _emit(as_json: bool, data, text: str) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="act")
-def cli() -> None:
+@click.option("-v", "--verbose", count=True, help="the console also shows ACT's info lines and libraries' warnings "
+              "(-vv: debug lines and llama.cpp's own)")
+@click.option("--log-file", type=click.Path(dir_okay=False), default=None,
+              help="where every log line goes, llama.cpp's and libraries' included "
+                   "[default: $ACT_HOME/logs/act-train.log]")
+def cli(verbose: int, log_file: str | None) -> None:
     """ACT trainer and tools: build the sandbox, manage models, run training cycles.
 
     \b
     Quick start:
       act-train sandbox build          # build the Docker sandbox image (once)
       act-train models install         # fetch the default model into $ACT_HOME/models
+      act-train -v eval ...            # -v before the command: libraries' warnings on the console too
     """
+    from act_lsp import logs
+    from act_lsp.home import act_home
+
+    logs.configure(verbose, log_file or act_home() / "logs" / "act-train.log")
+    click.get_current_context().call_on_close(logs.reset)
 
 
 # --- sandbox -------------------------------------------------------------------------------------
@@ -594,9 +605,9 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
     import os
     from pathlib import Path
 
-    from act_lsp import store
+    from act_lsp import logs, store
     from act_lsp.home import act_home
-    from act_train.daemon import DaemonConfig, DaemonLocked, acquire_lock, next_nightly, serve, setup_logging
+    from act_train.daemon import DaemonConfig, DaemonLocked, acquire_lock, next_nightly, serve
 
     if nightly != "off":
         try:
@@ -609,7 +620,7 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
     except DaemonLocked as exc:
         raise click.ClickException(str(exc)) from None
     path = Path(log_file) if log_file else act_home() / "logs" / "trainer.log"
-    setup_logging(path)
+    logs.configure(click.get_current_context().find_root().params.get("verbose", 0), path)
     db = store.open_db()
     if queue_now and not db.execute("select count(*) from jobs where kind = 'train' and status = 'queued'"
                                     ).fetchone()[0]:
@@ -846,15 +857,22 @@ def sample_cmd(bench, samples, limit, model, adapter_dir, max_tokens, batch_size
 
 # --- report --------------------------------------------------------------------------------------
 @cli.command("report")
-@click.option("--out", default="act-report", show_default=True, type=click.Path(file_okay=False),
-              help="folder for index.html and the PNG plots")
-def report_cmd(out: str) -> None:
-    """Write an HTML page with plots: pass@k per version, loss curves, the data funnel, failure categories,
-    and the controller's decisions."""
+@click.option("--out", default="act-report", show_default=True, type=click.Path(),
+              help="a .html file, or a folder that gets index.html")
+@click.option("--open", "open_page", is_flag=True, help="open the page in the default browser")
+def report_cmd(out: str, open_page: bool) -> None:
+    """Write one self-contained HTML page for the team: a summary (what is served, base vs current pass@k,
+    training data by source, the last cycle, the controller's decisions in words), charts with captions, and
+    the tables. Images are embedded: mail it or attach it to a ticket."""
+    import webbrowser
+
     from act_lsp import store
     from act_train.report import build_report
 
-    click.echo(build_report(store.open_db(), out))
+    page = build_report(store.open_db(), out)
+    click.echo(page)
+    if open_page and not webbrowser.open(page.resolve().as_uri()):
+        click.echo("no browser found here; open the file above yourself", err=True)
 
 
 def main() -> None:

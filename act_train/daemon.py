@@ -146,11 +146,3 @@ def serve(db: sqlite_utils.Database, config: DaemonConfig,
         log.info("job %s done: %s", job["id"], summary.get("status"))
     return processed
 
-
-def setup_logging(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(path)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("act")
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)

@@ -113,6 +113,13 @@ class EvalConfig:
             raise ValueError("`examples` needs `examples_from` (pairs JSONL files to retrieve them from)")
 
 
+def bench_label(path: str | Path) -> str:
+    """``folder/file``: the folder tells HumanEval-X (bench/) from the realistic set (classes/) and a cycle's
+    held-out pairs, without storing a machine's absolute path."""
+    path = Path(path)
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+
+
 @dataclass
 class EvalReport:
     run_id: str
@@ -237,7 +244,7 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
     shown = [0, 0]  # examples used, excluded
     limits = Limits(run_timeout=30)
     if db is not None:
-        db["eval_runs"].insert({"id": run_id, "created_at": store.now(), "bench": Path(config.bench).name,
+        db["eval_runs"].insert({"id": run_id, "created_at": store.now(), "bench": bench_label(config.bench),
                                 "pair": pair.id, "model": model_name, "adapter_version": adapter_version,
                                 "samples": config.samples, "tasks": len(tasks), "config": json.dumps(asdict(config)),
                                 "metrics": "{}", "seconds": None, "status": "running"})

@@ -22,14 +22,8 @@ def base_architecture(base_gguf: str | Path) -> tuple[str, int]:
     import gguf
 
     reader = gguf.GGUFReader(str(base_gguf))
-
-    def field(name: str):
-        f = reader.fields[name]
-        value = f.parts[f.data[0]]
-        return bytes(value).decode() if value.dtype == np.uint8 else int(value[0])
-
-    arch = field("general.architecture")
-    return arch, field(f"{arch}.block_count")
+    arch = _field(reader, "general.architecture")
+    return arch, int(_field(reader, f"{arch}.block_count"))
 
 
 def gguf_tensor_names(state: Mapping[str, np.ndarray], arch: str, n_layers: int) -> dict[str, str]:
@@ -92,3 +86,58 @@ def export_peft_dir(adapter_dir: str | Path, base_gguf: str | Path, out: str | P
     state = {k: v.astype(np.float32) for k, v in state.items()}
     return write_lora_gguf(state, alpha=config["lora_alpha"], base_gguf=base_gguf, out=out,
                            metadata={"rank": str(config["r"])})
+
+
+def merge_lora_gguf(base_gguf: str | Path, adapter_gguf: str | Path, out: str | Path) -> Path:
+    """Fold a LoRA adapter into a copy of its base model, for serving without the adapter's extra work.
+
+    llama.cpp applies an adapter as two extra matrix products per adapted weight on every token; on a 2-core CPU
+    that cost 18% of decode speed for a rank-16 adapter on all projections (benchmarks/adapter_bench.py). Adapted
+    weights are dequantized, W + alpha/r·B·A is added, and the sum is stored as Q8_0: re-quantizing to the base's
+    own Q5_0 grid snaps almost every weight back to its old value (the update is ~0.5% of a weight, under
+    half a Q5_0 step), while Q8_0 keeps it and decodes as fast here: on four bench prompts the merged model's
+    next-token logits lie at 17% of the adapter's own distance from the model's (an F16 merge: 15%). Every other
+    tensor and all metadata are copied unchanged.
+    """
+    import gguf
+
+    base, adapter = gguf.GGUFReader(str(base_gguf)), gguf.GGUFReader(str(adapter_gguf))
+    if _field(adapter, "general.type") != "adapter" or _field(adapter, "adapter.type") != "lora":
+        raise ValueError(f"{adapter_gguf} is not a LoRA adapter GGUF")
+    arch = _field(base, "general.architecture")
+    if _field(adapter, "general.architecture") != arch:
+        raise ValueError(f"{adapter_gguf} is for {_field(adapter, 'general.architecture')}, the base is {arch}")
+    lora = {t.name: np.asarray(t.data, dtype=np.float32) for t in adapter.tensors}
+    alpha = float(_field(adapter, "adapter.lora.alpha"))
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".gguf.partial")
+    writer = gguf.GGUFWriter(str(tmp), arch)
+    for f in base.fields.values():
+        if not f.name.startswith("GGUF.") and f.name != "general.architecture":
+            writer.add_key_value(f.name, f.contents(), f.types[0], f.types[1] if len(f.types) > 1 else None)
+    writer.add_string("act.merged_adapter", Path(adapter_gguf).name)
+    merged = 0
+    for tensor in base.tensors:
+        a, b = lora.get(f"{tensor.name}.lora_a"), lora.get(f"{tensor.name}.lora_b")
+        if a is None or b is None:
+            writer.add_tensor(tensor.name, tensor.data, raw_dtype=tensor.tensor_type)
+            continue
+        weight = gguf.quants.dequantize(tensor.data, tensor.tensor_type).astype(np.float32)
+        weight += (alpha / a.shape[0]) * (b @ a)
+        writer.add_tensor(tensor.name, gguf.quants.quantize(weight, gguf.GGMLQuantizationType.Q8_0),
+                          raw_dtype=gguf.GGMLQuantizationType.Q8_0)
+        merged += 1
+    if merged * 2 != len(lora):
+        raise ValueError(f"{adapter_gguf} adapts tensors that {base_gguf} does not have")
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    tmp.replace(out)
+    return out
+
+
+def _field(reader, name: str):
+    field = reader.fields.get(name)
+    return field.contents() if field is not None else None

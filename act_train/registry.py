@@ -8,6 +8,7 @@ The promotion gate: a candidate is promoted only if its validation pass@1 beats 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import sqlite_utils
 
 from act_lsp import store
 from act_lsp.model_store import sha256_file
+
+log = logging.getLogger("act_train.registry")
 
 
 class PromotionRefused(Exception):
@@ -84,10 +87,25 @@ def promote(db: sqlite_utils.Database, version: str, *, gate: Gate | None = Gate
     current = store.promoted_version(db)
     if gate is not None:
         check_gate(row["metrics"], json.loads(current["metrics"]) if current else baseline, gate)
+    merged = row.get("merged_path") or merge_for_serving(row)
     with db.conn:
         if current:
             db["model_versions"].update(current["id"], {"status": "retired"})
-        db["model_versions"].update(version, {"status": "promoted", "promoted_at": store.now()})
+        db["model_versions"].update(version, {"status": "promoted", "promoted_at": store.now(),
+                                              "merged_path": merged})
+
+
+def merge_for_serving(row: dict) -> str | None:
+    """The adapter merged into a copy of its base model, next to the adapter; the server loads it instead of
+    applying the adapter on every token. None when it cannot be made: the adapter then serves, only slower."""
+    from act_train.export_gguf import merge_lora_gguf
+
+    out = Path(row["adapter_path"]).with_suffix(".merged.gguf")
+    try:
+        return str(merge_lora_gguf(row["base_model"], row["adapter_path"], out))
+    except Exception as exc:  # noqa: BLE001 - any failure leaves the (correct, slower) adapter path serving
+        log.warning("%s serves through its adapter: merging it into %s failed (%s)", row["id"], row["base_model"], exc)
+        return None
 
 
 def rollback(db: sqlite_utils.Database) -> str | None:

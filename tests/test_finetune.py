@@ -147,6 +147,9 @@ def test_a_next_round_starts_from_the_earlier_adapter(tmp_path):
 @pytest.mark.model
 def test_finetune_cli_trains_exports_and_registers(tmp_path, monkeypatch):
     import json
+    import os
+    import subprocess
+    import sys
 
     from click.testing import CliRunner
 
@@ -159,10 +162,16 @@ def test_finetune_cli_trains_exports_and_registers(tmp_path, monkeypatch):
     db = store.open_db()
     rec = translation(source_text=EXAMPLES[0].source, output="package main\n\nfunc Add0(x int) int {\n}\n")
     store.set_outcome(db, store.record_translation(db, rec), "edited", final_text=EXAMPLES[0].target)
-    result = CliRunner().invoke(cli, ["finetune", "--data", str(data), "--out", str(tmp_path / "run"), "--steps", "2",
-                                      "--rank", "4", "--base-model", TINY, "--json"])
-    assert result.exit_code == 0, result.output
-    info = json.loads(result.stdout)  # stderr carries transformers' progress bars
+    # A real process, as a user runs it: what reaches the console is ACT's alone.
+    result = subprocess.run([sys.executable, "-m", "act_train.cli", "--log-file", str(tmp_path / "train.log"),
+                             "finetune", "--data", str(data), "--out", str(tmp_path / "run"), "--steps", "2",
+                             "--rank", "4", "--base-model", TINY, "--json"],
+                            capture_output=True, text=True, env={**os.environ, "ACT_DB": str(tmp_path / "act.db")})
+    assert result.returncode == 0, result.stderr
+    info = json.loads(result.stdout)
+    for noise in ("Warning", "warnings.warn", "de-quantizing", "Loading weights", "llama_"):
+        assert noise not in result.stderr, result.stderr
+    assert "Warning" in (tmp_path / "train.log").read_text()  # transformers' and peft's warnings, kept in the log
     assert info["examples"] == 13 and info["steps"] == 2  # 12 from the file + 1 edited feedback row
     assert (tmp_path / "run" / "adapter.gguf").read_bytes()[:4] == b"GGUF"
     (version,) = store.open_db()["model_versions"].rows

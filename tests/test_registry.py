@@ -115,6 +115,30 @@ def test_adapter_swap_matches_a_fresh_load(tmp_path):
     assert np.allclose(last_logits(host._llm, toks), plain, atol=1e-3)
 
 
+@pytest.mark.model
+def test_a_merged_model_carries_the_adapter(tmp_path):
+    """Promotion serves the adapter merged into the model: its logits are the adapter's, not the model's."""
+    from act_lsp.engine import ModelHost
+    from act_train.export_gguf import merge_lora_gguf
+
+    base = BUNDLED_MODELS[DEFAULT_MODEL].path
+    adapter = random_adapter(base, tmp_path / "r.gguf")
+    merged = merge_lora_gguf(base, adapter, tmp_path / "r.merged.gguf")
+    host = ModelHost()
+    toks = host._llm.tokenize(b"public static int add(int a, int b) {\n    return")
+    plain = last_logits(host._llm, toks)
+    host.set_adapter(adapter)
+    adapted = last_logits(host._llm, toks)
+    host.load_weights(merged)
+    assert host.adapter_path is None and host.weights_path == merged
+    folded = last_logits(host._llm, toks)
+    assert np.linalg.norm(folded - adapted) < 0.25 * np.linalg.norm(plain - adapted)
+    host.load_weights(None)
+    assert np.allclose(last_logits(host._llm, toks), plain, atol=1e-3)
+    with pytest.raises(ValueError, match="not a LoRA adapter"):
+        merge_lora_gguf(base, merged, tmp_path / "x.gguf")
+
+
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "act_lsp.cli"]))
 async def client(lsp_client: LanguageClient, tmp_path_factory):
     lsp_client.db_path = tmp_path_factory.mktemp("db") / "act.db"
@@ -158,9 +182,12 @@ async def test_running_server_switches_to_the_promoted_adapter(client: LanguageC
     assert row["adapter_version"] == version
     status = await client.workspace_execute_command_async(types.ExecuteCommandParams(command="act.status"))
     assert status["adapterVersion"] == version
+    assert status["weights"] == "promoted.merged.gguf"  # promotion merged it; the server loaded the merged copy
     assert row["output"] != db["translations"].get(first["id"])["output"]  # a random adapter changes the output
 
     registry.rollback(db)
     third = await translate()
     assert db["translations"].get(third["id"])["adapter_version"] is None
+    # the model itself serves again: greedy, the same output as before the promotion
+    assert db["translations"].get(third["id"])["output"] == db["translations"].get(first["id"])["output"]
     await asyncio.sleep(0)
