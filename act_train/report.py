@@ -119,7 +119,8 @@ def _current_version(db: sqlite_utils.Database, points: list[EvalPoint]) -> tupl
         how = "merged into the model" if row.get("merged_path") else "as a LoRA adapter"
         label = f"{row['id']} ({_day(row['created_at'])})"
         return label, f"{model} with {label}, promoted {_day(row['promoted_at'])}, served {how}"
-    evaluated = [p.version for p in points if p.version != BASE]
+    registered = {f"{r['id']} ({_day(r['created_at'])})" for r in rows}
+    evaluated = [p.version for p in points if p.version in registered]
     candidate = evaluated[-1] if evaluated else ""
     note = f"; the newest candidate, {candidate}, was not promoted" if candidate else ""
     return candidate, f"{model}, no adapter promoted (the base model){note}"
@@ -321,7 +322,18 @@ def chart_failures(db: sqlite_utils.Database, names: dict[str, str]) -> str:
         title = bench_title(r["bench"] or "", r["pair"] or "", r["tasks"] or 0, json.loads(r["config"] or "{}"))
         label = f"{version_of(r, names)} · {title}"
         counts[label][r["category"]] = r["n"]  # a later run of the same version and benchmark replaces it
-    categories = sorted({c for per in counts.values() for c in per if c != "passed"})
+    totals: dict[str, int] = defaultdict(int)
+    for per in counts.values():
+        for cat, n in per.items():
+            totals[cat] += n if cat != "passed" else 0
+    common = sorted((c for c in totals if totals[c]), key=lambda c: -totals[c])
+    if len(common) > 9:  # a readable legend: the eight most frequent causes, the rest together
+        keep = set(common[:8])
+        for label, per in counts.items():
+            counts[label] = {c: n for c, n in per.items() if c in keep or c == "passed"}
+            counts[label]["other"] = sum(n for c, n in per.items() if c not in keep and c != "passed")
+        common = common[:8] + ["other"]
+    categories = common
     labels = list(counts)
     left = [0] * len(labels)
     for cat in categories:

@@ -143,10 +143,14 @@ def main() -> None:
     ap.add_argument("--budget-minutes", type=float, default=15.0, help="CPU budget of the ACT cycle")
     ap.add_argument("--seeds", type=int, default=5, help="seeds per source language in the cycle")
     ap.add_argument("--out", type=Path, default=REPO / "demo-output")
+    ap.add_argument("-v", "--verbose", action="count", default=0, help="libraries' warnings on the console too")
     args = ap.parse_args()
     start = time.perf_counter()
     out = args.out.resolve()
     (out / "after").mkdir(parents=True, exist_ok=True)
+    from act_lsp import logs
+
+    logs.configure(args.verbose, out / "demo.log")  # llama.cpp's and libraries' lines go there, not here
     db = out / "act-demo.db"
 
     print("== 1. translating sample files through the language server (verify=compile)")
