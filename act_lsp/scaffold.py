@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from act_lsp.syntax import blank_comments
+
 
 @dataclass(frozen=True)
 class Param:
@@ -158,6 +160,7 @@ _EXCEPTION_BASE = re.compile(r"\bextends\s+\w*(?:Exception|Error|Throwable)\b|:\
 
 def java_fields(source: str) -> dict[str, list[Param]]:
     """Instance fields per class, in declaration order (the target struct's fields)."""
+    source = blank_comments("java", source)
     out: dict[str, list[Param]] = {}
     for m in _JAVA_CLASS_OPEN.finditer(source):
         top = _top_level(source[m.end(): body_end(source, m.end() - 1)])
@@ -176,6 +179,7 @@ def _exception_classes(source: str) -> set[str]:
 
 def java_signatures(source: str) -> list[Signature]:
     """Methods and constructors; members of classes with state carry their class (``owner``)."""
+    source = blank_comments("java", source)
     classes = [(m.start(), m.group(1)) for m in _JAVA_CLASS.finditer(source)]
     stateful = _stateful_classes(source, classes)
     errors = _exception_classes(source)
@@ -310,6 +314,7 @@ def _cpp_classes(source: str) -> list[tuple[int, int, str, bool]]:
 
 def cpp_signatures(source: str) -> list[Signature]:
     """Free functions, and methods of classes with fields (owner set; ``returns`` "" for a constructor)."""
+    source = blank_comments("cpp", source)
     classes = _cpp_classes(source)
     errors = _exception_classes(source)
     sigs = []
@@ -340,6 +345,7 @@ def cpp_signatures(source: str) -> list[Signature]:
 
 def cpp_fields(source: str) -> dict[str, list[Param]]:
     """Data members per class/struct (``size_t head = 0, count = 0;`` gives two), static ones left out."""
+    source = blank_comments("cpp", source)
     out: dict[str, list[Param]] = {}
     for m in _CPP_CLASS.finditer(source):
         top = _top_level(source[m.end(): body_end(source, m.end() - 1)])
@@ -411,9 +417,37 @@ DERIVERS: Mapping[str, Deriver] = {
 
 
 @dataclass(frozen=True)
+class Member:
+    """One function or method of the target file, as decomposed generation writes it: ``opening`` (its signature
+    and brace, after whatever must close first), the model writes the body, ``closing`` ends it."""
+
+    opening: str
+    closing: str
+
+
+@dataclass(frozen=True)
 class Scaffold:
     prefix: str  # what the answer starts with: preamble + the first signature, opened
     signatures: tuple[str, ...]  # every derived target signature (shown to the model as a hint)
+    # Decomposition: every member in the order the prefix starts (the first is opened by ``prefix``), and what
+    # closes the file after the last; empty when the source has one member or several classes with state.
+    members: tuple[Member, ...] = ()
+    epilogue: str = ""
+
+
+def _members(pair_id: str, order: list[tuple[Signature, str]], owner: str | None) -> tuple[tuple[Member, ...], str]:
+    """Go: every member a top-level func. Rust: the owner's methods inside ``impl`` (opened by the prefix),
+    then free functions after it is closed."""
+    if pair_id != "cpp-rust":
+        return tuple(Member(f"{rendered} {{\n", "}\n") for _, rendered in order), ""
+    members, in_impl = [], owner is not None
+    for sig, rendered in order:
+        if sig.owner and sig.owner == owner:
+            members.append(Member(f"    {rendered} {{\n", "    }\n"))
+        else:
+            members.append(Member(("}\n\n" if in_impl else "") + f"{rendered} {{\n", "}\n"))
+            in_impl = False
+    return tuple(members), "}\n" if in_impl else ""
 
 
 def derive_scaffold(pair_id: str, source: str) -> Scaffold:
@@ -428,7 +462,14 @@ def derive_scaffold(pair_id: str, source: str) -> Scaffold:
     # The class with instance methods (not, say, an exception class with only a constructor) leads.
     owner = next((s.owner for s in parsed if s.owner and not s.constructor), None)
     fields = deriver.fields(source).get(owner or "", [])
-    if owner and fields:  # a class with state: its type with the fields comes first, then its first member
-        first = next(r for p, r in zip(parsed, sigs, strict=True) if p.owner == owner)
-        return Scaffold(prefix=preamble + deriver.type_scaffold(owner, fields, first), signatures=tuple(sigs))
-    return Scaffold(prefix=f"{preamble}{sigs[0]} {{\n", signatures=tuple(sigs))
+    stateful = owner if owner and fields else None
+    pairs = list(zip(parsed, sigs, strict=True))
+    order = [p for p in pairs if stateful and p[0].owner == stateful] + [p for p in pairs if p[0].owner != stateful
+                                                                          or not stateful]
+    decomposable = len(order) > 1 and {s.owner for s in parsed if s.owner} <= {stateful}
+    members, epilogue = _members(pair_id, order, stateful) if decomposable else ((), "")
+    if stateful:  # a class with state: its type with the fields comes first, then its first member
+        prefix = preamble + deriver.type_scaffold(stateful, fields, order[0][1])
+    else:
+        prefix = f"{preamble}{order[0][1]} {{\n"
+    return Scaffold(prefix=prefix, signatures=tuple(sigs), members=members, epilogue=epilogue)

@@ -368,8 +368,8 @@ def _run_translation(ls: ActLanguageServer, req: TranslateRequest, progress: _Pr
 
     examples = _log(ls, lambda: ls.examples(req.pair, req.source, req.uri)) or []
     result = translator.translate(req.pair, req.source, params=params, verify=ls.settings.verify,
-                                  candidates=ls.settings.candidates, examples=examples, on_token=on_token,
-                                  cancelled=progress.cancelled)
+                                  candidates=ls.settings.candidates, examples=examples,
+                                  decompose=ls.settings.decompose, on_token=on_token, cancelled=progress.cancelled)
     return result, adapter, [ex.id for ex in examples]
 
 

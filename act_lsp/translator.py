@@ -30,6 +30,7 @@ from act_lsp.pairs import LanguagePair
 from act_lsp.prompts import Prompt, build_prompt, build_repair_prompt
 from act_lsp.sandbox import Job, JobError, RunResult, SandboxError
 from act_lsp.sanitize import sanitize
+from act_lsp.scaffold import Scaffold, derive_scaffold
 
 SAMPLE_TEMPERATURE = 0.7  # the samples after the first (greedy) one
 
@@ -155,16 +156,24 @@ class Translator:
     # --- generation ------------------------------------------------------------------------------
     def sample(self, pair: LanguagePair, source: str, k: int = 1, *, params: GenerationParams | None = None,
                temperature: float = SAMPLE_TEMPERATURE, scaffold: str | None = None, examples: Sequence[Example] = (),
-               on_token: Callable[[str, int], None] | None = None,
+               decompose: bool = False, on_token: Callable[[str, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> tuple[Prompt, list[Translation]]:
-        """k sanitised translations of one prompt. A cancelled or timed-out sample ends the sampling."""
+        """k sanitised translations of one prompt. A cancelled or timed-out sample ends the sampling.
+        ``decompose``: the first (greedy) one is written member by member (see ``_decomposed``) when the source
+        has several members and the scaffold is derived."""
         prompt = build_prompt(pair, source, scaffold=scaffold, examples=examples)
         plist = sample_params(params or GenerationParams(), max(1, k), temperature)
+        members = derive_scaffold(pair.id, source) if decompose and scaffold is None else None
+        gens: list[Generation] = []
+        if members is not None and members.members:
+            gens.append(self._decomposed(prompt, members, plist.pop(0), on_token, cancelled))
+            if gens[0].finish_reason in ("cancelled", "timeout"):
+                plist = []
         many = getattr(self.generator, "generate_many", None)
         if many is not None and len(plist) > 1:
-            gens = many(prompt.text, plist, on_token=on_token, cancelled=cancelled)
+            gens += many(prompt.text, plist, on_token=on_token, cancelled=cancelled)
         else:
-            gens, total = [], 0
+            total = sum(g.tokens for g in gens)
             for p in plist:
                 gen = self.generator.generate(prompt.text, p, cancelled=cancelled,
                                               on_token=(lambda s, n, base=total: on_token(s, base + n))
@@ -177,6 +186,34 @@ class Translator:
                                     prompt_hash=prompt.hash, tokens=g.tokens, seconds=g.seconds,
                                     first_token_seconds=g.first_token_seconds, finish_reason=g.finish_reason)
                         for g in gens]
+
+    def _decomposed(self, prompt: Prompt, scaffold: Scaffold, params: GenerationParams,
+                    on_token: Callable[[str, int], None] | None,
+                    cancelled: Callable[[], bool] | None) -> Generation:
+        """One translation written member by member: the answer so far (types, fields, the members done) is the
+        prefix, the next derived signature is opened, and the model writes only its body, stopped where the
+        member closes. Every function keeps its derived signature and none is skipped or duplicated; the
+        prompt's cached tokens are reused from one member to the next."""
+        text, tokens, seconds, first, reason = "", 0, 0.0, None, "stop"
+        for n, member in enumerate(scaffold.members):
+            if n:
+                text += member.opening
+            end = "\n" + member.closing
+            budget = params.max_tokens - tokens
+            if budget <= 0:
+                reason = "length"
+                break
+            gen = self.generator.generate(
+                prompt.text + text, dataclasses.replace(params, max_tokens=budget, stop=(end, *params.stop)),
+                cancelled=cancelled, on_token=(lambda s, i, base=tokens: on_token(s, base + i)) if on_token else None)
+            tokens, seconds = tokens + gen.tokens, seconds + gen.seconds
+            first = gen.first_token_seconds if first is None else first
+            text += gen.text.rstrip("\n") + end + "\n"
+            if gen.finish_reason in ("cancelled", "timeout"):
+                reason = gen.finish_reason
+                break
+        return Generation(text=text + scaffold.epilogue, tokens=tokens, finish_reason=reason, seconds=seconds,
+                          first_token_seconds=first or 0.0)
 
     # --- checking --------------------------------------------------------------------------------
     def check(self, pair: LanguagePair, codes: Sequence[str], tests: str | None) -> list[RunResult]:
@@ -206,12 +243,12 @@ class Translator:
 
     def candidates(self, pair: LanguagePair, source: str, k: int = 1, *, params: GenerationParams | None = None,
                    temperature: float = SAMPLE_TEMPERATURE, tests: str | None = None, scaffold: str | None = None,
-                   examples: Sequence[Example] = (), autofix: bool = True,
+                   examples: Sequence[Example] = (), autofix: bool = True, decompose: bool = False,
                    on_token: Callable[[str, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None) -> tuple[Prompt, list[Candidate]]:
         """k samples, each checked (with ``tests`` when given) and compiler-fixed when it does not compile."""
         prompt, outs = self.sample(pair, source, k, params=params, temperature=temperature, scaffold=scaffold,
-                                   examples=examples, on_token=on_token, cancelled=cancelled)
+                                   examples=examples, decompose=decompose, on_token=on_token, cancelled=cancelled)
         cands = [Candidate(t, with_tests=bool(tests)) for t in outs]
         first: dict[str, Candidate] = {}
         for c in cands:
@@ -245,7 +282,7 @@ class Translator:
     # --- the editor's routine ---------------------------------------------------------------------
     def translate(self, pair: LanguagePair, source: str, *, params: GenerationParams | None = None,
                   verify: VerifyMode = "off", candidates: int = 3, tests: str | None = None,
-                  scaffold: str | None = None, examples: Sequence[Example] = (),
+                  scaffold: str | None = None, examples: Sequence[Example] = (), decompose: bool = False,
                   on_token: Callable[[str, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None) -> Translation:
         params = params or GenerationParams()
@@ -266,14 +303,14 @@ class Translator:
                 verify, tests, fallback = "compile", None, _why_no_equivalence(reason)
         if verify == "off":
             _, outs = self.sample(pair, source, 1, params=params, scaffold=scaffold, examples=examples,
-                                  on_token=on_token, cancelled=cancelled)
+                                  decompose=decompose, on_token=on_token, cancelled=cancelled)
             best = outs[0]
             best.evidence = Evidence(mode=verify, candidates=1, sandbox_error=unavailable)
             return best
         with_tests = verify in ("tests", "equivalence") and bool(tests)
         _, cands = self.candidates(pair, source, max(1, candidates), params=params, scaffold=scaffold,
-                                   examples=examples, tests=tests if with_tests else None, on_token=on_token,
-                                   cancelled=cancelled)
+                                   examples=examples, tests=tests if with_tests else None, decompose=decompose,
+                                   on_token=on_token, cancelled=cancelled)
         if (cands[0].translation.finish_reason in ("cancelled", "timeout")
                 or any(c.translation.finish_reason == "cancelled" for c in cands)):
             best = cands[0].translation

@@ -735,9 +735,11 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
               "(equivalence: against the source's behaviour), compiler fixes, one repair round, the best one; "
               "off: the raw model")
 @click.option("--candidates", default=3, show_default=True, help="samples per task when --verify is on")
+@click.option("--decompose", is_flag=True, help="write the first sample of a source with several members member "
+              "by member, each with its derived signature (as the editor does with decompose on)")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
-def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, replay, examples, examples_from,
-             verify, candidates, as_json) -> None:
+def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, replay, examples, examples_from,  # noqa: PLR0913
+             verify, candidates, decompose, as_json) -> None:
     """pass@k of a model (+ adapter) on a benchmark file; results go to the ACT database.
 
     \b
@@ -756,9 +758,9 @@ def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, rep
     try:
         config = EvalConfig(bench=bench, samples=samples, ks=tuple(sorted(set(ks))), limit=limit,
                             max_tokens=max_tokens, examples=examples, examples_from=examples_from, verify=verify,
-                            candidates=candidates)
-        if replay and verify != "off":
-            raise ValueError("--replay checks stored samples; --verify generates repairs live (use one of them)")
+                            candidates=candidates, decompose=decompose)
+        if replay and (verify != "off" or decompose):
+            raise ValueError("--replay checks stored samples; --verify and --decompose generate live (use one)")
         generator = ReplayGenerator(replay) if replay else None
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None

@@ -101,6 +101,7 @@ class EvalConfig:
     # fixes, one repair round, the best returned (``Translator.translate``); one translation per task.
     verify: VerifyMode = "off"
     candidates: int = 3
+    decompose: bool = False  # the first sample written member by member (``Translator.sample``)
 
     def __post_init__(self) -> None:
         if self.samples < 1 or any(k < 1 or k > self.samples for k in self.ks):
@@ -284,11 +285,12 @@ def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str 
                 source = getattr(task, config.source_field)
                 if config.verify == "off":
                     _, outs = translator.sample(pair, source, config.samples, params=params, temperature=temperature,
-                                                scaffold=task.target_prompt or None, examples=examples)
+                                                scaffold=task.target_prompt or None, examples=examples,
+                                                decompose=config.decompose)
                 else:
                     outs = [translator.translate(pair, source, params=params, verify=config.verify,
                                                  candidates=config.candidates, scaffold=task.target_prompt or None,
-                                                 examples=examples)]
+                                                 examples=examples, decompose=config.decompose)]
                 for sample, out in enumerate(outs):
                     try:
                         fut = ex.submit(runner.run, target_job(task, out.code, limits=limits))

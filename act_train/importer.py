@@ -19,6 +19,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from act_lsp import syntax
+
 SUFFIXES: Mapping[str, tuple[str, ...]] = {"java": (".java",), "cpp": (".cpp", ".cc", ".cxx", ".hpp", ".h")}
 # Node types per language: what is a unit, what is a preamble line, what to descend into.
 _UNITS = {"java": {"class_declaration", "record_declaration", "enum_declaration"},
@@ -26,7 +28,6 @@ _UNITS = {"java": {"class_declaration", "record_declaration", "enum_declaration"
 _PREAMBLE = {"java": {"import_declaration"}, "cpp": {"preproc_include", "using_declaration"}}
 _DESCEND = {"java": set(), "cpp": {"namespace_definition", "declaration_list", "declaration"}}
 _SKIP_NAMES = {"main"}
-_COMMENTS = {"java": {"block_comment", "line_comment"}, "cpp": {"comment"}}
 # Known problem sets: where an imported unit comes from and under which terms (kept with everything derived).
 ATTRIBUTION = {"MBJP": "MBXP (Athiwaratkun et al., arXiv 2210.14868), CC BY 4.0",
                "MBCPP": "MBXP (Athiwaratkun et al., arXiv 2210.14868), CC BY 4.0"}
@@ -48,16 +49,6 @@ class Unit:
         return hashlib.sha256(self.code.encode()).hexdigest()[:16]
 
 
-def _parser(language: str):
-    import tree_sitter
-
-    if language == "java":
-        import tree_sitter_java as grammar
-    else:
-        import tree_sitter_cpp as grammar
-    return tree_sitter.Parser(tree_sitter.Language(grammar.language()))
-
-
 def _name(node) -> str:
     target = node.child_by_field_name("name") or node.child_by_field_name("declarator")
     while target is not None and target.type not in ("identifier", "type_identifier", "field_identifier"):
@@ -67,7 +58,7 @@ def _name(node) -> str:
 
 def units_in_source(language: str, text: str, origin: str, *, max_lines: int = 120, parser=None) -> list[Unit]:
     data = text.encode()
-    tree = (parser or _parser(language)).parse(data)
+    tree = (parser or syntax.parser(language)).parse(data)
     preamble: list[str] = []
     found = []
 
@@ -96,12 +87,12 @@ def units_in_source(language: str, text: str, origin: str, *, max_lines: int = 1
 def without_comments(language: str, code: str, *, parser=None) -> str:
     """The code with its comments removed and runs of blank lines collapsed."""
     data = code.encode()
-    tree = (parser or _parser(language)).parse(data)
+    tree = (parser or syntax.parser(language)).parse(data)
     spans: list[tuple[int, int]] = []
 
     def walk(node) -> None:
         for child in node.children:
-            if child.type in _COMMENTS[language]:
+            if child.type in syntax.COMMENTS:
                 spans.append((child.start_byte, child.end_byte))
             else:
                 walk(child)
@@ -126,7 +117,6 @@ def problem_units(path: str | Path, *, language: str | None = None, max_lines: i
     """Solved problems of a JSONL problem set (MBXP shape) as units; unsolved or unparsable ones are skipped."""
     path = Path(path)
     out: list[Unit] = []
-    parsers: dict[str, object] = {}
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
@@ -141,7 +131,7 @@ def problem_units(path: str | Path, *, language: str | None = None, max_lines: i
             solution = row.get("canonical_solution")
             if lang is None or not solution or (language and lang != language):
                 continue
-            parser = parsers.setdefault(lang, _parser(lang))
+            parser = syntax.parser(lang)
             code = row["prompt"] + solution
             if parser.parse(code.encode()).root_node.has_error:
                 continue
@@ -166,7 +156,6 @@ def import_units(path: str | Path, *, language: str | None = None, max_lines: in
         return list({u.id: u for u in units}.values())
     files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
     out: list[Unit] = []
-    parsers: dict[str, object] = {}
     for file in files:
         lang = next((lang for lang, sfx in SUFFIXES.items() if file.suffix in sfx), None)
         if lang is None or (language and lang != language):
@@ -175,7 +164,7 @@ def import_units(path: str | Path, *, language: str | None = None, max_lines: in
             text = file.read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError):
             continue
-        parser = parsers.setdefault(lang, _parser(lang))
+        parser = syntax.parser(lang)
         out += units_in_source(lang, text, str(file), max_lines=max_lines, parser=parser)
     if not out:
         raise SeedImportError(f"{root}: no Java or C++ classes or functions found")
@@ -264,7 +253,7 @@ def standalone_methods(language: str, code: str, *, parser=None) -> list[tuple[s
     parameters: a function in all but name, as a program of its own (Java: a static method of a class of the
     same name; C++: a free function), with the file's imports/includes."""
     data = code.encode()
-    tree = (parser or _parser(language)).parse(data)
+    tree = (parser or syntax.parser(language)).parse(data)
     preamble = [n.text.decode().strip() for n in tree.root_node.children if n.type in _PREAMBLE[language]
                 or (language == "cpp" and n.type == "using_declaration")]
     out = []

@@ -269,3 +269,16 @@ def test_examples_are_verified_text_only_and_follow_privacy(tmp_path):
     assert {e.origin for e in store.validated_examples(db, synthetic=False)} == {"user"}
     tid = store.record_translation(db, translation(example_ids=[rows[0].id]))
     assert json.loads(db["translations"].get(tid)["example_ids"]) == [rows[0].id]
+
+
+def test_comments_are_not_read_as_code_by_the_scaffold():
+    from act_lsp.syntax import blank_comments
+
+    cpp = ("// -1 when all of (), [] and {} balance\nint first_mismatch(const std::string& s) { return -1; }\n"
+           "/* int fake(int x) { return x; } */ int depth(const std::string& s) { return 0; }\n")
+    assert derive_scaffold("cpp-rust", cpp).signatures == ("fn first_mismatch(s: &str) -> i32",
+                                                          "fn depth(s: &str) -> i32")
+    java = 'class A {\n  // static String bad(int x)\n  static int f(String url) { return "http://x".length(); }\n}\n'
+    blanked = blank_comments("java", java)
+    assert len(blanked) == len(java) and "bad" not in blanked and '"http://x"' in blanked  # strings stay
+    assert derive_scaffold("java-go", java).signatures == ("func F(url string) int",)

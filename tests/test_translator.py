@@ -147,3 +147,68 @@ def test_equivalence_in_cpp_to_rust_expects_the_source_exception_as_a_panic(sand
     ev = Translator(ScriptedModel([wrong, right]), lambda: sandbox_pool).translate(
         get_pair("cpp-rust"), source, verify="equivalence", candidates=2).evidence
     assert ev.tests_passed and ev.chosen == 1
+
+
+COUNTER = """class Counter {
+    private int count;
+    Counter(int start) { count = start; }
+    int add(int n) { count += n; return count; }
+    static int twice(int x) { return 2 * x; }
+}
+"""
+
+
+def test_a_class_is_decomposed_into_its_derived_members_in_both_pairs():
+    from act_lsp.scaffold import derive_scaffold
+
+    go = derive_scaffold("java-go", COUNTER)
+    assert [m.opening for m in go.members] == ["func NewCounter(start int) *Counter {\n",
+                                               "func (c *Counter) Add(n int) int {\n", "func Twice(x int) int {\n"]
+    assert go.prefix.endswith(go.members[0].opening) and go.epilogue == ""
+    cpp = ("class Acc {\n  int total = 0;\npublic:\n  int add(int n) { total += n; return total; }\n"
+           "  int get() const { return total; }\n};\nint twice(int x) { return 2 * x; }\n")
+    rust = derive_scaffold("cpp-rust", cpp)
+    assert [m.opening for m in rust.members] == ["    fn new() -> Acc {\n", "    fn add(&mut self, n: i32) -> i32 {\n",
+                                                 "    fn get(&self) -> i32 {\n", "}\n\nfn twice(x: i32) -> i32 {\n"]
+    assert rust.members[1].closing == "    }\n" and rust.epilogue == ""  # the free function closed the impl
+    two = COUNTER + "class Other {\n    private int v;\n    int get() { return v; }\n}\n"
+    assert derive_scaffold("java-go", two).members == ()  # two classes with state: one shot
+    assert derive_scaffold("java-go", SOURCE).members == ()  # one member: one shot
+
+
+def test_decomposed_sampling_writes_each_body_after_its_signature_and_stops_where_it_closes():
+    model = ScriptedModel(["\tc := &Counter{}\n\tc.count = start\n\treturn c", "\tc.count += n\n\treturn c.count",
+                           "\treturn 2 * x", "\treturn x"], batch=False)
+    seen: list[tuple[str, GenerationParams]] = []
+    original = model.generate
+
+    def generate(prompt, params=None, **kw):
+        seen.append((prompt, params))
+        return original(prompt, params, **kw)
+
+    model.generate = generate
+    _, outs = Translator(model).sample(PAIR, COUNTER, 2, decompose=True)
+    code = outs[0].code
+    for sig in ("func NewCounter(start int) *Counter {\n\tc := &Counter{}", "func (c *Counter) Add(n int) int {\n\t"
+                "c.count += n\n\treturn c.count\n}", "func Twice(x int) int {\n\treturn 2 * x\n}"):
+        assert sig in code
+    assert seen[1][0].endswith("func (c *Counter) Add(n int) int {\n")
+    assert seen[2][0].endswith("func Twice(x int) int {\n")
+    assert all(p.stop[0] == "\n}\n" and p.temperature == 0 for _, p in seen[:3])  # greedy, stopped at the close
+    assert seen[3][1].stop[0] != "\n}\n" and seen[3][1].temperature > 0  # the one-shot sample
+    assert len(outs) == 2 and outs[1].code != code  # the second sample: one shot, as without decomposition
+    assert outs[0].tokens == sum(len(a.split()) for a in ("c := &Counter{} c.count = start return c",
+                                                          "c.count += n return c.count", "return 2 * x"))
+
+
+@pytest.mark.model
+def test_the_real_model_fills_every_derived_member_once():
+    from act_lsp.engine import ModelHost
+
+    _, outs = Translator(ModelHost()).sample(PAIR, COUNTER, 1, params=GenerationParams(max_tokens=400),
+                                             decompose=True)
+    code = outs[0].code
+    for sig in ("func NewCounter(start int) *Counter {", "func (c *Counter) Add(n int) int {",
+                "func Twice(x int) int {"):
+        assert code.count(sig) == 1, code
+    assert outs[0].finish_reason == "stop"
