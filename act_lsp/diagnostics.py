@@ -10,23 +10,11 @@ import re
 
 from lsprotocol import types
 
+from act_lsp.compiler_errors import DEFINITIONS, compiler_errors
 from act_lsp.translator import Evidence
 
 SOURCE = "act"
 MAX_ERRORS = 5
-
-# One entry per target language: a compiler error and the (line, column) it names in the translated file
-# (the sandbox compiles it as main.go / main.rs; lines past the translation belong to appended tests).
-COMPILER_ERRORS: dict[str, re.Pattern[str]] = {
-    "go": re.compile(r"(?:^|[\s/])main\.go:(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)", re.M),
-    "rust": re.compile(r"^(?P<msg>error(?:\[E\d{4}\])?: .+)\n\s*--> main\.rs:(?P<line>\d+):(?P<col>\d+)", re.M),
-}
-# Where a function or method is defined, by name (the called name in a difference, e.g. ``o.Attempt(``).
-DEFINITIONS: dict[str, str] = {
-    "go": r"^func (?:\([^)]*\) )?{name}\(",
-    "rust": r"^\s*(?:pub )?fn {name}\b",
-}
-
 
 def _offset(code: str, target_text: str) -> int:
     """The line where the translation starts in the target file (a selection is appended to an existing file)."""
@@ -48,11 +36,9 @@ def verdict_diagnostics(evidence: Evidence, code: str, target_text: str, languag
     offset, length = _offset(code, target_text), code.count("\n") + 1
     if not evidence.compiled:
         found = []
-        pattern = COMPILER_ERRORS.get(language)
-        for m in pattern.finditer(evidence.errors) if pattern else ():
-            line = int(m["line"]) - 1
-            if line < length:
-                found.append(_diagnostic(offset + line, int(m["col"]) - 1, f"does not compile: {m['msg'].strip()}",
+        for line, col, msg in compiler_errors(language, evidence.errors):
+            if line - 1 < length:
+                found.append(_diagnostic(offset + line - 1, col - 1, f"does not compile: {msg}",
                                          types.DiagnosticSeverity.Error))
             if len(found) == MAX_ERRORS:
                 break

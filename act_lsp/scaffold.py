@@ -423,6 +423,12 @@ class Member:
 
     opening: str
     closing: str
+    indent: str  # of the body's lines
+
+    @property
+    def signature(self) -> str:
+        """The opening's own line (a Rust free function's opening first closes the ``impl``)."""
+        return self.opening.rstrip("\n").rsplit("\n", 1)[-1] + "\n"
 
 
 @dataclass(frozen=True)
@@ -439,13 +445,13 @@ def _members(pair_id: str, order: list[tuple[Signature, str]], owner: str | None
     """Go: every member a top-level func. Rust: the owner's methods inside ``impl`` (opened by the prefix),
     then free functions after it is closed."""
     if pair_id != "cpp-rust":
-        return tuple(Member(f"{rendered} {{\n", "}\n") for _, rendered in order), ""
+        return tuple(Member(f"{rendered} {{\n", "}\n", "\t") for _, rendered in order), ""
     members, in_impl = [], owner is not None
     for sig, rendered in order:
         if sig.owner and sig.owner == owner:
-            members.append(Member(f"    {rendered} {{\n", "    }\n"))
+            members.append(Member(f"    {rendered} {{\n", "    }\n", " " * 8))
         else:
-            members.append(Member(("}\n\n" if in_impl else "") + f"{rendered} {{\n", "}\n"))
+            members.append(Member(("}\n\n" if in_impl else "") + f"{rendered} {{\n", "}\n", " " * 4))
             in_impl = False
     return tuple(members), "}\n" if in_impl else ""
 

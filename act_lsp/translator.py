@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
 from act_lsp.autofix import suggested_fix
+from act_lsp.compiler_errors import compiler_errors
 from act_lsp.config import VerifyMode
 from act_lsp.engine import Generation, GenerationParams
 from act_lsp.examples import Example
@@ -279,6 +280,46 @@ class Translator:
                                      first_token_seconds=gen.first_token_seconds, finish_reason=gen.finish_reason),
                          res, bool(tests))
 
+    def repair_members(self, pair: LanguagePair, prompt: Prompt, scaffold: Scaffold, cand: Candidate, *,
+                       params: GenerationParams | None = None, tests: str | None = None, difference: str = "",
+                       cancelled: Callable[[], bool] | None = None) -> Candidate | None:
+        """A decomposed translation that failed: only the members blamed (by the compiler's error lines, or by
+        the call that behaved differently) are written again, the complaint put as a comment at the top of the
+        body; the rest of the file stays. One sandbox check of the result. None when nothing can be blamed."""
+        code = cand.code
+        spans = member_bodies(code, scaffold)
+        if spans is None:
+            return None
+        lines = [code[:start].count("\n") for start, _ in spans]  # the line after each signature (0-based)
+        blame: dict[int, list[str]] = {}
+        for line, _col, msg in compiler_errors(pair.target.name, cand.errors):
+            at = next((i for i in reversed(range(len(spans))) if lines[i] - 1 <= line - 1), None)
+            if at is not None and line - 1 <= code[:spans[at][1]].count("\n") + 1:
+                blame.setdefault(at, []).append(msg)
+        if not blame and difference:
+            name = re.match(r"(?:\w+\.|\w+::)?(\w+)\(", difference)
+            at = next((i for i, m in enumerate(scaffold.members) if name and re.search(
+                rf"\b{re.escape(name[1])}\(", m.signature)), None)
+            if at is not None:
+                blame[at] = [f"wrong result: {difference}"]
+        if not blame:
+            return None
+        params = params or GenerationParams()
+        head = prompt.text[: len(prompt.text) - len(prompt.prefix)]
+        tokens = seconds = 0
+        for at in sorted(blame, reverse=True):  # from the end: earlier offsets stay valid
+            member, (start, end) = scaffold.members[at], spans[at]
+            hint = "".join(f"{member.indent}// fix: {m[:200]}\n" for m in blame[at][:3])
+            gen = self.generator.generate(head + code[:start] + hint, dataclasses.replace(
+                params, stop=("\n" + member.closing, *params.stop)), cancelled=cancelled)
+            tokens, seconds = tokens + gen.tokens, seconds + gen.seconds
+            if gen.finish_reason in ("cancelled", "timeout"):
+                return None
+            code = code[:start] + gen.text.rstrip("\n") + code[end:]
+        (res,) = self.check(pair, [code], tests)
+        return Candidate(Translation(code=code, prompt_hash=prompt.hash, tokens=tokens, seconds=seconds,
+                                     first_token_seconds=0.0, finish_reason="stop"), res, bool(tests))
+
     # --- the editor's routine ---------------------------------------------------------------------
     def translate(self, pair: LanguagePair, source: str, *, params: GenerationParams | None = None,
                   verify: VerifyMode = "off", candidates: int = 3, tests: str | None = None,
@@ -308,9 +349,9 @@ class Translator:
             best.evidence = Evidence(mode=verify, candidates=1, sandbox_error=unavailable)
             return best
         with_tests = verify in ("tests", "equivalence") and bool(tests)
-        _, cands = self.candidates(pair, source, max(1, candidates), params=params, scaffold=scaffold,
-                                   examples=examples, tests=tests if with_tests else None, decompose=decompose,
-                                   on_token=on_token, cancelled=cancelled)
+        prompt, cands = self.candidates(pair, source, max(1, candidates), params=params, scaffold=scaffold,
+                                        examples=examples, tests=tests if with_tests else None, decompose=decompose,
+                                        on_token=on_token, cancelled=cancelled)
         if (cands[0].translation.finish_reason in ("cancelled", "timeout")
                 or any(c.translation.finish_reason == "cancelled" for c in cands)):
             best = cands[0].translation
@@ -321,8 +362,16 @@ class Translator:
         idx = max(range(len(cands)), key=lambda i: (cands[i].score, -i))
         repaired = False
         if cands[idx].score < 2 and not (cancelled and cancelled()):
-            fixed = self.repair(pair, source, cands[idx], params=params, tests=tests if with_tests else None,
-                                cancelled=cancelled)
+            fixed = None
+            members = derive_scaffold(pair.id, source) if decompose and scaffold is None else None
+            if members is not None and members.members:  # the decomposed candidate: its blamed members only
+                first = cands[0]
+                fixed = self.repair_members(
+                    pair, prompt, members, first, params=params, tests=tests if with_tests else None,
+                    difference=first_difference(first.errors) if first.compiled else "", cancelled=cancelled)
+            if fixed is None or fixed.score <= cands[idx].score:
+                fixed = self.repair(pair, source, cands[idx], params=params, tests=tests if with_tests else None,
+                                    cancelled=cancelled)
             if fixed is not None and fixed.score > cands[idx].score:
                 cands.append(fixed)
                 idx, repaired = len(cands) - 1, True
@@ -339,6 +388,24 @@ class Translator:
             calls=calls, difference=first_difference(chosen.errors) if with_tests and chosen.compiled else "",
             fallback=fallback)
         return best
+
+
+def member_bodies(code: str, scaffold: Scaffold) -> list[tuple[int, int]] | None:
+    """(start, end) offsets of each decomposed member's body in ``code``: after its signature line, up to the
+    line break before its closing brace (``end`` may be ``start - 1`` for an empty body). None when the code no
+    longer has the decomposed layout (a fixer or a repair rewrote it)."""
+    spans, at = [], 0
+    for member in scaffold.members:
+        found = code.find(member.signature, at)
+        if found < 0:
+            return None
+        start = found + len(member.signature)
+        end = code.find("\n" + member.closing, start - 1)
+        if end < 0:
+            return None
+        spans.append((start, end))
+        at = end + 1
+    return spans
 
 
 def _why_no_equivalence(reason: str) -> str:

@@ -212,3 +212,50 @@ def test_the_real_model_fills_every_derived_member_once():
                 "func Twice(x int) int {"):
         assert code.count(sig) == 1, code
     assert outs[0].finish_reason == "stop"
+
+
+class LineSandbox:
+    """A Go compiler stand-in: a line ending in ``+`` is a syntax error, reported on its line as `go build` does."""
+
+    def run_batch(self, jobs):
+        out = []
+        for job in jobs:
+            code = job.files.get("main.go", "")
+            bad = [n for n, line in enumerate(code.splitlines(), 1) if line.rstrip().endswith("+")]
+            err = "".join(f"./main.go:{n}:20: syntax error: unexpected newline\n" for n in bad)
+            out.append(RunResult(status="compile_error" if bad else "passed", exit_code=1 if bad else 0, stderr=err,
+                                 phase="compile" if bad else "run"))
+        return out
+
+
+def test_a_decomposed_translation_is_repaired_member_by_member():
+    model = ScriptedModel(["\tc := &Counter{}\n\tc.count = start\n\treturn c", "\tc.count +\n\treturn c.count",
+                           "\treturn 2 * x", "\tc.count += n\n\treturn c.count"], batch=False)
+    prompts: list[str] = []
+    original = model.generate
+    model.generate = lambda prompt, params=None, **kw: (prompts.append(prompt), original(prompt, params, **kw))[1]
+    out = Translator(model, LineSandbox).translate(PAIR, COUNTER, verify="compile", candidates=1, decompose=True)
+    assert out.evidence.compiled and out.evidence.repaired
+    assert "func (c *Counter) Add(n int) int {\n\tc.count += n\n\treturn c.count\n}" in out.code
+    assert "c.count = start" in out.code and "func Twice(x int) int {\n\treturn 2 * x\n}" in out.code  # untouched
+    assert len(prompts) == 4  # three members, then only the blamed one again (no whole-file repair)
+    assert prompts[3].endswith("func (c *Counter) Add(n int) int {\n\t// fix: syntax error: unexpected newline\n")
+
+
+def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_written_again():
+    class DifferenceSandbox:
+        def run_batch(self, jobs):
+            return [RunResult(status="passed" if "+= n" in job.files["main.go"] else "failed", exit_code=0,
+                              stdout="" if "+= n" in job.files["main.go"] else
+                              "--- FAIL: TestX\n    main_test.go:12: c.Add(3) = 4, want 7\n", phase="run")
+                    for job in jobs]
+
+    model = ScriptedModel(["\treturn &Counter{count: start}", "\tc.count++\n\treturn c.count", "\treturn 2 * x",
+                           "\tc.count += n\n\treturn c.count"], batch=False)
+    prompts: list[str] = []
+    original = model.generate
+    model.generate = lambda prompt, params=None, **kw: (prompts.append(prompt), original(prompt, params, **kw))[1]
+    out = Translator(model, DifferenceSandbox).translate(PAIR, COUNTER, verify="tests", candidates=1,
+                                                          tests="func TestX(t *testing.T) {}", decompose=True)
+    assert out.evidence.tests_passed and out.evidence.repaired and "c.count += n" in out.code
+    assert prompts[3].endswith("Add(n int) int {\n\t// fix: wrong result: c.Add(3) = 4, want 7\n")
