@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -52,28 +53,37 @@ def gguf_tensor_names(state: Mapping[str, np.ndarray], arch: str, n_layers: int)
 def write_lora_gguf(state: Mapping[str, np.ndarray], *, alpha: float, base_gguf: str | Path, out: str | Path,
                     metadata: Mapping[str, str] | None = None) -> Path:
     """Write ``state`` (PEFT adapter tensors as float32 numpy arrays) as a llama.cpp LoRA adapter."""
-    import gguf
-
     arch, n_layers = base_architecture(base_gguf)
     names = gguf_tensor_names(state, arch, n_layers)
+    with _writing(out, arch) as writer:
+        writer.add_string("general.type", "adapter")
+        writer.add_string("adapter.type", "lora")
+        writer.add_float32("adapter.lora.alpha", float(alpha))
+        writer.add_string("general.name", "act-lora")
+        for key, value in (metadata or {}).items():
+            writer.add_string(f"act.{key}", value)
+        for key in sorted(state):
+            writer.add_tensor(names[key], np.ascontiguousarray(state[key], dtype=np.float32))
+    return Path(out)
+
+
+@contextmanager
+def _writing(out: str | Path, arch: str) -> Iterator:
+    """A GGUFWriter whose file appears at ``out`` only once it is whole (a crash leaves a .partial behind)."""
+    import gguf
+
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".gguf.partial")
     writer = gguf.GGUFWriter(str(tmp), arch)
-    writer.add_string("general.type", "adapter")
-    writer.add_string("adapter.type", "lora")
-    writer.add_float32("adapter.lora.alpha", float(alpha))
-    writer.add_string("general.name", "act-lora")
-    for key, value in (metadata or {}).items():
-        writer.add_string(f"act.{key}", value)
-    for key in sorted(state):
-        writer.add_tensor(names[key], np.ascontiguousarray(state[key], dtype=np.float32))
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
+    try:
+        yield writer
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.write_tensors_to_file()
+    finally:
+        writer.close()
     tmp.replace(out)
-    return out
 
 
 def export_peft_dir(adapter_dir: str | Path, base_gguf: str | Path, out: str | Path) -> Path:
@@ -109,33 +119,24 @@ def merge_lora_gguf(base_gguf: str | Path, adapter_gguf: str | Path, out: str | 
         raise ValueError(f"{adapter_gguf} is for {_field(adapter, 'general.architecture')}, the base is {arch}")
     lora = {t.name: np.asarray(t.data, dtype=np.float32) for t in adapter.tensors}
     alpha = float(_field(adapter, "adapter.lora.alpha"))
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".gguf.partial")
-    writer = gguf.GGUFWriter(str(tmp), arch)
-    for f in base.fields.values():
-        if not f.name.startswith("GGUF.") and f.name != "general.architecture":
-            writer.add_key_value(f.name, f.contents(), f.types[0], f.types[1] if len(f.types) > 1 else None)
-    writer.add_string("act.merged_adapter", Path(adapter_gguf).name)
-    merged = 0
-    for tensor in base.tensors:
-        a, b = lora.get(f"{tensor.name}.lora_a"), lora.get(f"{tensor.name}.lora_b")
-        if a is None or b is None:
-            writer.add_tensor(tensor.name, tensor.data, raw_dtype=tensor.tensor_type)
-            continue
-        weight = gguf.quants.dequantize(tensor.data, tensor.tensor_type).astype(np.float32)
-        weight += (alpha / a.shape[0]) * (b @ a)
-        writer.add_tensor(tensor.name, gguf.quants.quantize(weight, gguf.GGMLQuantizationType.Q8_0),
-                          raw_dtype=gguf.GGMLQuantizationType.Q8_0)
-        merged += 1
-    if merged * 2 != len(lora):
-        raise ValueError(f"{adapter_gguf} adapts tensors that {base_gguf} does not have")
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
-    tmp.replace(out)
-    return out
+    adapted = {name.rsplit(".", 1)[0] for name in lora}
+    if missing := adapted - {t.name for t in base.tensors}:
+        raise ValueError(f"{adapter_gguf} adapts tensors {base_gguf} does not have: {sorted(missing)[:3]}")
+    with _writing(out, arch) as writer:
+        for f in base.fields.values():
+            if not f.name.startswith("GGUF.") and f.name != "general.architecture":
+                writer.add_key_value(f.name, f.contents(), f.types[0], f.types[1] if len(f.types) > 1 else None)
+        writer.add_string("act.merged_adapter", Path(adapter_gguf).name)
+        for tensor in base.tensors:
+            if tensor.name not in adapted:
+                writer.add_tensor(tensor.name, tensor.data, raw_dtype=tensor.tensor_type)
+                continue
+            a, b = lora[f"{tensor.name}.lora_a"], lora[f"{tensor.name}.lora_b"]
+            weight = gguf.quants.dequantize(tensor.data, tensor.tensor_type).astype(np.float32)
+            weight += (alpha / a.shape[0]) * (b @ a)
+            writer.add_tensor(tensor.name, gguf.quants.quantize(weight, gguf.GGMLQuantizationType.Q8_0),
+                              raw_dtype=gguf.GGMLQuantizationType.Q8_0)
+    return Path(out)
 
 
 def _field(reader, name: str):
