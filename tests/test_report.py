@@ -19,8 +19,8 @@ ATTRIBUTION = "MBXP (Athiwaratkun et al., arXiv 2210.14868), CC BY 4.0"
 
 
 def _eval(db, run: str, adapter: str | None, pass1: float, categories: list[str], bench: str = "bench/java_go.jsonl"):
-    db["eval_runs"].insert({"id": run, "created_at": store.now(), "bench": bench, "pair": "java-go", "model": "base.gguf",
-                            "adapter_version": adapter, "samples": 1, "tasks": len(categories),
+    db["eval_runs"].insert({"id": run, "created_at": store.now(), "bench": bench, "pair": "java-go",
+                            "model": "base.gguf", "adapter_version": adapter, "samples": 1, "tasks": len(categories),
                             "config": json.dumps({"verify": "off", "examples": 0}),
                             "metrics": json.dumps({"pass@1": pass1}), "seconds": 1.0, "status": "finished"})
     db["eval_results"].insert_all({"run_id": run, "task_id": f"t{i}", "sample": 0, "category": c, "status": c,
