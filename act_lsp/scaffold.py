@@ -171,6 +171,21 @@ def java_fields(source: str) -> dict[str, list[Param]]:
     return out
 
 
+_JAVA_STATIC_DATA = re.compile(r"\bstatic\s+(?:final\s+)?[\w.$<>\[\], ]+?\s+(\w+)\s*[=;]")
+_CPP_STATIC_DATA = re.compile(r"^\s*(?:static\s+)?(?:const|constexpr)\s+[\w:<>, ]+?[\s*&]+(\w+)(?:\[\w*\])?\s*=|"
+                              r"^#define\s+(\w+)\s+\S", re.M)
+
+
+def java_static_data(source: str) -> list[str]:
+    """Names of static fields (constants, tables, counters): what no method of a Go translation declares."""
+    return _JAVA_STATIC_DATA.findall(blank_comments("java", source))
+
+
+def cpp_static_data(source: str) -> list[str]:
+    """Names of constants and macros at any level."""
+    return [a or b for a, b in _CPP_STATIC_DATA.findall(blank_comments("cpp", source))]
+
+
 def _exception_classes(source: str) -> set[str]:
     """Classes that only model an error: Go returns ``error`` values and Rust panics or returns ``Err`` instead."""
     return {m.group(1) for m in re.finditer(r"\b(?:class|struct)\s+(\w+)([^{;]*)\{", source)
@@ -400,6 +415,14 @@ class Deriver:
     fields: Callable[[str], dict[str, list[Param]]]  # instance fields per class
     type_scaffold: Callable[[str, list[Param], str], str]  # (owner, fields, first member signature) → prefix
     error_type: Callable[[str], str] = lambda _name: ""  # the target declaration of an exception class
+    # Decomposition: methods inside an ``impl`` block (Rust) or top level (Go); the indentation of a top-level
+    # function's body; where the model's own declarations (constants, helper types) before the members end.
+    methods_in_impl: bool = False
+    body_indent: str = "\t"
+    # Static data of the source (constants, tables) that no member carries: when there is some, the model writes
+    # it first, opened by ``declarations[0]`` and stopped at ``declarations[1]``.
+    static_data: Callable[[str], list[str]] = lambda _source: []
+    declarations: tuple[str, tuple[str, ...]] = ("", ())
 
 
 def go_error_type(name: str) -> str:
@@ -411,8 +434,9 @@ def go_error_type(name: str) -> str:
 
 DERIVERS: Mapping[str, Deriver] = {
     "java-go": Deriver(java_signatures, go_signature, "package main\n\n", java_fields, go_type_scaffold,
-                       go_error_type),
-    "cpp-rust": Deriver(cpp_signatures, rust_signature, "", cpp_fields, rust_type_scaffold),
+                       go_error_type, static_data=java_static_data, declarations=("var (\n", ("\n)\n", "func "))),
+    "cpp-rust": Deriver(cpp_signatures, rust_signature, "", cpp_fields, rust_type_scaffold, methods_in_impl=True,
+                        body_indent=" " * 4, static_data=cpp_static_data, declarations=("", ("fn ", "impl "))),
 }
 
 
@@ -435,23 +459,27 @@ class Member:
 class Scaffold:
     prefix: str  # what the answer starts with: preamble + the first signature, opened
     signatures: tuple[str, ...]  # every derived target signature (shown to the model as a hint)
-    # Decomposition: every member in the order the prefix starts (the first is opened by ``prefix``), and what
-    # closes the file after the last; empty when the source has one member or several classes with state.
+    # Decomposition: what precedes the members (package, types), every member in order (``prefix`` is ``head``
+    # plus the first opening), what closes the file, and where the model's own declarations end; no members
+    # when the source has one, or several classes with state.
+    head: str = ""
     members: tuple[Member, ...] = ()
     epilogue: str = ""
+    declarations: tuple[str, tuple[str, ...]] | None = None  # (opening, stops) when the source has static data
 
 
-def _members(pair_id: str, order: list[tuple[Signature, str]], owner: str | None) -> tuple[tuple[Member, ...], str]:
-    """Go: every member a top-level func. Rust: the owner's methods inside ``impl`` (opened by the prefix),
-    then free functions after it is closed."""
-    if pair_id != "cpp-rust":
-        return tuple(Member(f"{rendered} {{\n", "}\n", "\t") for _, rendered in order), ""
-    members, in_impl = [], owner is not None
+def _members(deriver: Deriver, order: list[tuple[Signature, str]], owner: str | None
+             ) -> tuple[tuple[Member, ...], str]:
+    """Top-level functions, or (``methods_in_impl``) the owner's methods inside ``impl Owner`` and free functions
+    after it is closed."""
+    members, in_impl = [], False
     for sig, rendered in order:
-        if sig.owner and sig.owner == owner:
-            members.append(Member(f"    {rendered} {{\n", "    }\n", " " * 8))
+        if deriver.methods_in_impl and owner and sig.owner == owner:
+            members.append(Member(("" if in_impl else f"impl {owner} {{\n") + f"    {rendered} {{\n", "    }\n",
+                                  deriver.body_indent * 2))
+            in_impl = True
         else:
-            members.append(Member(("}\n\n" if in_impl else "") + f"{rendered} {{\n", "}\n", " " * 4))
+            members.append(Member(("}\n\n" if in_impl else "") + f"{rendered} {{\n", "}\n", deriver.body_indent))
             in_impl = False
     return tuple(members), "}\n" if in_impl else ""
 
@@ -473,9 +501,13 @@ def derive_scaffold(pair_id: str, source: str) -> Scaffold:
     order = [p for p in pairs if stateful and p[0].owner == stateful] + [p for p in pairs if p[0].owner != stateful
                                                                           or not stateful]
     decomposable = len(order) > 1 and {s.owner for s in parsed if s.owner} <= {stateful}
-    members, epilogue = _members(pair_id, order, stateful) if decomposable else ((), "")
     if stateful:  # a class with state: its type with the fields comes first, then its first member
         prefix = preamble + deriver.type_scaffold(stateful, fields, order[0][1])
     else:
         prefix = f"{preamble}{order[0][1]} {{\n"
-    return Scaffold(prefix=prefix, signatures=tuple(sigs), members=members, epilogue=epilogue)
+    members, epilogue = _members(deriver, order, stateful) if decomposable else ((), "")
+    if not members or not prefix.endswith(members[0].opening):
+        return Scaffold(prefix=prefix, signatures=tuple(sigs))
+    return Scaffold(prefix=prefix, signatures=tuple(sigs), head=prefix[: len(prefix) - len(members[0].opening)],
+                    members=members, epilogue=epilogue,
+                    declarations=deriver.declarations if deriver.static_data(source) else None)

@@ -183,33 +183,41 @@ class Translator:
                 gens.append(gen)
                 if gen.finish_reason in ("cancelled", "timeout"):
                     break
-        return prompt, [Translation(code=sanitize(pair.target.name, g.text, prefix=prompt.prefix),
+        whole = 1 if members is not None and members.members else 0  # the decomposed one is the whole file
+        return prompt, [Translation(code=sanitize(pair.target.name, g.text, prefix="" if n < whole else prompt.prefix),
                                     prompt_hash=prompt.hash, tokens=g.tokens, seconds=g.seconds,
                                     first_token_seconds=g.first_token_seconds, finish_reason=g.finish_reason)
-                        for g in gens]
+                        for n, g in enumerate(gens)]
 
     def _decomposed(self, prompt: Prompt, scaffold: Scaffold, params: GenerationParams,
                     on_token: Callable[[str, int], None] | None,
                     cancelled: Callable[[], bool] | None) -> Generation:
-        """One translation written member by member: the answer so far (types, fields, the members done) is the
-        prefix, the next derived signature is opened, and the model writes only its body, stopped where the
-        member closes. Every function keeps its derived signature and none is skipped or duplicated; the
-        prompt's cached tokens are reused from one member to the next."""
-        text, tokens, seconds, first, reason = "", 0, 0.0, None, "stop"
-        for n, member in enumerate(scaffold.members):
-            if n:
-                text += member.opening
-            end = "\n" + member.closing
+        """One whole translation written member by member: after the derived types the model adds any declarations
+        of its own (constants, helper types), then each derived signature is opened in turn and the model writes
+        only its body, stopped where the member closes. Every function keeps its derived signature and none is
+        skipped or duplicated; the prompt's cached tokens are reused from one step to the next."""
+        base = prompt.text[: len(prompt.text) - len(prompt.prefix)]
+        text, tokens, seconds, first, reason = scaffold.head, 0, 0.0, None, "stop"
+        # (stop strings, what closes the generated part): first the model's own declarations (constants, helper
+        # types; usually nothing), then each member's body
+        steps = []
+        if scaffold.declarations is not None:
+            opening, stops = scaffold.declarations
+            steps.append(((*stops, *params.stop), "\n)\n\n" if opening.endswith("(\n") else "\n\n", opening))
+        steps += [(("\n" + m.closing, *params.stop), "\n" + m.closing + "\n", m.opening) for m in scaffold.members]
+        for stop, close, opening in steps:
+            text += opening
             budget = params.max_tokens - tokens
             if budget <= 0:
                 reason = "length"
                 break
             gen = self.generator.generate(
-                prompt.text + text, dataclasses.replace(params, max_tokens=budget, stop=(end, *params.stop)),
-                cancelled=cancelled, on_token=(lambda s, i, base=tokens: on_token(s, base + i)) if on_token else None)
+                base + text, dataclasses.replace(params, max_tokens=budget, stop=stop), cancelled=cancelled,
+                on_token=(lambda s, i, done=tokens: on_token(s, done + i)) if on_token else None)
             tokens, seconds = tokens + gen.tokens, seconds + gen.seconds
             first = gen.first_token_seconds if first is None else first
-            text += gen.text.rstrip("\n") + end + "\n"
+            part = gen.text.rstrip()
+            text += part + close if part or opening else ""
             if gen.finish_reason in ("cancelled", "timeout"):
                 reason = gen.finish_reason
                 break

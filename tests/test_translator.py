@@ -150,6 +150,7 @@ def test_equivalence_in_cpp_to_rust_expects_the_source_exception_as_a_panic(sand
 
 
 COUNTER = """class Counter {
+    static final int STEP = 1;
     private int count;
     Counter(int start) { count = start; }
     int add(int n) { count += n; return count; }
@@ -168,17 +169,19 @@ def test_a_class_is_decomposed_into_its_derived_members_in_both_pairs():
     cpp = ("class Acc {\n  int total = 0;\npublic:\n  int add(int n) { total += n; return total; }\n"
            "  int get() const { return total; }\n};\nint twice(int x) { return 2 * x; }\n")
     rust = derive_scaffold("cpp-rust", cpp)
-    assert [m.opening for m in rust.members] == ["    fn new() -> Acc {\n", "    fn add(&mut self, n: i32) -> i32 {\n",
+    assert [m.opening for m in rust.members] == ["impl Acc {\n    fn new() -> Acc {\n",
+                                                 "    fn add(&mut self, n: i32) -> i32 {\n",
                                                  "    fn get(&self) -> i32 {\n", "}\n\nfn twice(x: i32) -> i32 {\n"]
     assert rust.members[1].closing == "    }\n" and rust.epilogue == ""  # the free function closed the impl
+    assert rust.head.endswith("struct Acc {\n    total: i32,\n}\n\n") and rust.prefix.startswith(rust.head)
     two = COUNTER + "class Other {\n    private int v;\n    int get() { return v; }\n}\n"
     assert derive_scaffold("java-go", two).members == ()  # two classes with state: one shot
     assert derive_scaffold("java-go", SOURCE).members == ()  # one member: one shot
 
 
 def test_decomposed_sampling_writes_each_body_after_its_signature_and_stops_where_it_closes():
-    model = ScriptedModel(["\tc := &Counter{}\n\tc.count = start\n\treturn c", "\tc.count += n\n\treturn c.count",
-                           "\treturn 2 * x", "\treturn x"], batch=False)
+    model = ScriptedModel(["\tStep = 1", "\tc := &Counter{}\n\tc.count = start\n\treturn c",
+                           "\tc.count += n\n\treturn c.count", "\treturn 2 * x", "\treturn x"], batch=False)
     seen: list[tuple[str, GenerationParams]] = []
     original = model.generate
 
@@ -192,12 +195,14 @@ def test_decomposed_sampling_writes_each_body_after_its_signature_and_stops_wher
     for sig in ("func NewCounter(start int) *Counter {\n\tc := &Counter{}", "func (c *Counter) Add(n int) int {\n\t"
                 "c.count += n\n\treturn c.count\n}", "func Twice(x int) int {\n\treturn 2 * x\n}"):
         assert sig in code
-    assert seen[1][0].endswith("func (c *Counter) Add(n int) int {\n")
-    assert seen[2][0].endswith("func Twice(x int) int {\n")
-    assert all(p.stop[0] == "\n}\n" and p.temperature == 0 for _, p in seen[:3])  # greedy, stopped at the close
-    assert seen[3][1].stop[0] != "\n}\n" and seen[3][1].temperature > 0  # the one-shot sample
+    assert seen[0][0].endswith("type Counter struct {\n\tcount int\n}\n\nvar (\n") and seen[0][1].stop[0] == "\n)\n"
+    assert "var (\n\tStep = 1\n)\n\nfunc NewCounter" in code  # the class's static data comes first
+    assert seen[2][0].endswith("func (c *Counter) Add(n int) int {\n")
+    assert seen[3][0].endswith("func Twice(x int) int {\n")
+    assert all(p.stop[0] == "\n}\n" and p.temperature == 0 for _, p in seen[1:4])  # greedy, stopped at the close
+    assert seen[4][1].stop[0] != "\n}\n" and seen[4][1].temperature > 0  # the one-shot sample
     assert len(outs) == 2 and outs[1].code != code  # the second sample: one shot, as without decomposition
-    assert outs[0].tokens == sum(len(a.split()) for a in ("c := &Counter{} c.count = start return c",
+    assert outs[0].tokens == sum(len(a.split()) for a in ("Step = 1", "c := &Counter{} c.count = start return c",
                                                           "c.count += n return c.count", "return 2 * x"))
 
 
@@ -229,7 +234,7 @@ class LineSandbox:
 
 
 def test_a_decomposed_translation_is_repaired_member_by_member():
-    model = ScriptedModel(["\tc := &Counter{}\n\tc.count = start\n\treturn c", "\tc.count +\n\treturn c.count",
+    model = ScriptedModel(["", "\tc := &Counter{}\n\tc.count = start\n\treturn c", "\tc.count +\n\treturn c.count",
                            "\treturn 2 * x", "\tc.count += n\n\treturn c.count"], batch=False)
     prompts: list[str] = []
     original = model.generate
@@ -238,8 +243,8 @@ def test_a_decomposed_translation_is_repaired_member_by_member():
     assert out.evidence.compiled and out.evidence.repaired
     assert "func (c *Counter) Add(n int) int {\n\tc.count += n\n\treturn c.count\n}" in out.code
     assert "c.count = start" in out.code and "func Twice(x int) int {\n\treturn 2 * x\n}" in out.code  # untouched
-    assert len(prompts) == 4  # three members, then only the blamed one again (no whole-file repair)
-    assert prompts[3].endswith("func (c *Counter) Add(n int) int {\n\t// fix: syntax error: unexpected newline\n")
+    assert len(prompts) == 5  # static data, three members, then only the blamed one again (no whole-file repair)
+    assert prompts[4].endswith("func (c *Counter) Add(n int) int {\n\t// fix: syntax error: unexpected newline\n")
 
 
 def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_written_again():
@@ -250,7 +255,7 @@ def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_
                               "--- FAIL: TestX\n    main_test.go:12: c.Add(3) = 4, want 7\n", phase="run")
                     for job in jobs]
 
-    model = ScriptedModel(["\treturn &Counter{count: start}", "\tc.count++\n\treturn c.count", "\treturn 2 * x",
+    model = ScriptedModel(["", "\treturn &Counter{count: start}", "\tc.count++\n\treturn c.count", "\treturn 2 * x",
                            "\tc.count += n\n\treturn c.count"], batch=False)
     prompts: list[str] = []
     original = model.generate
@@ -258,4 +263,4 @@ def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_
     out = Translator(model, DifferenceSandbox).translate(PAIR, COUNTER, verify="tests", candidates=1,
                                                           tests="func TestX(t *testing.T) {}", decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "c.count += n" in out.code
-    assert prompts[3].endswith("Add(n int) int {\n\t// fix: wrong result: c.Add(3) = 4, want 7\n")
+    assert prompts[4].endswith("Add(n int) int {\n\t// fix: wrong result: c.Add(3) = 4, want 7\n")
