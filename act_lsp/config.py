@@ -27,8 +27,8 @@ class ServerSettings:
     verify: VerifyMode = "equivalence"
     candidates: int = 3  # sampled when verify is on
     # A source with several members (a class, a file of functions): the greedy candidate is written member by
-    # member, each with its derived signature, instead of in one shot (see the README for the measurement).
-    decompose: bool = True
+    # member, each with its derived signature, instead of in one shot. Off until it measures better (README).
+    decompose: bool = False
     log_code: bool = True  # off: the database keeps only hashes of code
     output_dir: str | None = None  # None: translations go next to their source file
     model: str | None = None  # bundled name or GGUF path; None: $ACT_MODEL or the default model
