@@ -17,13 +17,16 @@ def main(argv: list[str] | None = None) -> None:
                                  "from your editor with a local model.")
     ap.add_argument("--stdio", action="store_true", help="talk LSP over stdin/stdout (the default)")
     ap.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio (for debugging)")
-    ap.add_argument("--log-file", help="also write every log line (llama.cpp's and libraries' included) to this file")
+    ap.add_argument("--log-file", help="where every log line goes, llama.cpp's and libraries' included "
+                    "(default: $ACT_HOME/logs/act-lsp.log)")
     ap.add_argument("-v", "--verbose", action="count", default=0,
                     help="stderr shows ACT's info lines and libraries' warnings (-vv: debug and llama.cpp's lines)")
     ap.add_argument("--check", action="store_true", help="check model, database and sandbox, print, and exit")
     ap.add_argument("--version", action="version", version=f"act-lsp {__version__}")
     args = ap.parse_args(argv)
-    logs.configure(args.verbose, args.log_file)
+    from act_lsp.home import act_home
+
+    logs.configure(args.verbose, args.log_file or act_home() / "logs" / "act-lsp.log")
     if args.check:
         from act_lsp.health import print_health
 

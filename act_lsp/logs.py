@@ -71,16 +71,23 @@ def configure(verbose: int = 0, log_file: str | Path | None = None, *, console: 
     screen.addFilter(_Console(verbose))
     screen.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     handlers: list[logging.Handler] = [screen]
+    unwritable = None
     if log_file:
         path = Path(log_file)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        to_file = logging.FileHandler(path, encoding="utf-8")
-        to_file.setLevel(logging.DEBUG)
-        to_file.setFormatter(logging.Formatter(FORMAT))
-        handlers.append(to_file)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            to_file = logging.FileHandler(path, encoding="utf-8")
+        except OSError as exc:  # a read-only home must not stop the program; the console says so
+            unwritable = exc
+        else:
+            to_file.setLevel(logging.DEBUG)
+            to_file.setFormatter(logging.Formatter(FORMAT))
+            handlers.append(to_file)
     for handler in handlers:
         handler._act = True  # type: ignore[attr-defined]
         root.addHandler(handler)
+    if unwritable:
+        logging.getLogger("act_lsp.logs").warning("no log file: %s", unwritable)
 
 
 def reset() -> None:

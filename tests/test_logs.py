@@ -61,3 +61,15 @@ def test_the_cli_writes_its_log_file_and_restores_logging(tmp_path, monkeypatch)
     assert result.exit_code == 0, result.output
     assert log.is_file()
     assert not [h for h in logging.getLogger().handlers if getattr(h, "_act", False)]  # reset after the command
+
+
+def test_an_unwritable_log_file_is_reported_not_fatal(tmp_path):
+    console = io.StringIO()
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    try:
+        logs.configure(0, blocker / "logs" / "act.log", console=console)  # a file where a folder should be
+        logging.getLogger("act_train.x").warning("still here")
+    finally:
+        logs.reset()
+    assert "no log file" in console.getvalue() and "still here" in console.getvalue()
