@@ -318,8 +318,10 @@ class Translator:
         for at in sorted(blame, reverse=True):  # from the end: earlier offsets stay valid
             member, (start, end) = scaffold.members[at], spans[at]
             hint = "".join(f"{member.indent}// fix: {m[:200]}\n" for m in blame[at][:3])
+            # A body rarely needs much more than the one it replaces: a cap keeps a rambling answer cheap.
+            cap = min(params.max_tokens, 64 + (end - start) // 2)
             gen = self.generator.generate(head + code[:start] + hint, dataclasses.replace(
-                params, stop=("\n" + member.closing, *params.stop)), cancelled=cancelled)
+                params, max_tokens=cap, stop=("\n" + member.closing, *params.stop)), cancelled=cancelled)
             tokens, seconds = tokens + gen.tokens, seconds + gen.seconds
             if gen.finish_reason in ("cancelled", "timeout"):
                 return None
