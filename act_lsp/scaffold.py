@@ -420,9 +420,9 @@ class Deriver:
     methods_in_impl: bool = False
     body_indent: str = "\t"
     # Static data of the source (constants, tables) that no member carries: when there is some, the model writes
-    # it first, opened by ``declarations[0]`` and stopped at ``declarations[1]``.
+    # it first: (opening, stop strings, what closes it).
     static_data: Callable[[str], list[str]] = lambda _source: []
-    declarations: tuple[str, tuple[str, ...]] = ("", ())
+    declarations: tuple[str, tuple[str, ...], str] = ("", (), "\n\n")
 
 
 def go_error_type(name: str) -> str:
@@ -434,9 +434,10 @@ def go_error_type(name: str) -> str:
 
 DERIVERS: Mapping[str, Deriver] = {
     "java-go": Deriver(java_signatures, go_signature, "package main\n\n", java_fields, go_type_scaffold,
-                       go_error_type, static_data=java_static_data, declarations=("var (\n", ("\n)\n", "func "))),
+                       go_error_type, static_data=java_static_data,
+                       declarations=("var (\n", ("\n)\n", "func "), "\n)\n\n")),
     "cpp-rust": Deriver(cpp_signatures, rust_signature, "", cpp_fields, rust_type_scaffold, methods_in_impl=True,
-                        body_indent=" " * 4, static_data=cpp_static_data, declarations=("", ("fn ", "impl "))),
+                        body_indent=" " * 4, static_data=cpp_static_data, declarations=("", ("fn ", "impl "), "\n\n")),
 }
 
 
@@ -465,7 +466,7 @@ class Scaffold:
     head: str = ""
     members: tuple[Member, ...] = ()
     epilogue: str = ""
-    declarations: tuple[str, tuple[str, ...]] | None = None  # (opening, stops) when the source has static data
+    declarations: tuple[str, tuple[str, ...], str] | None = None  # (opening, stops, closing) for static data
 
 
 def _members(deriver: Deriver, order: list[tuple[Signature, str]], owner: str | None

@@ -164,10 +164,11 @@ class Translator:
         has several members and the scaffold is derived."""
         prompt = build_prompt(pair, source, scaffold=scaffold, examples=examples)
         plist = sample_params(params or GenerationParams(), max(1, k), temperature)
-        members = derive_scaffold(pair.id, source) if decompose and scaffold is None else None
+        layout = derive_scaffold(pair.id, source) if decompose and scaffold is None else None
+        whole = 1 if layout is not None and layout.members else 0  # the decomposed one is the whole file
         gens: list[Generation] = []
-        if members is not None and members.members:
-            gens.append(self._decomposed(prompt, members, plist.pop(0), on_token, cancelled))
+        if whole:
+            gens.append(self._decomposed(prompt, layout, plist.pop(0), on_token, cancelled))
             if gens[0].finish_reason in ("cancelled", "timeout"):
                 plist = []
         many = getattr(self.generator, "generate_many", None)
@@ -183,7 +184,6 @@ class Translator:
                 gens.append(gen)
                 if gen.finish_reason in ("cancelled", "timeout"):
                     break
-        whole = 1 if members is not None and members.members else 0  # the decomposed one is the whole file
         return prompt, [Translation(code=sanitize(pair.target.name, g.text, prefix="" if n < whole else prompt.prefix),
                                     prompt_hash=prompt.hash, tokens=g.tokens, seconds=g.seconds,
                                     first_token_seconds=g.first_token_seconds, finish_reason=g.finish_reason)
@@ -202,8 +202,8 @@ class Translator:
         # types; usually nothing), then each member's body
         steps = []
         if scaffold.declarations is not None:
-            opening, stops = scaffold.declarations
-            steps.append(((*stops, *params.stop), "\n)\n\n" if opening.endswith("(\n") else "\n\n", opening))
+            opening, stops, closing = scaffold.declarations
+            steps.append(((*stops, *params.stop), closing, opening))
         steps += [(("\n" + m.closing, *params.stop), "\n" + m.closing + "\n", m.opening) for m in scaffold.members]
         for stop, close, opening in steps:
             text += opening
