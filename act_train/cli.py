@@ -651,12 +651,16 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
 @click.option("--rank", default=16, show_default=True)
 @click.option("--alpha", default=32.0, show_default=True)
 @click.option("--lr", "learning_rate", default=2e-4, show_default=True)
+@click.option("--grad-accum", default=2, show_default=True, help="micro-batches per optimizer step")
+@click.option("--max-pass-rate", type=click.FloatRange(0, 1),
+              help="leave out pairs of programs the student solved more often than this (e.g. 0.75: "
+                   "always-solved programs teach little); default: keep all")
 @click.option("--pair", default="all", show_default=True, help="which pair the adapter is registered for")
 @click.option("--precision", type=click.Choice(["auto", "bf16", "fp32"]), default="auto", show_default=True,
               help="auto: bf16 on a CPU that has it, fp32 (TF32 matmuls) on a GPU")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
-def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, pair, precision,
-                 as_json) -> None:
+def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, grad_accum, max_pass_rate,
+                 pair, precision, as_json) -> None:
     """LoRA-finetune the base model, export a llama.cpp adapter GGUF, register it as a candidate version.
 
     A killed run resumes from its last checkpoint when started again with the same --out.
@@ -671,15 +675,22 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
     from act_lsp.model_store import resolve_model_path
     from act_train import registry
     from act_train.export_gguf import export_peft_dir
-    from act_train.finetune import FinetuneConfig, TrainingDiverged, feedback_examples, finetune, load_examples
+    from act_train.finetune import (
+        FinetuneConfig,
+        TrainingDiverged,
+        by_difficulty,
+        feedback_examples,
+        finetune,
+        load_examples,
+    )
     from act_train.progress import progress_bar
 
     try:
-        examples = [ex for path in data for ex in load_examples(path)]
+        examples = by_difficulty([ex for path in data for ex in load_examples(path)], max_pass_rate)
         if feedback:
             examples += feedback_examples(store.open_db())
         cfg = FinetuneConfig(output_dir=out, base_model=base_model, max_steps=steps, epochs=epochs, rank=rank,
-                             alpha=alpha, learning_rate=learning_rate, precision=precision)
+                             alpha=alpha, learning_rate=learning_rate, grad_accum=grad_accum, precision=precision)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     if not examples:

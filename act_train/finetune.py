@@ -81,6 +81,9 @@ class TrainExample:
     pair: str
     source: str
     target: str
+    # The student's pass rate on the program when the pair was made (its difficulty); None: not sampled (users'
+    # translations, hand-made data).
+    pass_rate: float | None = None
 
 
 @dataclass
@@ -375,9 +378,24 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
 
 
 def load_examples(path: str | Path) -> list[TrainExample]:
-    """JSONL rows with ``pair``, ``source`` and ``target`` (extra keys such as ``messages`` are ignored)."""
-    return read_records(path, lambda r: TrainExample(pair=r["pair"], source=r["source"], target=r["target"]),
-                        "a training example; expected pair, source, target")
+    """JSONL rows with ``pair``, ``source`` and ``target``; the student's pass rate from ``provenance.sampled``."""
+    def make(row: dict) -> TrainExample:
+        sampled = (row.get("provenance") or {}).get("sampled") or []
+        rates = [s["pass_rate"] for s in sampled if s.get("by") == "student" and "pass_rate" in s]
+        return TrainExample(pair=row["pair"], source=row["source"], target=row["target"],
+                            pass_rate=rates[0] if rates else None)
+    return read_records(path, make, "a training example; expected pair, source, target")
+
+
+def by_difficulty(examples: Sequence[TrainExample], max_pass_rate: float | None) -> list[TrainExample]:
+    """Leave out pairs of programs the student solved more often than ``max_pass_rate``.
+
+    A program the student solves on every sample already comes out right greedily: its pair repeats what the model
+    does (little to learn, and it dilutes the pairs that move the greedy answer). Unknown difficulty is kept.
+    """
+    if max_pass_rate is None:
+        return list(examples)
+    return [ex for ex in examples if ex.pass_rate is None or ex.pass_rate <= max_pass_rate]
 
 
 def feedback_examples(db, pairs: Sequence[str] | None = None) -> list[TrainExample]:

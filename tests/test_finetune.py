@@ -13,9 +13,11 @@ from act_train.finetune import (
     FinetuneConfig,
     TrainExample,
     auto_batch_tokens,
+    by_difficulty,
     encode,
     finetune,
     length_buckets,
+    load_examples,
     micro_batch_tokens,
 )
 from tests.conftest import last_logits, translation
@@ -53,6 +55,27 @@ def test_micro_batches_are_sized_to_the_device():
     qwen15 = dict(vocab=151936, hidden=1536, layers=28)
     assert auto_batch_tokens(78 * 2**30, **qwen15) < auto_batch_tokens(78 * 2**30, **qwen05)
     assert micro_batch_tokens(None, "cpu", None) == 2048 and micro_batch_tokens(512, "cuda", None) == 512
+
+
+def test_pairs_are_selected_by_the_students_pass_rate(tmp_path):
+    import json
+
+    def row(name: str, sampled: list[dict]) -> str:
+        return json.dumps({"pair": "java-go", "source": name, "target": "package main\n",
+                           "provenance": {"sampled": sampled}})
+
+    data = tmp_path / "pairs.jsonl"
+    data.write_text("\n".join([
+        row("always", [{"by": "student", "k": 4, "passed": 4, "pass_rate": 1.0}]),
+        row("half", [{"by": "student", "k": 4, "passed": 2, "pass_rate": 0.5}]),
+        row("teacher", [{"by": "student", "k": 4, "passed": 0, "pass_rate": 0.0},
+                        {"by": "teacher", "k": 2, "passed": 1, "pass_rate": 0.5}]),
+        row("unsampled", []),
+    ]) + "\n")
+    examples = load_examples(data)
+    assert [e.pass_rate for e in examples] == [1.0, 0.5, 0.0, None]  # the student's rate, not the teacher's
+    assert [e.source for e in by_difficulty(examples, 0.75)] == ["half", "teacher", "unsampled"]
+    assert by_difficulty(examples, None) == examples
 
 
 def test_config_is_checked():
