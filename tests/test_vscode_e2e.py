@@ -24,6 +24,7 @@ from act_lsp import store
 from act_lsp.home import act_home
 from tests.conftest import REPO
 from tests.test_lsp_e2e import JAVA
+from tests.test_nvim_e2e import BITS
 
 pytestmark = [pytest.mark.model, pytest.mark.vscode]
 
@@ -34,7 +35,6 @@ USER_SETTINGS = {
     "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": False, "extensions.autoUpdate": False,
     "extensions.ignoreRecommendations": True, "workbench.enableExperiments": False, "workbench.startupEditor": "none",
     "update.mode": "none", "security.workspace.trust.enabled": False, "workbench.tips.enabled": False,
-    "act.verify": "off",  # these tests drive the editor; the behavioural check has its own tests
 }
 
 
@@ -55,13 +55,15 @@ def vsix(tmp_path_factory) -> Path:
     return out
 
 
-def test_translate_file_in_vscode(vsix, tmp_path):
+def drive_code_server(vsix: Path, tmp_path: Path, file_name: str, source: str, settings: dict,
+                      *driver_args: str) -> tuple[Path, Path, list[str]]:
+    """Install the extension in a fresh code-server on ``source``, run drive.js; the workspace, db and its output."""
     ws, data = tmp_path / "ws", tmp_path / "cs"
     ws.mkdir()
-    (ws / "Calc.java").write_text(JAVA)
+    (ws / file_name).write_text(source)
     for d in ("user/User", "ext", "cfg", "xdg-data", "xdg-cache"):
         (data / d).mkdir(parents=True)
-    (data / "user/User/settings.json").write_text(json.dumps(USER_SETTINGS))
+    (data / "user/User/settings.json").write_text(json.dumps({**USER_SETTINGS, **settings}))
     db = tmp_path / "act.db"
     env = {**os.environ, "XDG_CONFIG_HOME": str(data / "cfg"), "XDG_DATA_HOME": str(data / "xdg-data"),
            "XDG_CACHE_HOME": str(data / "xdg-cache"), "EXTENSIONS_GALLERY": '{"serviceUrl":""}',
@@ -87,8 +89,9 @@ def test_translate_file_in_vscode(vsix, tmp_path):
             except OSError:
                 time.sleep(0.5)
         drive = subprocess.run(["node", str(REPO / "tests/vscode/drive.js"), f"http://127.0.0.1:{port}/?folder={ws}",
-                                "Calc.java", str(SHOTS)], capture_output=True, text=True, timeout=600,
+                                file_name, str(SHOTS), *driver_args], capture_output=True, text=True, timeout=900,
                                env={**env, "NODE_PATH": str(TOOLS / "node_modules")})
+        (SHOTS / "drive.log").write_text(drive.stdout + drive.stderr)
         assert drive.returncode == 0, drive.stdout + drive.stderr
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -97,10 +100,30 @@ def test_translate_file_in_vscode(vsix, tmp_path):
         for f in (data / "user" / "logs").rglob("*.log"):  # extension host + ACT output channel, for CI failures
             if "exthost" in str(f) or "ACT" in f.name:
                 shutil.copy(f, SHOTS / f"{f.parent.name}-{f.name}")
+    return ws, db, drive.stdout.splitlines()
 
+
+def test_translate_file_in_vscode(vsix, tmp_path):
+    ws, db, _ = drive_code_server(vsix, tmp_path, "Calc.java", JAVA, {"act.verify": "off"})
     code = (ws / "calc.go").read_text()
     assert code.startswith("package main") and "func SumOfSquares(" in code
     (row,) = store.open_db(db)["translations"].rows
     assert row["outcome"] == "accepted" and row["client"] == "code-server"  # VS Code in the browser
     shot = SHOTS / "4-result.png"
     assert shot.stat().st_size > 10_000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_vscode_flags_a_translation_that_compiles_but_behaves_differently(vsix, tmp_path):
+    # The default check (equivalence) on a function the default model gets wrong (Java's two's complement binary
+    # string): the Refactor Preview shows the verdict, and the Problems panel shows ACT's mark on the Go file.
+    ws, _, out = drive_code_server(vsix, tmp_path, "Bits.java", BITS, {}, "problems")
+    (preview,) = [line for line in out if line.startswith("PREVIEW ")]
+    problems = [line for line in out if line.startswith("PROBLEM ")]
+    assert "ACT translation (Java → Go)" in preview and "bits.go" in preview, out
+    assert any(line.startswith("NOTIFY ACT: translation ") for line in out), out  # the same verdict as a message
+    if "DIFFERS from the source" in preview:
+        assert any("differs from the source: Bits(" in p and "want" in p for p in problems), out
+    else:  # the model's best did not even compile: the compiler's error is the mark
+        assert "does NOT compile" in preview and any("does not compile" in p for p in problems), out
+    assert (ws / "bits.go").read_text().startswith("package main")
+    assert (SHOTS / "5-problems.png").stat().st_size > 10_000

@@ -1,8 +1,10 @@
 // Drives VS Code (code-server) in Debian's Chromium: open a Java file, run "ACT: Translate File" from the
-// command palette, confirm the refactor preview, save. Usage: node drive.js URL FILE_NAME SHOT_DIR
+// command palette, confirm the refactor preview, save. Usage: node drive.js URL FILE_NAME SHOT_DIR [problems]
+// Prints "PREVIEW <text>" (the refactor preview: the edit's label and evidence) and, with "problems", one
+// "PROBLEM <row>" line per row of the Problems panel once ACT's diagnostics arrived.
 // Exit 0 on success; screenshots of each step are written to SHOT_DIR.
 const { chromium } = require(process.env.PLAYWRIGHT_CORE || "playwright-core");
-const [url, fileName, shots] = process.argv.slice(2);
+const [url, fileName, shots, report] = process.argv.slice(2);
 
 async function step(page, name) {
   await page.screenshot({ path: `${shots}/${name}.png` });
@@ -42,6 +44,22 @@ async function palette(page, text) {
     await apply.first().waitFor({ timeout: 300000 });
     await page.waitForTimeout(500);
     await step(page, "2-preview");
+    if (report === "problems") {
+      for (const toast of await page.locator(".notification-list-item-message").all()) {
+        console.log("NOTIFY " + (await toast.innerText()));
+      }
+      // With one change annotation VS Code groups the preview by file; the annotation (ACT's label and the evidence
+      // as its description) is each change's tooltip.
+      const titles = await page.locator(".bulk-edit-panel [title]").evaluateAll(
+        (els) => els.map((e) => e.getAttribute("title")).filter((t) => t));
+      await page.locator(".bulk-edit-panel .monaco-list-row").last().hover();
+      await page.waitForTimeout(1500);
+      await step(page, "2-preview-tooltip");
+      const rows = await page.locator(".bulk-edit-panel .monaco-list-row").evaluateAll(
+        (els) => els.map((e) => e.getAttribute("aria-label")).filter((t) => t));
+      const preview = [...titles, ...rows].join(" | ");
+      console.log("PREVIEW " + preview.replace(/\s*\n\s*/g, " | "));
+    }
     const unchecked = page.locator('.bulk-edit-panel .monaco-custom-toggle:not(.checked), .bulk-edit-panel input[type=checkbox]:not(:checked)');
     for (let i = 0; i < 20 && (await unchecked.count()) > 0; i++) {
       await unchecked.first().click({ force: true });
@@ -53,6 +71,16 @@ async function palette(page, text) {
     await palette(page, "File: Save All");
     await page.waitForTimeout(1500);
     await step(page, "4-result");
+    if (report === "problems") {
+      await palette(page, "Toggle Problems");
+      const marker = page.locator(".markers-panel .monaco-list-row", { hasText: /act/ });
+      await marker.first().waitFor({ timeout: 120000 });
+      await page.waitForTimeout(500);
+      await step(page, "5-problems");
+      for (const row of await page.locator(".markers-panel .monaco-list-row").all()) {
+        console.log("PROBLEM " + (await row.getAttribute("aria-label")));
+      }
+    }
     console.log("OK");
   } catch (e) {
     await step(page, "error").catch(() => {});
