@@ -9,10 +9,14 @@ C++ function → Rust fn. The model completes the body and writes whatever else 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from act_lsp.syntax import blank_comments
+from act_lsp import syntax
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
 
 
 @dataclass(frozen=True)
@@ -97,50 +101,8 @@ def java_type_to_go(t: str) -> str:
     return "*" + base if base[:1].isupper() else base  # a user class: pointer to the Go struct of that name
 
 
-_JAVA_METHOD = re.compile(
-    r"(?:^|(?<=[{;}]))[ \t]*(?P<mods>(?:(?:public|private|protected|static|final|synchronized|abstract|native|"
-    r"default)\s+)*)(?:<[^>]+>\s+)?(?:(?P<ret>[\w.$]+(?:\s*<[^;{}()]*>)?(?:\s*\[\s*\])*)\s+)?"
-    r"(?P<name>[a-zA-Z_$][\w$]*)\s*\((?P<params>[^)]*)\)\s*(?P<throws>throws\s+[\w.,\s]+)?\{",
-    re.M,
-)
-_JAVA_CLASS = re.compile(r"\b(?:class|record|enum)\s+([A-Z]\w*)")
-_NOT_TYPES = {"return", "new", "else", "if", "while", "for", "switch", "catch", "throw", "case", "public",
-              "private", "protected", "static", "final", "synchronized", "try", "do"}
-
-
-def _java_params(text: str) -> tuple[Param, ...]:
-    params = []
-    for p in split_top(text):
-        p = re.sub(r"^(final\s+|@\w+\s+)+", "", p.strip())
-        pm = re.fullmatch(r"(.+?)\s+([\w$]+)", p, flags=re.S)
-        if pm:
-            params.append(Param(pm.group(1).strip(), pm.group(2)))
-    return tuple(params)
-
-
-_JAVA_FIELD = re.compile(r"^[ \t]*(?:(?:private|protected|public|final|transient|volatile)\s+)+"
-                         r"(?!static\b)[\w.<>\[\], ]+?\s+\w+\s*(?:=[^;]*)?;", re.M)
-
-
-def _stateful_classes(source: str, classes: list[tuple[int, str]]) -> set[str]:
-    """Classes with instance fields: they become Go structs; stateless ones (HumanEval's Solution) functions."""
-    out = set()
-    bounds = [pos for pos, _ in classes] + [len(source)]
-    for (pos, name), end in zip(classes, bounds[1:], strict=True):
-        if _JAVA_FIELD.search(source[pos:end]):
-            out.add(name)
-    return out
-
-
-def _top_level(body: str) -> str:
-    """A class body with every nested block (method bodies, initializers) replaced by ';'."""
-    prev = None
-    while prev != body:
-        prev, body = body, re.sub(r"\{[^{}]*\}", ";", body)
-    return body
-
-
 def body_end(source: str, open_brace: int) -> int:
+    """The index of the brace that closes the one at ``open_brace`` (braces in strings are not told apart)."""
     depth, i = 0, open_brace
     while i < len(source):
         depth += {"{": 1, "}": -1}.get(source[i], 0)
@@ -150,69 +112,142 @@ def body_end(source: str, open_brace: int) -> int:
     return len(source)
 
 
-_JAVA_CLASS_OPEN = re.compile(r"\bclass\s+([A-Z]\w*)[^{;]*\{")
-_JAVA_FIELD_DECL = re.compile(r"(?:^|(?<=[;}]))\s*(?P<mods>(?:(?:private|protected|public|final|transient|volatile"
-                              r"|static)\s+)*)(?P<type>[\w.$]+(?:\s*<[^;=(){}]*>)?(?:\s*\[\s*\])*)\s+(?P<name>\w+)\s*"
-                              r"(?:=[^;]*)?;")
-_EXCEPTION_BASE = re.compile(r"\bextends\s+\w*(?:Exception|Error|Throwable)\b|:\s*(?:public\s+)?(?:std::)?"
-                             r"\w*(?:exception|error)\b")
+# --- reading Java and C++ (tree-sitter) --------------------------------------------------------------
+# Signatures, fields and constants are read from the syntax tree, not matched with patterns: a brace inside a
+# string, a comment, a nested or anonymous class and a field without modifiers all read right.
+def _text(node: Node) -> str:
+    return node.text.decode("utf-8", "replace")
+
+
+def _keywords(node: Node, kind: str) -> set[str]:
+    """The words of ``node``'s children of ``kind`` (Java ``modifiers``, C++ ``storage_class_specifier``...)."""
+    return {_text(k) for c in node.children if c.type == kind for k in ([c] if c.child_count == 0 else c.children)}
+
+
+_JAVA_TYPE_DECLARATIONS = {"class_declaration", "record_declaration", "enum_declaration", "interface_declaration"}
+_JAVA_BODIES = {"class_body", "enum_body", "enum_body_declarations", "interface_body", "ERROR"}
+_JAVA_ERROR_BASE = re.compile(r"\w*(?:Exception|Error|Throwable)")
+
+
+def _java_types(root: Node) -> list[Node]:
+    """Named type declarations, nested ones too, in source order (not local or anonymous classes in bodies)."""
+    out = []
+
+    def visit(node: Node) -> None:
+        for child in node.children:
+            if child.type in _JAVA_TYPE_DECLARATIONS:
+                out.append(child)
+                visit(child.child_by_field_name("body") or child)
+            elif child.type in _JAVA_BODIES:
+                visit(child)
+
+    visit(root)
+    return out
+
+
+def _java_members(node: Node) -> list[Node]:
+    """The declarations directly in a type's body (an enum's after its constants)."""
+    body = node.child_by_field_name("body") if node.type in _JAVA_TYPE_DECLARATIONS else node
+    if body is None:
+        return []
+    out = []
+    for child in body.children:
+        out.extend(_java_members(child) if child.type in ("enum_body_declarations", "ERROR") else [child])
+    return out
+
+
+def _java_fields_of(node: Node, *, static: bool) -> list[Param]:
+    """Fields declared in a type's body, each declarator its own (``int a, b;`` gives two)."""
+    out = []
+    for member in _java_members(node):
+        if member.type != "field_declaration" or ("static" in _keywords(member, "modifiers")) != static:
+            continue
+        ftype = _text(member.child_by_field_name("type"))
+        for declarator in member.children_by_field_name("declarator"):
+            dims = declarator.child_by_field_name("dimensions")
+            out.append(Param(ftype + (_text(dims).replace(" ", "") if dims else ""),
+                             _text(declarator.child_by_field_name("name"))))
+    return out
+
+
+def _name(node: Node) -> str:
+    found = node.child_by_field_name("name")
+    return _text(found) if found else ""
+
+
+def java_exception_classes(source: str) -> set[str]:
+    """Classes that only model an error (they extend an exception, directly or through another one here): Go
+    returns ``error`` values instead."""
+    bases = {}
+    for decl in _java_types(syntax.tree("java", source)):
+        base = decl.child_by_field_name("superclass")
+        if decl.type == "class_declaration" and base is not None:
+            bases[_name(decl)] = _text(base.named_children[0]).split("<")[0].split(".")[-1]
+    return _closure(bases, lambda base: bool(_JAVA_ERROR_BASE.fullmatch(base)))
+
+
+def _closure(bases: Mapping[str, str | list[str]], is_error: Callable[[str], bool]) -> set[str]:
+    """The classes whose base is an error, or a class of this file that is one."""
+    errors: set[str] = set()
+    while True:
+        found = {name for name, base in bases.items()
+                 if any(is_error(b) or b in errors for b in ([base] if isinstance(base, str) else base))}
+        if found <= errors:
+            return errors
+        errors |= found
 
 
 def java_fields(source: str) -> dict[str, list[Param]]:
     """Instance fields per class, in declaration order (the target struct's fields)."""
-    source = blank_comments("java", source)
-    out: dict[str, list[Param]] = {}
-    for m in _JAVA_CLASS_OPEN.finditer(source):
-        top = _top_level(source[m.end(): body_end(source, m.end() - 1)])
-        fields = [Param(f.group("type"), f.group("name")) for f in _JAVA_FIELD_DECL.finditer(top)
-                  if "static" not in f.group("mods") and f.group("type") not in _NOT_TYPES]
+    out = {}
+    for decl in _java_types(syntax.tree("java", source)):
+        fields = _java_fields_of(decl, static=False) if decl.type == "class_declaration" else []
         if fields:
-            out[m.group(1)] = fields
+            out[_name(decl)] = fields
     return out
-
-
-_JAVA_STATIC_DATA = re.compile(r"\bstatic\s+(?:final\s+)?[\w.$<>\[\], ]+?\s+(\w+)\s*[=;]")
-_CPP_STATIC_DATA = re.compile(r"^\s*(?:static\s+)?(?:const|constexpr)\s+[\w:<>, ]+?[\s*&]+(\w+)(?:\[\w*\])?\s*=|"
-                              r"^#define\s+(\w+)\s+\S", re.M)
 
 
 def java_static_data(source: str) -> list[str]:
     """Names of static fields (constants, tables, counters): what no method of a Go translation declares."""
-    return _JAVA_STATIC_DATA.findall(blank_comments("java", source))
+    return [f.name for decl in _java_types(syntax.tree("java", source)) for f in _java_fields_of(decl, static=True)]
 
 
-def cpp_static_data(source: str) -> list[str]:
-    """Names of constants and macros at any level."""
-    return [a or b for a, b in _CPP_STATIC_DATA.findall(blank_comments("cpp", source))]
-
-
-def _exception_classes(source: str) -> set[str]:
-    """Classes that only model an error: Go returns ``error`` values and Rust panics or returns ``Err`` instead."""
-    return {m.group(1) for m in re.finditer(r"\b(?:class|struct)\s+(\w+)([^{;]*)\{", source)
-            if _EXCEPTION_BASE.search(m.group(2))}
+def _java_params(node: Node) -> tuple[Param, ...]:
+    params = []
+    for p in node.named_children:
+        if p.type == "formal_parameter":
+            dims = p.child_by_field_name("dimensions")
+            params.append(Param(_text(p.child_by_field_name("type")) + (_text(dims).replace(" ", "") if dims else ""),
+                                _text(p.child_by_field_name("name"))))
+        elif p.type == "spread_parameter":  # String... rest
+            ptype = next(c for c in p.named_children if c.type not in ("modifiers", "variable_declarator"))
+            declarator = next(c for c in p.named_children if c.type == "variable_declarator")
+            params.append(Param(_text(ptype) + "...", _name(declarator)))
+    return tuple(params)
 
 
 def java_signatures(source: str) -> list[Signature]:
     """Methods and constructors; members of classes with state carry their class (``owner``)."""
-    source = blank_comments("java", source)
-    classes = [(m.start(), m.group(1)) for m in _JAVA_CLASS.finditer(source)]
-    stateful = _stateful_classes(source, classes)
-    errors = _exception_classes(source)
-    sigs = []
-    for m in _JAVA_METHOD.finditer(source):
-        ret, name = m.group("ret"), m.group("name")
-        owner = next((c for pos, c in reversed(classes) if pos < m.start()), None)
-        if name in _NOT_TYPES or name == "main" or (ret and ret in _NOT_TYPES) or owner in errors:
-            continue
-        constructor = ret is None
-        if constructor and name != owner:
-            continue  # a call or a control statement, not a declaration
-        instance = "static" not in (m.group("mods") or "") and (owner in stateful or constructor)
-        sigs.append(Signature(name, _java_params(m.group("params")), ret or "", owner=owner if instance else None,
-                              constructor=constructor, throws=bool(m.group("throws")), scope=owner,
-                              private="private" in (m.group("mods") or ""),
-                              static="static" in (m.group("mods") or "")))
-    return with_default_constructors(sigs)
+    root = syntax.tree("java", source)
+    types = _java_types(root)
+    stateful = {_name(t) for t in types if _java_fields_of(t, static=False)}
+    errors = java_exception_classes(source)
+    found: list[tuple[int, Signature]] = []
+    for scope, members in [(None, _java_members(root))] + [(_name(t), _java_members(t)) for t in types]:
+        for m in members:
+            constructor = m.type == "constructor_declaration"
+            if not (constructor or m.type == "method_declaration") or m.child_by_field_name("body") is None:
+                continue
+            name, mods = _name(m), _keywords(m, "modifiers")
+            if name == "main" or scope in errors:
+                continue
+            instance = "static" not in mods and scope is not None and (scope in stateful or constructor)
+            returns = "" if constructor else _text(m.child_by_field_name("type"))
+            found.append((m.start_byte, Signature(
+                name, _java_params(m.child_by_field_name("parameters")), returns, owner=scope if instance else None,
+                constructor=constructor, throws=any(c.type == "throws" for c in m.children), scope=scope,
+                private="private" in mods, static="static" in mods)))
+    return with_default_constructors([sig for _, sig in sorted(found, key=lambda f: f[0])])
 
 
 def with_default_constructors(sigs: list[Signature]) -> list[Signature]:
@@ -296,91 +331,156 @@ def cpp_type_to_rust(t: str, *, param: bool = False) -> str:
     return f"&{base}" if (param and ref) else base
 
 
-_CPP_FUNC = re.compile(
-    r"(?:^|(?<=[{;}:]))[ \t]*(?P<static>(?:(?:static|inline|constexpr|virtual|extern|explicit)\s+)*)"
-    r"(?:template\s*<[^>]*>\s*)?(?:(?P<ret>(?!(?:public|private|protected)\s*:)(?:const\s+)?[\w:]+(?:\s*<[^;{}()]*>)?(?:\s+(?:int|long|short|char)\b)*)"
-    r"(?P<ptr>\s*[*&]+\s*|\s+))?(?P<name>[A-Za-z_]\w*)\s*\((?P<params>[^()]*)\)\s*(?P<const>const\s*)?"
-    r"(?:noexcept\s*)?(?::[^{;]*)?\{",
-    re.M,
-)
-_CPP_CLASS = re.compile(r"\b(?:class|struct)\s+([A-Za-z_]\w*)\s*(?::[^{]*)?\{")
-_CPP_FIELD = re.compile(r"^[ \t]*(?!return\b|using\b|public\b|private\b|protected\b)(?:mutable\s+)?"
-                        r"[\w:]+(?:\s*<[^;{}()]*>)?[\s*&]+\w+(?:\s*,\s*\w+)*\s*(?:=[^;(]*|\{[^;}]*\})?;", re.M)
-_CPP_NOT_TYPES = {"return", "else", "if", "while", "for", "switch", "new", "delete", "case", "do"}
+_CPP_CLASSES = {"class_specifier", "struct_specifier"}
+_CPP_ERROR_BASE = re.compile(r"\w*(?:exception|error)")
+_CPP_WRAPPERS = {"pointer_declarator", "reference_declarator", "array_declarator"}
 
 
-def _cpp_private(source: str, class_start: int, pos: int) -> bool:
-    """Access at ``pos`` inside a class body: the last label before it, else the class/struct default."""
-    labels = re.findall(r"\b(public|private|protected)\s*:(?!:)", source[class_start:pos])
-    if labels:
-        return labels[-1] != "public"
-    return source[class_start:pos].lstrip().startswith("class")
+@dataclass(frozen=True)
+class _CppClass:
+    node: Node
+    name: str
+    body: Node  # field_declaration_list
+
+    @property
+    def default_private(self) -> bool:
+        return self.node.type == "class_specifier"
 
 
-def _cpp_classes(source: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end, name, has_fields) of each class/struct body, by brace matching."""
+def _cpp_walk(root: Node) -> Iterator[tuple[Node, _CppClass | None]]:
+    """Every node outside function bodies, with the class it is declared in."""
+    stack: list[tuple[Node, _CppClass | None]] = [(root, None)]
+    while stack:
+        node, cls = stack.pop()
+        yield node, cls
+        if node.type == "compound_statement":
+            continue
+        if node.type in _CPP_CLASSES and node.child_by_field_name("body") is not None:
+            cls = _CppClass(node, _name(node), node.child_by_field_name("body"))
+        stack.extend((c, cls) for c in reversed(node.children))
+
+
+def _cpp_classes(root: Node) -> list[_CppClass]:
+    return [_CppClass(n, _name(n), n.child_by_field_name("body")) for n, _ in _cpp_walk(root)
+            if n.type in _CPP_CLASSES and n.child_by_field_name("body") is not None and _name(n)]
+
+
+def _unwrap(declarator: Node | None) -> tuple[Node | None, str]:
+    """The declared name's node under pointer/reference/array declarators, and the marks (``*``, ``&``) met."""
+    marks = ""
+    while declarator is not None and declarator.type in _CPP_WRAPPERS:
+        if declarator.type != "array_declarator":
+            marks += _text(declarator.children[0])
+        declarator = declarator.child_by_field_name("declarator") or (
+            declarator.named_children[-1] if declarator.named_children else None)
+    return declarator, marks
+
+
+def _cpp_type(node: Node) -> str:
+    """A declaration's type as written, ``const`` kept (``mutable``, ``static``, ``inline`` are not types)."""
+    const = "const " if "const" in _keywords(node, "type_qualifier") else ""
+    found = node.child_by_field_name("type")
+    return const + _text(found) if found is not None else ""
+
+
+def _cpp_data_members(cls: _CppClass, *, static: bool) -> list[Param]:
     out = []
-    for m in _CPP_CLASS.finditer(source):
-        end = body_end(source, m.end() - 1)
-        top = _top_level(source[m.end(): end])  # method bodies and initializers dropped, at any depth
-        out.append((m.start(), end + 1, m.group(1), bool(_CPP_FIELD.search(top))))
+    for member in cls.body.children:
+        if member.type != "field_declaration" or ("static" in _keywords(member, "storage_class_specifier")) != static:
+            continue
+        for declarator in member.children_by_field_name("declarator"):
+            name, marks = _unwrap(declarator)
+            if name is not None and name.type == "field_identifier":
+                out.append(Param(_cpp_type(member) + marks, _text(name)))
     return out
 
 
-def cpp_signatures(source: str) -> list[Signature]:
-    """Free functions, and methods of classes with fields (owner set; ``returns`` "" for a constructor)."""
-    source = blank_comments("cpp", source)
-    classes = _cpp_classes(source)
-    errors = _exception_classes(source)
-    sigs = []
-    for m in _CPP_FUNC.finditer(source):
-        name = m.group("name")
-        ret = ((m.group("ret") or "") + (m.group("ptr") or "").strip()).strip()
-        cls = next(((n, f, s0) for s0, e0, n, f in classes if s0 < m.start() < e0), None)
-        constructor = not ret and cls is not None and name == cls[0]
-        if (not ret and not constructor) or ret in _CPP_NOT_TYPES or name in _CPP_NOT_TYPES or name == "main":
-            continue
-        owner = cls[0] if cls and cls[1] and "static" not in (m.group("static") or "") else None
-        if (cls and cls[0] in errors) or (constructor and owner is None):  # error types; fieldless classes
-            continue
-        params = []
-        for p in split_top(m.group("params")):
-            p = re.sub(r"=.*$", "", p).strip()
-            if not p or p == "void":
-                continue
-            pm = re.fullmatch(r"(.+?[\s*&])(\w+)", p, flags=re.S)
-            if pm:
-                params.append(Param(pm.group(1).strip(), pm.group(2)))
-        sigs.append(Signature(name, tuple(params), ret, owner=owner, constructor=constructor,
-                              readonly=bool(m.group("const")), scope=cls[0] if cls else None,
-                              private=bool(cls) and _cpp_private(source, cls[2], m.start()),
-                              static="static" in (m.group("static") or "")))
-    return with_default_constructors(sigs)
+def cpp_exception_classes(source: str) -> set[str]:
+    """Classes and structs that derive from an exception type (std::runtime_error, ...), directly or not."""
+    bases = {}
+    for cls in _cpp_classes(syntax.tree("cpp", source)):
+        clause = next((c for c in cls.node.children if c.type == "base_class_clause"), None)
+        if clause is not None:
+            bases[cls.name] = [_text(b).split("<")[0].split("::")[-1] for b in clause.named_children
+                               if b.type != "access_specifier"]
+    return _closure(bases, lambda base: bool(_CPP_ERROR_BASE.fullmatch(base)))
 
 
 def cpp_fields(source: str) -> dict[str, list[Param]]:
     """Data members per class/struct (``size_t head = 0, count = 0;`` gives two), static ones left out."""
-    source = blank_comments("cpp", source)
-    out: dict[str, list[Param]] = {}
-    for m in _CPP_CLASS.finditer(source):
-        top = _top_level(source[m.end(): body_end(source, m.end() - 1)])
-        top = re.sub(r"\b(?:public|private|protected)\s*:", ";", top)
-        fields = []
-        for stmt in top.split(";"):
-            stmt = stmt.strip()
-            if not stmt or "(" in stmt or re.match(r"(static|using|typedef|friend|return)\b", stmt):
-                continue
-            dm = re.fullmatch(r"(?:mutable\s+)?((?:const\s+)?[\w:]+(?:\s*<.*>)?(?:\s+(?:int|long|short|char))*)"
-                              r"\s*([*&]?)\s*(\w.*)", stmt, flags=re.S)
-            if not dm:
-                continue
-            for declarator in split_top(dm.group(3)):
-                name = re.match(r"[*&]?\s*(\w+)", declarator)
-                if name:
-                    fields.append(Param(dm.group(1) + dm.group(2), name.group(1)))
+    out = {}
+    for cls in _cpp_classes(syntax.tree("cpp", source)):
+        fields = _cpp_data_members(cls, static=False)
         if fields:
-            out[m.group(1)] = fields
+            out[cls.name] = fields
     return out
+
+
+def cpp_static_data(source: str) -> list[str]:
+    """Names of constants (``const``/``constexpr`` with a value, at any level) and of macros with a value."""
+    out = []
+    stack = [syntax.tree("cpp", source)]
+    while stack:
+        node = stack.pop()
+        stack.extend(reversed(node.children))
+        if node.type == "preproc_def" and node.child_by_field_name("value") is not None:
+            out.append(_name(node))
+        elif node.type in ("declaration", "field_declaration") and \
+                _keywords(node, "type_qualifier") & {"const", "constexpr"}:
+            for declarator in node.children_by_field_name("declarator"):
+                has_value = declarator.type == "init_declarator" or node.child_by_field_name("default_value")
+                name, _ = _unwrap(declarator.child_by_field_name("declarator")
+                                  if declarator.type == "init_declarator" else declarator)
+                if has_value and name is not None and name.type in ("identifier", "field_identifier"):
+                    out.append(_text(name))
+    return out
+
+
+def _cpp_params(node: Node) -> tuple[Param, ...]:
+    params = []
+    for p in node.named_children:
+        if p.type in ("parameter_declaration", "optional_parameter_declaration"):
+            name, marks = _unwrap(p.child_by_field_name("declarator"))
+            if name is not None and name.type == "identifier":
+                params.append(Param(_cpp_type(p) + marks, _text(name)))
+    return tuple(params)
+
+
+def _cpp_private(cls: _CppClass, node: Node) -> bool:
+    """Access at ``node`` inside a class body: the last label before it, else the class/struct default."""
+    labels = [_text(c) for c in cls.body.children if c.type == "access_specifier" and c.start_byte < node.start_byte]
+    return labels[-1] != "public" if labels else cls.default_private
+
+
+def cpp_signatures(source: str) -> list[Signature]:
+    """Free functions, and methods of classes with fields (owner set; ``returns`` "" for a constructor)."""
+    root = syntax.tree("cpp", source)
+    errors = cpp_exception_classes(source)
+    stateful = {c.name for c in _cpp_classes(root) if _cpp_data_members(c, static=False)}
+    sigs = []
+    for node, cls in _cpp_walk(root):
+        if node.type != "function_definition":
+            continue
+        function, marks = _unwrap(node.child_by_field_name("declarator"))
+        if function is None or function.type != "function_declarator":
+            continue
+        name_node = function.child_by_field_name("declarator")
+        if name_node.type not in ("identifier", "field_identifier"):  # operators, destructors, Class::method
+            continue
+        name, returns = _text(name_node), _cpp_type(node)
+        returns = returns + marks if returns else ""
+        static = "static" in _keywords(node, "storage_class_specifier")
+        constructor = not returns and cls is not None and name == cls.name
+        if (not returns and not constructor) or name == "main":
+            continue
+        owner = cls.name if cls and cls.name in stateful and not static else None
+        if (cls and cls.name in errors) or (constructor and owner is None):  # error types; fieldless classes
+            continue
+        sigs.append(Signature(name, _cpp_params(function.child_by_field_name("parameters")), returns, owner=owner,
+                              constructor=constructor, readonly="const" in _keywords(function, "type_qualifier"),
+                              scope=cls.name if cls else None, private=bool(cls) and _cpp_private(cls, node),
+                              static=static))
+    return with_default_constructors(sigs)
 
 
 def rust_signature(sig: Signature) -> str:
@@ -415,6 +515,7 @@ class Deriver:
     fields: Callable[[str], dict[str, list[Param]]]  # instance fields per class
     type_scaffold: Callable[[str, list[Param], str], str]  # (owner, fields, first member signature) → prefix
     error_type: Callable[[str], str] = lambda _name: ""  # the target declaration of an exception class
+    errors: Callable[[str], set[str]] = lambda _source: set()  # the source's exception classes
     # Decomposition: methods inside an ``impl`` block (Rust) or top level (Go); the indentation of a top-level
     # function's body; where the model's own declarations (constants, helper types) before the members end.
     methods_in_impl: bool = False
@@ -434,10 +535,11 @@ def go_error_type(name: str) -> str:
 
 DERIVERS: Mapping[str, Deriver] = {
     "java-go": Deriver(java_signatures, go_signature, "package main\n\n", java_fields, go_type_scaffold,
-                       go_error_type, static_data=java_static_data,
+                       go_error_type, java_exception_classes, static_data=java_static_data,
                        declarations=("var (\n", ("\n)\n", "func "), "\n)\n\n")),
-    "cpp-rust": Deriver(cpp_signatures, rust_signature, "", cpp_fields, rust_type_scaffold, methods_in_impl=True,
-                        body_indent=" " * 4, static_data=cpp_static_data, declarations=("", ("fn ", "impl "), "\n\n")),
+    "cpp-rust": Deriver(cpp_signatures, rust_signature, "", cpp_fields, rust_type_scaffold,
+                        errors=cpp_exception_classes, methods_in_impl=True, body_indent=" " * 4,
+                        static_data=cpp_static_data, declarations=("", ("fn ", "impl "), "\n\n")),
 }
 
 
@@ -491,7 +593,7 @@ def derive_scaffold(pair_id: str, source: str) -> Scaffold:
         return Scaffold(prefix="", signatures=())
     parsed = deriver.signatures(source)
     sigs = [deriver.render(s) for s in parsed]
-    preamble = deriver.preamble + "".join(deriver.error_type(name) for name in sorted(_exception_classes(source)))
+    preamble = deriver.preamble + "".join(deriver.error_type(name) for name in sorted(deriver.errors(source)))
     if not sigs:
         return Scaffold(prefix=preamble, signatures=())
     # The class with instance methods (not, say, an exception class with only a constructor) leads.

@@ -1,14 +1,13 @@
 """Source parsing with tree-sitter (grammars from PyPI wheels): one parser per language, made on first use.
 
-The scaffold's signature and field extraction reads code with patterns; comments must not be read as code
-(a comment ending in a word before ``int f(...)`` once became the return type). ``blank_comments`` hands it the
-source with every comment turned into spaces, character for character, so offsets stay valid.
+The scaffold reads signatures, fields and constants from the syntax tree (``tree``); patterns had read a comment
+ending in a word before ``int f(...)`` as the return type, and a brace in a string as the end of a class.
 """
 
 from __future__ import annotations
 
 import importlib
-from functools import cache
+from functools import cache, lru_cache
 
 GRAMMARS = {"java": "tree_sitter_java", "cpp": "tree_sitter_cpp"}  # source language → grammar module
 COMMENTS = {"comment", "line_comment", "block_comment"}
@@ -25,23 +24,12 @@ def parser(language: str):
     return tree_sitter.Parser(tree_sitter.Language(grammar.language()))
 
 
-def blank_comments(language: str, source: str) -> str:
-    """``source`` with its comments replaced by spaces (line breaks kept); unchanged for other languages."""
-    if language not in GRAMMARS or ("//" not in source and "/*" not in source):
-        return source
-    data = source.encode()
-    spans: list[tuple[int, int]] = []
-    stack = [parser(language).parse(data).root_node]
-    while stack:
-        node = stack.pop()
-        if node.type in COMMENTS:
-            spans.append((node.start_byte, node.end_byte))
-        else:
-            stack.extend(node.children)
-    out, at = [], 0
-    for start, end in sorted(spans):
-        out.append(data[at:start].decode("utf-8", "replace"))
-        out.append("".join(c if c == "\n" else " " for c in data[start:end].decode("utf-8", "replace")))
-        at = end
-    out.append(data[at:].decode("utf-8", "replace"))
-    return "".join(out)
+def tree(language: str, source: str):
+    """The root node of ``source``'s syntax tree; a part that does not parse is an ERROR node, the rest reads."""
+    return _parsed(language, source).root_node
+
+
+@lru_cache(maxsize=32)
+def _parsed(language: str, source: str):
+    # One request derives the scaffold, the fields and the io driver's signatures from the same source.
+    return parser(language).parse(source.encode())
