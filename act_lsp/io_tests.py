@@ -36,7 +36,7 @@ from act_lsp.scaffold import (
     go_name,
     java_signatures,
     java_type_to_go,
-    rust_signature,
+    rust_name,
     split_top,
 )
 
@@ -667,7 +667,7 @@ def rust_literal(rtype: str, v: Any) -> str:
 
 
 def _rust_name(sig: Signature) -> str:
-    return re.search(r"fn (\w+)", rust_signature(sig)).group(1)  # type: ignore[union-attr]
+    return "new" if sig.constructor else rust_name(sig.name)
 
 
 def rust_tests(scenarios: Sequence[Scenario], outcomes: Sequence[Sequence[Outcome]]) -> str:

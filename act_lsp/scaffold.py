@@ -483,15 +483,27 @@ def cpp_signatures(source: str) -> list[Signature]:
     return with_default_constructors(sigs)
 
 
+_RUST_KEYWORDS = frozenset({
+    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false", "fn", "for",
+    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct",
+    "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield"})
+
+
+def rust_name(name: str) -> str:
+    """A C++ name as a Rust identifier: a keyword (``type``, ``match``, ``ref``) becomes a raw one (``r#type``)."""
+    return f"r#{name}" if name in _RUST_KEYWORDS else name
+
+
 def rust_signature(sig: Signature) -> str:
     """Free function → fn; const method → &self; other method → &mut self; constructor → new() -> Self."""
-    params = [f"{p.name}: {cpp_type_to_rust(p.type, param=True)}" for p in sig.params]
+    params = [f"{rust_name(p.name)}: {cpp_type_to_rust(p.type, param=True)}" for p in sig.params]
     if sig.constructor:
         return f"fn new({', '.join(params)}) -> {sig.owner}"
     if sig.owner:
         params.insert(0, "&self" if sig.readonly else "&mut self")
     ret = cpp_type_to_rust(sig.returns)
-    return f"fn {sig.name}({', '.join(params)})" + (f" -> {ret}" if ret else "")
+    return f"fn {rust_name(sig.name)}({', '.join(params)})" + (f" -> {ret}" if ret else "")
 
 
 # --- the table used by prompts ---------------------------------------------------------------------
@@ -502,7 +514,7 @@ def go_type_scaffold(owner: str, fields: list[Param], first: str) -> str:
 
 
 def rust_type_scaffold(owner: str, fields: list[Param], first: str) -> str:
-    body = "".join(f"    {f.name}: {cpp_type_to_rust(f.type)},\n" for f in fields)
+    body = "".join(f"    {rust_name(f.name)}: {cpp_type_to_rust(f.type)},\n" for f in fields)
     uses = "".join(f"use std::collections::{c};\n" for c in ("HashMap", "HashSet") if c in body)
     return f"{uses}{chr(10) if uses else ''}struct {owner} {{\n{body}}}\n\nimpl {owner} {{\n    {first} {{\n"
 
@@ -601,8 +613,9 @@ def derive_scaffold(pair_id: str, source: str) -> Scaffold:
     fields = deriver.fields(source).get(owner or "", [])
     stateful = owner if owner and fields else None
     pairs = list(zip(parsed, sigs, strict=True))
-    order = [p for p in pairs if stateful and p[0].owner == stateful] + [p for p in pairs if p[0].owner != stateful
-                                                                          or not stateful]
+    # The stateful class's constructor opens its members (a private helper declared above it does not).
+    own = sorted((p for p in pairs if stateful and p[0].owner == stateful), key=lambda p: not p[0].constructor)
+    order = own + [p for p in pairs if p[0].owner != stateful or not stateful]
     decomposable = len(order) > 1 and {s.owner for s in parsed if s.owner} <= {stateful}
     if stateful:  # a class with state: its type with the fields comes first, then its first member
         prefix = preamble + deriver.type_scaffold(stateful, fields, order[0][1])

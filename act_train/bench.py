@@ -38,6 +38,16 @@ def default_bench_dir() -> Path:
     return Path(shared) / "bench" if shared else Path(__file__).resolve().parents[2] / "shared" / "bench"
 
 
+def realistic_dir() -> Path:
+    """The project's hand-written realistic set (classes with reference translations), in a checkout."""
+    return Path(__file__).resolve().parents[1] / "data" / "realistic"
+
+
+def evaluation_files() -> list[Path]:
+    """Every benchmark file a training seed must not resemble: the shared benchmarks and the realistic set."""
+    return [*sorted(default_bench_dir().glob("*.jsonl")), *sorted(realistic_dir().glob("*.jsonl"))]
+
+
 def load_bench(path: str | Path) -> list[BenchTask]:
     names = set(BenchTask.__dataclass_fields__)
     return read_records(path, lambda row: BenchTask(**{k: v for k, v in row.items() if k in names}),

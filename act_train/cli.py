@@ -282,8 +282,8 @@ def validate_cmd(run_id, out, limit, candidates, keep, teacher, teacher_candidat
                  seeds_from, as_json) -> None:
     """Turn seeds into Docker-validated translation pairs, with the funnel of every stage.
 
-    Decontaminates against the benchmark files ($ACT_SHARED/bench, default ../shared/bench) plus --exclude
-    files. A killed run resumes with --run RUN_ID without redoing validated work.
+    Decontaminates against the benchmark files ($ACT_SHARED/bench, default ../shared/bench), the realistic set
+    (data/realistic) and --exclude files. A killed run resumes with --run RUN_ID without redoing validated work.
     """
     from pathlib import Path
 
@@ -291,7 +291,7 @@ def validate_cmd(run_id, out, limit, candidates, keep, teacher, teacher_candidat
     from act_lsp.engine import ModelHost
     from act_lsp.remote import load_model
     from act_lsp.sandbox import SandboxPool
-    from act_train.bench import default_bench_dir
+    from act_train.bench import evaluation_files
     from act_train.dedup import Deduplicator, load_evaluation_set
     from act_train.pipeline import Pipeline, SynthConfig, export_jsonl, funnel
     from act_train.seeds import all_seeds as seed_sources
@@ -302,9 +302,8 @@ def validate_cmd(run_id, out, limit, candidates, keep, teacher, teacher_candidat
                              if not seeds_from or s.origin.split(":")[0] in seeds_from])[:limit]
     if not all_seeds:
         raise click.ClickException("no seeds: add programs under act_train/seeds or accept translations")
-    bench = default_bench_dir()
     dedup = Deduplicator()
-    load_evaluation_set(dedup, [*sorted(bench.glob("*.jsonl")), *exclude])
+    load_evaluation_set(dedup, [*evaluation_files(), *exclude])
 
     try:
         host, pool = ModelHost(), SandboxPool()
@@ -336,54 +335,77 @@ def validate_cmd(run_id, out, limit, candidates, keep, teacher, teacher_candidat
 @click.option("--from", "seeds_from", multiple=True, default=("bundled",), show_default=True,
               type=click.Choice(["bundled", "method", "feedback", "imported", "expansion"]),
               help="seeds of these origins (repeatable)")
-@click.option("--prefix", default="classes", show_default=True, help="task ids are PREFIX/<seed id>")
+@click.option("--sources", type=click.Path(exists=True, file_okay=False),
+              help="a folder of source files instead of seeds; NAME.go / NAME.rs next to NAME.java / NAME.cpp is its "
+                   "reference translation, which must pass the generated tests")
+@click.option("--prefix", default="classes", show_default=True, help="task ids are PREFIX/<seed id or file name>")
 @click.option("--limit", type=int, help="only the first N seeds of each language")
 @click.option("--json", "as_json", is_flag=True, help="print the counts as JSON")
-def io_bench_cmd(out_dir, seeds_from, prefix, limit, as_json) -> None:
-    """Turn seeds into an evaluation set: each program's io tests (its own behaviour on generated calls, run in
+def io_bench_cmd(out_dir, seeds_from, sources, prefix, limit, as_json) -> None:
+    """Turn programs into an evaluation set: each program's io tests (its own behaviour on generated calls, run in
     the sandbox) become the target tests, in the bench JSONL format that `act-train eval --bench` reads.
 
     The default, the bundled class seeds, is the held-out check for real code: the data engine trains on
-    imported function-level problems, never on these. Benchmark duplicates are skipped.
+    imported function-level problems, never on these. Benchmark duplicates are skipped. With --sources, a folder
+    of hand-written programs (and their reference translations) becomes the set instead.
+
+    \b
+    Example:
+      act-train io-bench --sources data/realistic/src --prefix realistic --out-dir data/realistic
     """
     from pathlib import Path
 
     from act_lsp import store
+    from act_lsp.pairs import language_for
     from act_lsp.sandbox import SandboxPool
     from act_train.bench import default_bench_dir
     from act_train.dedup import Deduplicator, load_evaluation_set
-    from act_train.pipeline import SynthConfig, io_bench_row, source_io_tests
+    from act_train.pipeline import BenchSource, SynthConfig, io_bench_task
     from act_train.progress import stage_bars
     from act_train.seeds import all_seeds
 
-    seeds, per_language = [], {}
-    for seed in all_seeds(store.open_db()):
-        if seed.origin.split(":")[0] in seeds_from and per_language.get(seed.language, 0) < (limit or 1 << 30):
-            per_language[seed.language] = per_language.get(seed.language, 0) + 1
-            seeds.append(seed)
-    if not seeds:
-        raise click.ClickException(f"no seeds of origin {', '.join(seeds_from)}")
+    config = SynthConfig()
+    items: list[BenchSource] = []
+    skipped: dict[str, int] = {}
+    if sources:
+        for path in sorted(Path(sources).iterdir()):
+            language = language_for(None, path.name)
+            pair = config.pair_for(language.name) if language else None
+            if pair is not None:
+                reference = path.with_suffix(pair.target.suffixes[0])
+                items.append(BenchSource(f"{prefix}/{path.stem}", pair, path.read_text(encoding="utf-8"),
+                                         reference.read_text(encoding="utf-8") if reference.is_file() else ""))
+    else:
+        per_language: dict[str, int] = {}
+        for seed in all_seeds(store.open_db()):
+            if seed.origin.split(":")[0] in seeds_from and per_language.get(seed.language, 0) < (limit or 1 << 30):
+                per_language[seed.language] = per_language.get(seed.language, 0) + 1
+                pair = config.pair_for(seed.language)
+                if pair is None:
+                    skipped["no_pair"] = skipped.get("no_pair", 0) + 1
+                else:
+                    items.append(BenchSource(f"{prefix}/{seed.id}", pair, seed.code))
+    if not items:
+        raise click.ClickException(f"no programs in {sources}" if sources else
+                                   f"no seeds of origin {', '.join(seeds_from)}")
     dedup = Deduplicator()
     load_evaluation_set(dedup, sorted(default_bench_dir().glob("*.jsonl")))
     rows: dict[str, list[dict]] = {}
-    skipped: dict[str, int] = {}
-    config = SynthConfig()
     try:
         pool = SandboxPool()
     except SandboxError as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool, stage_bars(quiet=as_json) as bars:
         tick = bars("io tests")
-        for n, seed in enumerate(seeds, 1):
-            pair = config.pair_for(seed.language)
-            reason = "no_pair" if pair is None else ("" if dedup.check(seed.code).keep else "benchmark_duplicate")
-            if not reason:
-                reason, tests, _ = source_io_tests(pair, seed.code, pool.run_batch)
-            if reason:
-                skipped[reason.split(":")[0]] = skipped.get(reason.split(":")[0], 0) + 1
+        for n, item in enumerate(items, 1):
+            reason, row = ("benchmark_duplicate", None) if not dedup.check(item.code).keep else \
+                io_bench_task(item, pool.run_batch)
+            if row is not None:
+                rows.setdefault(item.pair.id, []).append(row)
             else:
-                rows.setdefault(pair.id, []).append(io_bench_row(f"{prefix}/{seed.id}", pair, seed.code, tests))
-            tick(n, len(seeds))
+                skipped[reason.split(":")[0]] = skipped.get(reason.split(":")[0], 0) + 1
+                click.echo(f"{item.task_id}: skipped, {reason}", err=True)
+            tick(n, len(items))
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     written = {}
     for pair_id, pair_rows in sorted(rows.items()):

@@ -37,7 +37,7 @@ from act_lsp.model_store import resolve_model_path
 from act_lsp.pairs import get_pair
 from act_lsp.remote import load_model
 from act_train import controller, registry
-from act_train.bench import default_bench_dir
+from act_train.bench import default_bench_dir, evaluation_files
 from act_train.dedup import Deduplicator, load_evaluation_set
 from act_train.evaluate import EvalConfig, evaluate
 from act_train.export_gguf import export_peft_dir
@@ -221,7 +221,7 @@ class Cycle:
     def _data(self) -> dict:
         cfg = self.config
         dedup = Deduplicator()
-        load_evaluation_set(dedup, sorted(default_bench_dir().glob("*.jsonl")))
+        load_evaluation_set(dedup, evaluation_files())
         seeds = self._seeds()  # before loading any model: no seeds is a quick, clear error
         teacher = load_model(cfg.teacher) if cfg.teacher else None
         targets = tuple(tuple(p.split("-")) for p in cfg.pairs)

@@ -195,6 +195,33 @@ def io_bench_row(task_id: str, pair: LanguagePair, source: str, tests: str, targ
             "target_prompt": "", "target_tests": tests, "target_canonical_solution": target}
 
 
+@dataclass(frozen=True)
+class BenchSource:
+    """A program to turn into an io-bench task, with a reference translation when someone wrote one."""
+
+    task_id: str
+    pair: LanguagePair
+    code: str
+    target: str = ""
+
+
+def io_bench_task(source: BenchSource, run: Callable[[Sequence[Job]], list[RunResult]]) -> tuple[str, dict | None]:
+    """("" and the task row) or (why not, None): the program's io tests, and its reference translation passing them
+    (a reference that fails its own tests is a broken task: ``canonical_fails`` with the sandbox's complaint)."""
+    from act_train.bench import BenchTask, target_job
+
+    reason, tests, _ = source_io_tests(source.pair, source.code, run)
+    if reason:
+        return reason, None
+    row = io_bench_row(source.task_id, source.pair, source.code, tests, source.target)
+    if source.target:
+        names = set(BenchTask.__dataclass_fields__)
+        (result,) = run([target_job(BenchTask(**{k: v for k, v in row.items() if k in names}), source.target)])
+        if not result.passed:
+            return f"canonical_fails: {result.status}: {(result.stderr or result.stdout).strip()[-1500:]}", None
+    return "", row
+
+
 class _BatchRunner:
     """The pipeline's timed sandbox call, in the shape the translator takes."""
 

@@ -90,6 +90,12 @@ def test_export_writes_the_admitted_pairs_of_a_pair_with_their_attribution(tmp_p
     assert row["messages"][-1]["content"].startswith("```go\npackage main")
 
 
+def test_io_bench_from_a_folder_needs_programs_in_it(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a program")
+    result = CliRunner().invoke(cli, ["io-bench", "--sources", str(tmp_path), "--out-dir", str(tmp_path / "b")])
+    assert result.exit_code != 0 and f"no programs in {tmp_path}" in result.output
+
+
 @pytest.mark.docker
 def test_io_bench_writes_seed_programs_as_bench_tasks_with_their_io_tests(tmp_path, monkeypatch):
     from act_train.bench import load_bench

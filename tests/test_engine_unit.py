@@ -270,6 +270,11 @@ def test_the_scaffold_reads_the_syntax_tree():
            "int Box::size() const { return 0; }\n")
     assert derive_scaffold("cpp-rust", cpp).signatures == ("fn below(l: Vec<i32>, t: i32) -> bool",)
     assert DERIVERS["cpp-rust"].static_data(cpp) == ["LIMIT", "K"] and DERIVERS["cpp-rust"].errors(cpp) == {"Err"}
+    editor = ("class Editor {\n    int in = 0;\n    void helper() {}\npublic:\n    Editor() {}\n"
+              "    void type(const string& s) { in += s.size(); }\n};\n")
+    sc = derive_scaffold("cpp-rust", editor)  # Rust keywords become raw identifiers; the constructor leads
+    assert sc.prefix.endswith("struct Editor {\n    r#in: i32,\n}\n\nimpl Editor {\n    fn new() -> Editor {\n")
+    assert "fn r#type(&mut self, s: &str)" in sc.signatures
 
 
 def test_examples_are_verified_text_only_and_follow_privacy(tmp_path):

@@ -219,6 +219,20 @@ def test_io_tests_pass_on_a_right_translation_and_fail_on_a_wrong_one(sandbox_po
 
 
 @pytest.mark.docker
+def test_a_realistic_task_keeps_its_reference_translation_only_when_it_passes(sandbox_pool):
+    from act_lsp.pairs import get_pair
+    from act_train.pipeline import BenchSource, io_bench_task
+
+    pair = get_pair("java-go")
+    reason, row = io_bench_task(BenchSource("realistic/tally", pair, JAVA_COUNTER, GO_COUNTER), sandbox_pool.run_batch)
+    assert reason == "" and row["task_id"] == "realistic/tally" and row["target_canonical_solution"] == GO_COUNTER
+    assert "NewTallyCounter(" in row["target_tests"] and row["target_prompt"] == ""  # the editor's own scaffold
+    wrong = GO_COUNTER.replace("n >= t.limit", "n > t.limit")
+    reason, row = io_bench_task(BenchSource("realistic/tally", pair, JAVA_COUNTER, wrong), sandbox_pool.run_batch)
+    assert row is None and reason.startswith("canonical_fails: failed")  # a broken task is not written
+
+
+@pytest.mark.docker
 def test_undefined_behaviour_in_cpp_ends_only_its_scenario(sandbox_pool):
     code = "#include <vector>\nusing namespace std;\nint at(const vector<int>& v, int i) { return v[i]; }\n"
     plan = plan_io("cpp", "rust", code, seed=2)
