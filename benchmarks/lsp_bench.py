@@ -1,7 +1,9 @@
 """Language-server numbers: codeAction latency, end-to-end translation latency, time to first progress,
-generation speed through the server vs raw llama-cpp-python, and verify-mode cost per candidate.
+generation speed through the server vs raw llama-cpp-python, verify-mode cost per candidate, and the served-mode
+wall time of whole classes (a 40-line and a 123-line Java class, `benchmarks/inputs/`).
 
-Run: `.venv/bin/python benchmarks/lsp_bench.py` (uses the default model and a temporary database).
+Run: `.venv/bin/python benchmarks/lsp_bench.py` (uses the default model and a temporary database);
+`--classes-only` runs only the class sizes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from lsprotocol import types
 from pytest_lsp import client_capabilities, make_test_lsp_client
 
+INPUTS = Path(__file__).resolve().parent / "inputs"
 METHOD = """public class Inventory {
     public static java.util.Map<String, Integer> restock(java.util.List<String> items, int minimum) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
@@ -73,8 +76,33 @@ async def translate(client, uri: str) -> tuple[dict, float, float | None]:
     return task.result(), time.perf_counter() - start, first
 
 
+async def class_sizes(tmp: Path, max_tokens: int) -> None:
+    """What a user waits for a whole file in the default served mode (equivalence, 3 candidates, repair)."""
+    files = sorted(INPUTS.glob("*.java"), key=lambda p: len(p.read_text().splitlines()))
+    client = await session(tmp, {"maxTokens": max_tokens, "verify": "equivalence", "candidates": 3})
+    warm = tmp / "Warm.java"
+    warm.write_text(METHOD)
+    await translate(client, warm.as_uri())  # model load and sandbox start are not a file's cost
+    for path in files:
+        src = tmp / path.name
+        src.write_text(path.read_text())
+        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=src.as_uri(), language_id="java", version=1, text=src.read_text())))
+        res, secs, first = await translate(client, src.as_uri())
+        ev = res["evidence"]
+        print(f"{len(src.read_text().splitlines())}-line class {path.name}, served (equivalence, 3 candidates): "
+              f"{secs:.1f} s, first progress after {first * 1000 if first is not None else float('nan'):.0f} ms, "
+              f"{res['tokens']} tokens, sandbox {ev['sandbox_seconds']:.1f} s; "
+              f"{'compiles' if ev['compiled'] else 'does not compile'}, behaviour "
+              f"{'matches' if ev['tests_passed'] else 'differs or unchecked'} on {ev['calls']} calls")
+    await client.shutdown_session()
+
+
 async def main(args) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="act-lsp-bench-"))
+    if args.classes_only:
+        await class_sizes(tmp, args.class_max_tokens)
+        return
     src = tmp / "Inventory.java"
     src.write_text(METHOD)
     uri = src.as_uri()
@@ -135,6 +163,7 @@ async def main(args) -> None:
         if ev["errors"]:
             print("  errors of the returned candidate:", ev["errors"][:300].replace("\n", " | "))
         await client.shutdown_session()
+    await class_sizes(tmp, args.class_max_tokens)
 
 
 if __name__ == "__main__":
@@ -142,4 +171,6 @@ if __name__ == "__main__":
     ap.add_argument("--code-actions", type=int, default=300)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--max-tokens", type=int, default=400)
+    ap.add_argument("--class-max-tokens", type=int, default=1536, help="the token budget for a whole class")
+    ap.add_argument("--classes-only", action="store_true", help="only the served time of the two classes")
     asyncio.run(main(ap.parse_args()))
