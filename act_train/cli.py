@@ -6,7 +6,6 @@ sandbox image or model missing). ``--json`` prints one JSON document for scripts
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 
@@ -695,17 +694,9 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
 
     from act_lsp import store
     from act_lsp.model_store import resolve_model_path
-    from act_train import registry
-    from act_train.export_gguf import export_peft_dir
-    from act_train.finetune import (
-        FinetuneConfig,
-        TrainingDiverged,
-        by_difficulty,
-        feedback_examples,
-        finetune,
-        load_examples,
-    )
+    from act_train.finetune import FinetuneConfig, TrainingDiverged, by_difficulty, feedback_examples, load_examples
     from act_train.progress import progress_bar
+    from act_train.training import train_and_register
 
     try:
         examples = by_difficulty([ex for path in data for ex in load_examples(path)], max_pass_rate)
@@ -723,20 +714,12 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
         raise EnvironmentNotReady(str(exc)) from None
     with progress_bar("training", quiet=as_json) as advance:
         try:
-            result = finetune(cfg, examples, on_step=lambda rec: advance(rec["step"], rec["total_steps"]))
+            trained = train_and_register(store.open_db(), cfg, examples, base_gguf=base, pair=pair,
+                                         run_id=Path(out).resolve().name + "-" + store.now(),
+                                         on_step=lambda rec: advance(rec["step"], rec["total_steps"]))
         except TrainingDiverged as exc:
             raise click.ClickException(str(exc)) from None
-    gguf = export_peft_dir(result.adapter_dir, base, Path(out) / "adapter.gguf") if base.is_file() else None
-    version = None
-    if gguf:
-        metrics = {"train_loss": result.train_losses[-1], "eval_loss": (result.eval_losses or [None])[-1]}
-        version = registry.register(store.open_db(), pair=pair, base_model=base, adapter_path=gguf, metrics=metrics,
-                                    data_version=f"{len(examples)} examples")
-    store.open_db()["training_runs"].insert({
-        "id": Path(out).resolve().name + "-" + store.now(), "created_at": store.now(), "version": version,
-        "out_dir": str(Path(out).resolve()), "config": json.dumps(dataclasses.asdict(cfg)),
-        "history": json.dumps(result.history), "examples": result.examples, "train_tokens": result.train_tokens,
-        "tokens_per_second": result.tokens_per_second, "seconds": result.seconds})
+    result, gguf, version = trained.result, trained.adapter_gguf, trained.version
     info = {"version": version, "adapter_gguf": str(gguf) if gguf else None, "steps": result.steps,
             "examples": result.examples, "dropped": result.dropped, "train_tokens": result.train_tokens,
             "tokens_per_second": round(result.tokens_per_second, 1), "precision": result.precision,

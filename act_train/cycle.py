@@ -40,11 +40,11 @@ from act_train import controller, registry
 from act_train.bench import default_bench_dir, evaluation_files
 from act_train.dedup import Deduplicator, load_evaluation_set
 from act_train.evaluate import EvalConfig, evaluate
-from act_train.export_gguf import export_peft_dir
-from act_train.finetune import FinetuneConfig, TrainExample, feedback_examples, finetune
+from act_train.finetune import FinetuneConfig, TrainExample, feedback_examples
 from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig, export_jsonl, io_bench_row
 from act_train.seeds import Seed, all_seeds, interleave
 from act_train.synth_prompts import OPERATORS
+from act_train.training import train_and_register
 
 
 class CycleError(RuntimeError):
@@ -326,20 +326,19 @@ class Cycle:
                      f"(rank {ft.rank}, lr {ft.learning_rate:g}, epochs {ft.epochs:g}"
                      + (f", from {Path(start_from).parent.name})" if start_from else ")"))
             advance = self.progress(f"round {n} training")
-            result = finetune(ft, examples, on_step=lambda rec, adv=advance: adv(rec["step"], rec["total_steps"]))
-            gguf = export_peft_dir(result.adapter_dir, base, out / "adapter.gguf")
-            train_loss = result.train_losses[-1]
-            eval_loss = (result.eval_losses or [None])[-1]
-            self.db["training_runs"].insert({
-                "id": f"{self.id}-r{n}", "created_at": store.now(), "version": None, "out_dir": str(out),
-                "config": json.dumps(dataclasses.asdict(ft)), "history": json.dumps(result.history),
-                "examples": result.examples, "train_tokens": result.train_tokens,
-                "tokens_per_second": result.tokens_per_second, "seconds": result.seconds}, pk="id", replace=True)
-            ev = self._evaluate_model(str(gguf), f"round {n}")
-            metrics = {**ev["metrics"], "train_loss": train_loss, "eval_loss": eval_loss}
-            version = registry.register(self.db, pair="all", base_model=base, adapter_path=gguf, metrics=metrics,
-                                        data_version=f"{self.id}:{data['train']} pairs")
-            self.db["training_runs"].update(f"{self.id}-r{n}", {"version": version})
+            evaluated: dict = {}
+
+            def measure(gguf: Path, n: int = n, evaluated: dict = evaluated) -> dict:
+                evaluated.update(self._evaluate_model(str(gguf), f"round {n}"))
+                return evaluated["metrics"]
+
+            trained = train_and_register(
+                self.db, ft, examples, base_gguf=base, run_id=f"{self.id}-r{n}", evaluate=measure,
+                data_version=f"{self.id}:{data['train']} pairs",
+                on_step=lambda rec, adv=advance: adv(rec["step"], rec["total_steps"]))
+            result, gguf, version, metrics = trained.result, trained.adapter_gguf, trained.version, trained.metrics
+            train_loss, eval_loss = metrics["train_loss"], metrics["eval_loss"]
+            ev = evaluated
             history.append(controller.RoundMetrics(round=n, adapter=str(gguf), val_pass1=metrics.get("val_pass@1", 0.0),
                                                    train_loss=train_loss, eval_loss=eval_loss,
                                                    categories=ev["categories"], hparams=hparams))
