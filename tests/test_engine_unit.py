@@ -311,3 +311,24 @@ def test_comments_and_strings_are_not_read_as_code_by_the_scaffold():
     java = ('class A {\n  // static String bad(int x)\n  static int f(String url) { return "http://x}".length(); }\n'
             '  static int g() { return 1; }\n}\n')  # a brace in a string does not end the class
     assert derive_scaffold("java-go", java).signatures == ("func F(url string) int", "func G() int")
+
+
+def test_fragments_of_real_code_never_break_the_scaffold_or_the_io_plan():
+    # The editor sends whatever is selected: half a class, a method without its class, a cut-off expression.
+    import random
+    from pathlib import Path
+
+    from act_lsp.io_tests import plan_io
+
+    seeds = Path(__file__).resolve().parents[1] / "act_train" / "seeds"
+    files = [("java-go", p) for p in seeds.glob("java/*.java")] + [("cpp-rust", p) for p in seeds.glob("cpp/*.cpp")]
+    assert len(files) == 80
+    rng = random.Random(0)
+    for _ in range(400):
+        pair, path = rng.choice(files)
+        code = path.read_text()
+        start = rng.randrange(len(code))
+        fragment = code[start:rng.randrange(start, len(code) + 1)] if rng.random() < 0.5 else code[:start]
+        scaffold = derive_scaffold(pair, fragment)
+        assert scaffold.prefix.startswith(DERIVERS[pair].preamble)
+        plan_io(*pair.split("-"), fragment)
