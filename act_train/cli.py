@@ -420,8 +420,10 @@ def io_bench_cmd(out_dir, seeds_from, sources, prefix, limit, as_json) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="the JSONL file to write")
 @click.option("--run", "run_ids", multiple=True, help="only pairs admitted by this run (repeatable; default: all)")
 @click.option("--pair", "pairs", multiple=True, help="only this language pair, e.g. java-go (repeatable)")
+@click.option("--preferences", is_flag=True,
+              help="pairs that also carry a failed candidate for the same program (`rejected`): for --objective dpo")
 @click.option("--json", "as_json", is_flag=True, help="print the counts as JSON")
-def export_cmd(out, run_ids, pairs, as_json) -> None:
+def export_cmd(out, run_ids, pairs, preferences, as_json) -> None:
     """Write the admitted pairs as training JSONL (chat messages plus provenance and attribution per row).
 
     What `act-train finetune --data` reads; safe while a `validate` run is still going (it reads committed rows).
@@ -430,9 +432,10 @@ def export_cmd(out, run_ids, pairs, as_json) -> None:
     from pathlib import Path
 
     from act_lsp import store
-    from act_train.pipeline import export_jsonl
+    from act_train.pipeline import export_jsonl, preference_pairs
 
-    rows = [r for r in export_jsonl(store.open_db(), list(run_ids) or None) if not pairs or r["pair"] in pairs]
+    read = preference_pairs if preferences else export_jsonl
+    rows = [r for r in read(store.open_db(), list(run_ids) or None) if not pairs or r["pair"] in pairs]
     tmp = Path(out).with_suffix(".partial")
     tmp.write_text("".join(json.dumps(r) + "\n" for r in rows))
     tmp.replace(out)
@@ -673,6 +676,10 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
 @click.option("--alpha", default=32.0, show_default=True)
 @click.option("--lr", "learning_rate", default=2e-4, show_default=True)
 @click.option("--grad-accum", default=2, show_default=True, help="micro-batches per optimizer step")
+@click.option("--objective", type=click.Choice(["sft", "dpo"]), default="sft", show_default=True,
+              help="sft: learn the targets; dpo: prefer each target over the failed candidate it carries "
+                   "(data from `act-train export --preferences`)")
+@click.option("--dpo-beta", default=0.1, show_default=True, help="DPO's beta: how far from the base model to move")
 @click.option("--max-pass-rate", type=click.FloatRange(0, 1),
               help="leave out pairs of programs the student solved more often than this (e.g. 0.75: "
                    "always-solved programs teach little); default: keep all")
@@ -680,8 +687,8 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
 @click.option("--precision", type=click.Choice(["auto", "bf16", "fp32"]), default="auto", show_default=True,
               help="auto: bf16 on a CPU that has it, fp32 (TF32 matmuls) on a GPU")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
-def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, grad_accum, max_pass_rate,
-                 pair, precision, as_json) -> None:
+def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, grad_accum, objective,
+                 dpo_beta, max_pass_rate, pair, precision, as_json) -> None:
     """LoRA-finetune the base model, export a llama.cpp adapter GGUF, register it as a candidate version.
 
     A killed run resumes from its last checkpoint when started again with the same --out.
@@ -703,7 +710,8 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
         if feedback:
             examples += feedback_examples(store.open_db())
         cfg = FinetuneConfig(output_dir=out, base_model=base_model, max_steps=steps, epochs=epochs, rank=rank,
-                             alpha=alpha, learning_rate=learning_rate, grad_accum=grad_accum, precision=precision)
+                             alpha=alpha, learning_rate=learning_rate, grad_accum=grad_accum, precision=precision,
+                             objective=objective, dpo_beta=dpo_beta)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     if not examples:

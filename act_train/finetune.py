@@ -56,6 +56,13 @@ class FinetuneConfig:
     threads: int | None = None
     time_budget_s: float | None = None  # stop (and save) after this much wall time, whatever max_steps says
     init_adapter: str | None = None  # a peft adapter dir (same rank) to continue from: the next round of a cycle
+    # "sft": maximize the likelihood of the targets. "dpo": for examples that carry a failed candidate
+    # (``rejected``), raise the margin of the right answer over the wrong one relative to the base model (DPO,
+    # Rafailov et al. 2023), plus ``dpo_nll`` times the right answer's per-token NLL, which keeps its likelihood
+    # from falling with the wrong one's (Pang et al. 2024). The base is the model with the adapter switched off.
+    objective: Literal["sft", "dpo"] = "sft"
+    dpo_beta: float = 0.1
+    dpo_nll: float = 1.0
 
     def __post_init__(self) -> None:
         if self.rank < 1 or self.alpha <= 0:
@@ -64,6 +71,8 @@ class FinetuneConfig:
             raise ValueError("`eval_fraction` must be in [0, 1)")
         if self.learning_rate <= 0 or self.grad_accum < 1 or (self.batch_tokens or 64) < 64:
             raise ValueError("`learning_rate`, `grad_accum` and `batch_tokens` must be positive")
+        if self.objective not in ("sft", "dpo") or self.dpo_beta <= 0 or self.dpo_nll < 0:
+            raise ValueError("`objective` is 'sft' or 'dpo', with `dpo_beta` > 0 and `dpo_nll` >= 0")
         if self.init_adapter:
             saved = Path(self.init_adapter) / "adapter_config.json"
             if not saved.is_file():
@@ -84,6 +93,7 @@ class TrainExample:
     # The student's pass rate on the program when the pair was made (its difficulty); None: not sampled (users'
     # translations, hand-made data).
     pass_rate: float | None = None
+    rejected: str | None = None  # a candidate for the same source that failed (preference training)
 
 
 @dataclass
@@ -110,15 +120,23 @@ class FinetuneResult:
         return self.train_tokens / self.compute_seconds if self.compute_seconds else 0.0
 
 
-def encode(example: TrainExample, tokenize: Callable[[str], list[int]]) -> tuple[list[int], int]:
-    """Token ids of prompt + answer, and how many leading ids are prompt (no loss there)."""
+def encode(example: TrainExample, tokenize: Callable[[str], list[int]], *, rejected: bool = False
+           ) -> tuple[list[int], int]:
+    """Token ids of prompt + answer (the target, or the rejected candidate), and how many leading ids are prompt
+    (no loss there)."""
     pair = get_pair(example.pair)
+    target = (example.rejected or "") if rejected else example.target
     prompt = build_prompt(pair, example.source)
-    if not example.target.startswith(prompt.prefix):
+    if not target.startswith(prompt.prefix):
         prompt = build_prompt(pair, example.source, scaffold="")
-    answer = example.target[len(prompt.prefix):].rstrip() + "\n```"
+    answer = target[len(prompt.prefix):].rstrip() + "\n```"
     p = tokenize(prompt.text)
     return p + tokenize(answer), len(p)
+
+
+def _length(example: tuple) -> int:
+    """Tokens of an encoded example: (ids, n_prompt), or (ids, n_prompt, (rejected ids, n_prompt)) for DPO."""
+    return max(len(example[0]), len(example[2][0])) if len(example) == 3 else len(example[0])
 
 
 def length_buckets(lengths: Sequence[int], batch_tokens: int, rng: random.Random) -> list[list[int]]:
@@ -219,7 +237,7 @@ def _batch_tensors(batch, encoded, pad_id, device):
     labels = torch.full((len(batch), width), -100, dtype=torch.long)
     mask = torch.zeros((len(batch), width), dtype=torch.long)
     for row, i in enumerate(batch):
-        toks, n_prompt = encoded[i]
+        toks, n_prompt = encoded[i][0], encoded[i][1]
         ids[row, : len(toks)] = torch.tensor(toks)
         mask[row, : len(toks)] = 1
         labels[row, n_prompt: len(toks)] = torch.tensor(toks[n_prompt:])
@@ -236,6 +254,35 @@ def target_only_loss(model, ids, mask, labels):
     keep = shift != -100
     logits = base.lm_head(hidden[:, :-1][keep])
     return F.cross_entropy(logits.float(), shift[keep]), int(keep.sum())
+
+
+def sequence_logprobs(model, ids, mask, labels):
+    """Per row: the summed log-probability of its target tokens, and how many there are."""
+    import torch
+
+    base = model.get_base_model()
+    hidden = base.model(input_ids=ids, attention_mask=mask).last_hidden_state
+    shift = labels[:, 1:]
+    keep = shift != -100
+    logits = base.lm_head(hidden[:, :-1][keep]).float()
+    picked = logits.log_softmax(-1).gather(-1, shift[keep].unsqueeze(-1)).squeeze(-1)
+    rows = keep.nonzero()[:, 0]
+    return torch.zeros(ids.shape[0], device=ids.device).index_add(0, rows, picked), keep.sum(1)
+
+
+def preference_loss(model, chosen, rejected, *, beta: float, nll: float):
+    """DPO on (chosen, rejected) batches, the base model as reference, plus ``nll`` x the chosen per-token NLL."""
+    import torch
+    import torch.nn.functional as F
+
+    pc, nc = sequence_logprobs(model, *chosen)
+    pr, _ = sequence_logprobs(model, *rejected)
+    with torch.no_grad(), model.disable_adapter():
+        rc, _ = sequence_logprobs(model, *chosen)
+        rr, _ = sequence_logprobs(model, *rejected)
+    margin = (pc - rc) - (pr - rr)
+    loss = -F.logsigmoid(beta * margin).mean() + nll * (-pc / nc.clamp(min=1)).mean()
+    return loss, int(nc.sum()), float((margin > 0).float().mean())
 
 
 def _lr(step: int, total: int, cfg: FinetuneConfig) -> float:
@@ -267,23 +314,31 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
     def tokenize(text: str) -> list[int]:
         return tokenizer(text, add_special_tokens=False)["input_ids"]
 
-    encoded, dropped = [], 0
+    dpo = cfg.objective == "dpo"
+    encoded, rejected, dropped = [], {}, 0  # rejected: the failed candidate's encoding, by the example's position
     for ex in examples:
         ids, n_prompt = encode(ex, tokenize)
-        if len(ids) > cfg.max_seq_len or n_prompt >= len(ids):
+        bad = encode(ex, tokenize, rejected=True) if dpo and ex.rejected else None
+        if len(ids) > cfg.max_seq_len or n_prompt >= len(ids) or (dpo and (bad is None or len(bad[0]) >
+                                                                            cfg.max_seq_len)):
             dropped += 1
             continue
+        if bad is not None:
+            rejected[len(encoded)] = bad
         encoded.append((ids, n_prompt))
     if not encoded:
-        raise ValueError(f"no training example fits max_seq_len={cfg.max_seq_len} ({dropped} dropped)")
+        raise ValueError(f"no training example fits max_seq_len={cfg.max_seq_len} ({dropped} dropped)"
+                         + (" or carries a rejected candidate (--objective dpo)" if dpo else ""))
+    if dpo:  # a pair is (chosen, rejected), bucketed by the longer of the two
+        encoded = [(ids, n, rejected[i]) for i, (ids, n) in enumerate(encoded)]
     if cfg.batch_tokens is None and device == "cuda":
-        batch_tokens = batch_for_steps(batch_tokens, sum(len(e[0]) for e in encoded), epochs=cfg.epochs,
+        batch_tokens = batch_for_steps(batch_tokens, sum(_length(e) for e in encoded), epochs=cfg.epochs,
                                        grad_accum=cfg.grad_accum, min_steps=cfg.min_steps)
     rng = random.Random(cfg.seed)
     rng.shuffle(encoded)
     n_eval = int(len(encoded) * cfg.eval_fraction) if len(encoded) >= 10 else 0
     eval_set, train_set = encoded[:n_eval], encoded[n_eval:]
-    batches = length_buckets([len(e[0]) for e in train_set], batch_tokens, rng)
+    batches = length_buckets([_length(e) for e in train_set], batch_tokens, rng)
     steps_per_epoch = max(1, math.ceil(len(batches) / cfg.grad_accum))
     total_steps = cfg.max_steps or max(1, int(round(steps_per_epoch * cfg.epochs)))
 
@@ -314,7 +369,7 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         model.eval()
         total, count = 0.0, 0
         with torch.no_grad(), autocast:
-            for b in length_buckets([len(e[0]) for e in eval_set], batch_tokens, random.Random(0)):
+            for b in length_buckets([_length(e) for e in eval_set], batch_tokens, random.Random(0)):
                 loss, n = target_only_loss(model, *_batch_tensors(b, eval_set, pad, device))
                 total, count = total + float(loss) * n, count + n
         model.train()
@@ -327,15 +382,22 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         t0 = time.perf_counter()
         for group in optimizer.param_groups:
             group["lr"] = _lr(step, total_steps, cfg)
-        losses, toks, tgt = [], 0, 0
+        losses, toks, tgt, wins = [], 0, 0, []
         for _ in range(cfg.grad_accum):
             batch = next(batch_iter, None)
             if batch is None:
-                batch_iter = iter(length_buckets([len(e[0]) for e in train_set], batch_tokens, rng))
+                batch_iter = iter(length_buckets([_length(e) for e in train_set], batch_tokens, rng))
                 batch = next(batch_iter)
             ids, mask, labels = _batch_tensors(batch, train_set, pad, device)
             with autocast:
-                loss, n = target_only_loss(model, ids, mask, labels)
+                if dpo:
+                    worse = _batch_tensors(batch, [e[2] for e in train_set], pad, device)
+                    loss, n, won = preference_loss(model, (ids, mask, labels), worse, beta=cfg.dpo_beta,
+                                                   nll=cfg.dpo_nll)
+                    wins.append(won)
+                    mask = torch.cat([mask.flatten(), worse[1].flatten()])
+                else:
+                    loss, n = target_only_loss(model, ids, mask, labels)
             if not math.isfinite(float(loss.detach())):  # stop before a NaN reaches the weights and the adapter
                 raise TrainingDiverged(f"the loss is not finite at step {step + 1} ({'bf16' if use_bf16 else 'fp32'}"
                                        f" on {device}); the last checkpoint in {out} is intact. Try a lower "
@@ -353,6 +415,8 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         train_tokens, target_tokens = train_tokens + toks, target_tokens + tgt
         record = {"step": step, "loss": sum(losses) / len(losses), "lr": optimizer.param_groups[0]["lr"],
                   "tokens": toks, "seconds": round(dt, 3), "tokens_per_s": round(toks / dt, 1)}
+        if wins:  # the share of pairs where the right answer already beats the wrong one by more than the base did
+            record["preference_accuracy"] = round(sum(wins) / len(wins), 3)
         if step % cfg.checkpoint_every == 0 or step == total_steps:
             record["eval_loss"] = evaluate()
             ckpt = out / "checkpoint"
@@ -383,7 +447,7 @@ def load_examples(path: str | Path) -> list[TrainExample]:
         sampled = (row.get("provenance") or {}).get("sampled") or []
         rates = [s["pass_rate"] for s in sampled if s.get("by") == "student" and "pass_rate" in s]
         return TrainExample(pair=row["pair"], source=row["source"], target=row["target"],
-                            pass_rate=rates[0] if rates else None)
+                            pass_rate=rates[0] if rates else None, rejected=row.get("rejected"))
     return read_records(path, make, "a training example; expected pair, source, target")
 
 

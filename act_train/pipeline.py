@@ -705,5 +705,29 @@ def export_jsonl(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None
     return rows
 
 
+def preference_pairs(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None) -> list[dict]:
+    """Admitted pairs, each with a candidate for the same program that failed (did not compile, or failed the
+    tests): what the model wrote wrong, next to what it wrote right, for preference training. A program whose
+    candidates all passed gives none."""
+    chosen = {(r["pair"], r["source"], r["target"]): r for r in export_jsonl(db, run_ids)}
+    rows, used = [], set()
+    for row in chosen.values():
+        admitted = db["synth_items"].get(row["provenance"]["item"])
+        candidate = db["synth_items"].get(admitted["parent_id"])
+        failed = db.query(
+            "select c.code, c.reason, v.reason as tested from synth_items c left join synth_items v "
+            "on v.parent_id = c.id and v.stage = 'validation' where c.parent_id = ? and c.stage = 'candidate' "
+            "and c.code != '' and (c.reason = 'target_compile_error' or v.ok = 0) order by c.created_at",
+            [candidate["parent_id"]])
+        for bad in failed:
+            if (row["pair"], row["source"], bad["code"]) in used:
+                continue
+            used.add((row["pair"], row["source"], bad["code"]))
+            rows.append({**row, "rejected": bad["code"],
+                         "provenance": {**row["provenance"], "rejected_because": bad["reason"] or bad["tested"]}})
+            break
+    return rows
+
+
 def config_dict(config: SynthConfig) -> dict:
     return asdict(config)

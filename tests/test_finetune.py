@@ -168,6 +168,48 @@ def test_a_next_round_starts_from_the_earlier_adapter(tmp_path):
 
 
 @pytest.mark.model
+def test_preference_training_prefers_the_passing_answer_over_the_failed_one(tmp_path):
+    import torch
+    from peft import PeftModel
+
+    from act_train.finetune import _batch_tensors, load_base, sequence_logprobs
+
+    pairs = [TrainExample(pair=e.pair, source=e.source, target=e.target,
+                          rejected=e.target.replace(" + ", " - ")) for e in EXAMPLES]  # the wrong sign
+    cfg = FinetuneConfig(output_dir=str(tmp_path / "dpo"), base_model=TINY, rank=4, alpha=8, learning_rate=3e-3,
+                         batch_tokens=1024, grad_accum=1, eval_fraction=0.0, max_steps=6, objective="dpo",
+                         dpo_beta=0.5)
+    result = finetune(cfg, pairs + [EXAMPLES[0]])  # an example without a rejected candidate is not a pair
+    assert result.examples == len(pairs) and result.dropped == 1
+    assert all("preference_accuracy" in h for h in result.history)
+
+    base, tokenizer, _ = load_base(TINY, "cpu")
+    tuned = PeftModel.from_pretrained(base, result.adapter_dir)
+    tokenize = lambda text: tokenizer(text, add_special_tokens=False)["input_ids"]  # noqa: E731
+    pad = tokenizer.eos_token_id
+
+    def margin(example: TrainExample, adapter: bool) -> float:
+        seqs = [encode(example, tokenize), encode(example, tokenize, rejected=True)]
+        with torch.no_grad():
+            if adapter:
+                lp, _ = sequence_logprobs(tuned, *_batch_tensors([0, 1], seqs, pad, "cpu"))
+            else:
+                with tuned.disable_adapter():
+                    lp, _ = sequence_logprobs(tuned, *_batch_tensors([0, 1], seqs, pad, "cpu"))
+        return float(lp[0] - lp[1])
+
+    gained = [margin(p, True) - margin(p, False) for p in pairs]
+    assert sum(g > 0 for g in gained) >= len(pairs) - 1, gained  # log p(right) - log p(wrong) grew over the base
+
+
+def test_dpo_needs_pairs_and_sane_settings():
+    with pytest.raises(ValueError, match="objective"):
+        FinetuneConfig(output_dir="x", objective="ppo")
+    with pytest.raises(ValueError, match="dpo_beta"):
+        FinetuneConfig(output_dir="x", objective="dpo", dpo_beta=0)
+
+
+@pytest.mark.model
 def test_finetune_cli_trains_exports_and_registers(tmp_path, monkeypatch):
     import json
     import os
