@@ -347,22 +347,25 @@ class _CppClass:
         return self.node.type == "class_specifier"
 
 
+def _cpp_class(node: Node) -> _CppClass | None:
+    """A class or struct with a body (a forward declaration or an elaborated type is not one)."""
+    body = node.child_by_field_name("body") if node.type in _CPP_CLASSES else None
+    return _CppClass(node, _name(node), body) if body is not None else None
+
+
 def _cpp_walk(root: Node) -> Iterator[tuple[Node, _CppClass | None]]:
     """Every node outside function bodies, with the class it is declared in."""
     stack: list[tuple[Node, _CppClass | None]] = [(root, None)]
     while stack:
         node, cls = stack.pop()
         yield node, cls
-        if node.type == "compound_statement":
-            continue
-        if node.type in _CPP_CLASSES and node.child_by_field_name("body") is not None:
-            cls = _CppClass(node, _name(node), node.child_by_field_name("body"))
-        stack.extend((c, cls) for c in reversed(node.children))
+        if node.type != "compound_statement":
+            cls = _cpp_class(node) or cls
+            stack.extend((c, cls) for c in reversed(node.children))
 
 
 def _cpp_classes(root: Node) -> list[_CppClass]:
-    return [_CppClass(n, _name(n), n.child_by_field_name("body")) for n, _ in _cpp_walk(root)
-            if n.type in _CPP_CLASSES and n.child_by_field_name("body") is not None and _name(n)]
+    return [c for n, _ in _cpp_walk(root) if (c := _cpp_class(n)) is not None and c.name]
 
 
 def _unwrap(declarator: Node | None) -> tuple[Node | None, str]:

@@ -48,10 +48,13 @@ def evaluation_files() -> list[Path]:
     return [*sorted(default_bench_dir().glob("*.jsonl")), *sorted(realistic_dir().glob("*.jsonl"))]
 
 
+def bench_task(row: dict) -> BenchTask:
+    """A benchmark row as a task; keys the task does not use are ignored."""
+    return BenchTask(**{k: v for k, v in row.items() if k in BenchTask.__dataclass_fields__})
+
+
 def load_bench(path: str | Path) -> list[BenchTask]:
-    names = set(BenchTask.__dataclass_fields__)
-    return read_records(path, lambda row: BenchTask(**{k: v for k, v in row.items() if k in names}),
-                        "a benchmark task")
+    return read_records(path, bench_task, "a benchmark task")
 
 
 def target_job(task: BenchTask, code: str, *, crates: Sequence[str] = (), limits: Limits | None = None) -> Job:

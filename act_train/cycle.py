@@ -326,19 +326,13 @@ class Cycle:
                      f"(rank {ft.rank}, lr {ft.learning_rate:g}, epochs {ft.epochs:g}"
                      + (f", from {Path(start_from).parent.name})" if start_from else ")"))
             advance = self.progress(f"round {n} training")
-            evaluated: dict = {}
-
-            def measure(gguf: Path, n: int = n, evaluated: dict = evaluated) -> dict:
-                evaluated.update(self._evaluate_model(str(gguf), f"round {n}"))
-                return evaluated["metrics"]
-
             trained = train_and_register(
-                self.db, ft, examples, base_gguf=base, run_id=f"{self.id}-r{n}", evaluate=measure,
+                self.db, ft, examples, base_gguf=base, run_id=f"{self.id}-r{n}",
+                evaluate=lambda gguf, n=n: self._evaluate_model(str(gguf), f"round {n}"),
                 data_version=f"{self.id}:{data['train']} pairs",
                 on_step=lambda rec, adv=advance: adv(rec["step"], rec["total_steps"]))
             result, gguf, version, metrics = trained.result, trained.adapter_gguf, trained.version, trained.metrics
-            train_loss, eval_loss = metrics["train_loss"], metrics["eval_loss"]
-            ev = evaluated
+            train_loss, eval_loss, ev = metrics["train_loss"], metrics["eval_loss"], trained.evaluation
             history.append(controller.RoundMetrics(round=n, adapter=str(gguf), val_pass1=metrics.get("val_pass@1", 0.0),
                                                    train_loss=train_loss, eval_loss=eval_loss,
                                                    categories=ev["categories"], hparams=hparams))

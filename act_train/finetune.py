@@ -244,20 +244,9 @@ def _batch_tensors(batch, encoded, pad_id, device):
     return ids.to(device), mask.to(device), labels.to(device)
 
 
-def target_only_loss(model, ids, mask, labels):
-    """Cross-entropy on target tokens, projecting to the vocabulary only where there is a label."""
-    import torch.nn.functional as F
-
-    base = model.get_base_model()
-    hidden = base.model(input_ids=ids, attention_mask=mask).last_hidden_state
-    shift = labels[:, 1:]
-    keep = shift != -100
-    logits = base.lm_head(hidden[:, :-1][keep])
-    return F.cross_entropy(logits.float(), shift[keep]), int(keep.sum())
-
-
 def sequence_logprobs(model, ids, mask, labels):
-    """Per row: the summed log-probability of its target tokens, and how many there are."""
+    """Per row: the summed log-probability of its target tokens, and how many there are. Only target positions are
+    projected to the vocabulary (the prompt's logits are never made)."""
     import torch
     import torch.nn.functional as F
 
@@ -266,10 +255,16 @@ def sequence_logprobs(model, ids, mask, labels):
     shift = labels[:, 1:]
     keep = shift != -100
     logits = base.lm_head(hidden[:, :-1][keep]).float()
-    # cross_entropy's fused kernel: a full log_softmax copy of [tokens x vocab] per sequence had taken 24 GB
     picked = -F.cross_entropy(logits, shift[keep], reduction="none")
     rows = keep.nonzero()[:, 0]
     return torch.zeros(ids.shape[0], device=ids.device).index_add(0, rows, picked), keep.sum(1)
+
+
+def target_only_loss(model, ids, mask, labels):
+    """Mean cross-entropy over the batch's target tokens, and how many there are."""
+    logprobs, counts = sequence_logprobs(model, ids, mask, labels)
+    n = int(counts.sum())
+    return -logprobs.sum() / max(n, 1), n
 
 
 def preference_loss(model, chosen, rejected, *, beta: float, nll: float):
@@ -393,7 +388,7 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
             ids, mask, labels = _batch_tensors(batch, train_set, pad, device)
             with autocast:
                 if dpo:
-                    worse = _batch_tensors(batch, [e[2] for e in train_set], pad, device)
+                    worse = _batch_tensors(range(len(batch)), [train_set[i][2] for i in batch], pad, device)
                     loss, n, won = preference_loss(model, (ids, mask, labels), worse, beta=cfg.dpo_beta,
                                                    nll=cfg.dpo_nll)
                     wins.append(won)

@@ -208,15 +208,14 @@ class BenchSource:
 def io_bench_task(source: BenchSource, run: Callable[[Sequence[Job]], list[RunResult]]) -> tuple[str, dict | None]:
     """("" and the task row) or (why not, None): the program's io tests, and its reference translation passing them
     (a reference that fails its own tests is a broken task: ``canonical_fails`` with the sandbox's complaint)."""
-    from act_train.bench import BenchTask, target_job
+    from act_train.bench import bench_task, target_job
 
     reason, tests, _ = source_io_tests(source.pair, source.code, run)
     if reason:
         return reason, None
     row = io_bench_row(source.task_id, source.pair, source.code, tests, source.target)
     if source.target:
-        names = set(BenchTask.__dataclass_fields__)
-        (result,) = run([target_job(BenchTask(**{k: v for k, v in row.items() if k in names}), source.target)])
+        (result,) = run([target_job(bench_task(row), source.target)])
         if not result.passed:
             return f"canonical_fails: {result.status}: {(result.stderr or result.stdout).strip()[-1500:]}", None
     return "", row
@@ -709,9 +708,8 @@ def preference_pairs(db: sqlite_utils.Database, run_ids: Sequence[str] | None = 
     """Admitted pairs, each with a candidate for the same program that failed (did not compile, or failed the
     tests): what the model wrote wrong, next to what it wrote right, for preference training. A program whose
     candidates all passed gives none."""
-    chosen = {(r["pair"], r["source"], r["target"]): r for r in export_jsonl(db, run_ids)}
     rows, used = [], set()
-    for row in chosen.values():
+    for row in export_jsonl(db, run_ids):  # one row per distinct admitted pair
         admitted = db["synth_items"].get(row["provenance"]["item"])
         candidate = db["synth_items"].get(admitted["parent_id"])
         failed = db.query(
