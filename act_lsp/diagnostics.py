@@ -10,7 +10,7 @@ import re
 
 from lsprotocol import types
 
-from act_lsp.compiler_errors import DEFINITIONS, compiler_errors
+from act_lsp.compiler_errors import compiler_errors, definition
 from act_lsp.translator import Evidence
 
 SOURCE = "act"
@@ -50,8 +50,7 @@ def verdict_diagnostics(evidence: Evidence, code: str, target_text: str, languag
             "fails its tests: " + (evidence.errors.strip().splitlines() or ["?"])[-1][:300])
         line = offset
         name = re.match(r"(?:\w+\.)?(\w+)\(", evidence.difference or "")
-        if name and language in DEFINITIONS:
-            m = re.search(DEFINITIONS[language].format(name=re.escape(name[1])), code, re.M)
-            line = offset + (code[: m.start()].count("\n") if m else 0)
+        m = definition(language, name[1], code) if name else None
+        line = offset + (code[: m.start()].count("\n") if m else 0)
         return [_diagnostic(line, 0, what, types.DiagnosticSeverity.Warning)]
     return []

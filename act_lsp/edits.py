@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from act_lsp.sanitize import FIXERS
+from act_lsp.sanitize import tidy
 
 ANNOTATION_ID = "act.translation"
 
@@ -17,8 +17,7 @@ ANNOTATION_ID = "act.translation"
 def merged_target(target_language: str, existing: str | None, code: str, kind: str) -> str:
     if existing is None or kind == "file" or not existing.strip():
         return code
-    fix = FIXERS.get(target_language, lambda c: c)
-    return fix(existing.rstrip("\n") + "\n\n" + code)
+    return tidy(target_language, existing.rstrip("\n") + "\n\n" + code)
 
 
 def end_position(text: str, encoding: str | None) -> types.Position:

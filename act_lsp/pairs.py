@@ -1,7 +1,6 @@
-"""Language pairs as data: the only place a language name is written.
+"""Language pairs as data: which source translates to which target, and the prompt's instruction.
 
-A new pair (Go→Rust, Python→JavaScript) is a row here plus, if the languages are new, a scaffold deriver and
-a sanitiser in ``act_lsp.scaffold`` / ``act_lsp.sanitize`` and a recipe in ``act_lsp.sandbox.recipes``.
+A new pair of known languages is a row in ``PAIRS``; a new language is first a module in ``act_lsp.languages``.
 """
 
 from __future__ import annotations
@@ -12,33 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from types import MappingProxyType
 
-
-@dataclass(frozen=True, kw_only=True)
-class Language:
-    name: str  # "java"
-    display: str  # "Java"
-    language_ids: tuple[str, ...]  # LSP languageId values
-    suffixes: tuple[str, ...]  # file suffixes, first one used for new files
-    fence: str  # markdown fence tag
-    file_case: str  # how target file stems are spelled: "snake" | "pascal" | "keep"
-    compile_recipe: str  # sandbox recipe that only checks that a file compiles
-    test_recipe: str  # sandbox recipe that runs a file plus its unit tests
-
-
-LANGUAGES: Mapping[str, Language] = MappingProxyType({
-    lang.name: lang
-    for lang in (
-        Language(name="java", display="Java", language_ids=("java",), suffixes=(".java",), fence="java",
-                 file_case="pascal", compile_recipe="java", test_recipe="java"),
-        Language(name="cpp", display="C++", language_ids=("cpp", "c++", "cuda-cpp"),
-                 suffixes=(".cpp", ".cc", ".cxx", ".hpp", ".hh", ".h"), fence="cpp", file_case="keep",
-                 compile_recipe="cpp", test_recipe="cpp"),
-        Language(name="go", display="Go", language_ids=("go",), suffixes=(".go",), fence="go", file_case="snake",
-                 compile_recipe="go_check", test_recipe="go_test"),
-        Language(name="rust", display="Rust", language_ids=("rust",), suffixes=(".rs",), fence="rust",
-                 file_case="snake", compile_recipe="rust_check", test_recipe="rust_test"),
-    )
-})
+from act_lsp.languages import LANGUAGES, Language, TypeMap
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,6 +21,14 @@ class LanguagePair:
     target: Language
     # The user turn of the prompt; {source} is the code, {signatures} the derived target signatures.
     instruction: str
+
+    @property
+    def types(self) -> TypeMap:
+        """How the target spells the source's types (the target's writer reads them per source language)."""
+        writing = self.target.writing
+        if writing is None or self.source.name not in writing.types:
+            raise ValueError(f"{self.target.display} has no type map from {self.source.display}")
+        return writing.types[self.source.name]
 
     @property
     def title(self) -> str:

@@ -27,6 +27,7 @@ from act_lsp.config import VerifyMode
 from act_lsp.engine import Generation, GenerationParams
 from act_lsp.examples import Example
 from act_lsp.io_tests import source_io_tests
+from act_lsp.languages import LANGUAGES
 from act_lsp.pairs import LanguagePair
 from act_lsp.prompts import Prompt, build_prompt, build_repair_prompt
 from act_lsp.sandbox import Job, JobError, RunResult, SandboxError
@@ -378,7 +379,8 @@ class Translator:
                 first = cands[0]
                 fixed = self.repair_members(
                     pair, prompt, members, first, params=params, tests=tests if with_tests else None,
-                    difference=first_difference(first.errors) if first.compiled else "", cancelled=cancelled)
+                    difference=first_difference(pair.target.name, first.errors) if first.compiled else "",
+                    cancelled=cancelled)
             if fixed is None or fixed.score <= cands[idx].score:
                 fixed = self.repair(pair, source, cands[idx], params=params, tests=tests if with_tests else None,
                                     cancelled=cancelled)
@@ -395,7 +397,8 @@ class Translator:
             autofixed=chosen.autofixed, errors=chosen.errors[-2000:],
             sandbox_seconds=sum(c.result.compile_seconds + c.result.run_seconds
                                 for c in cands if c.result is not None and not c.duplicate),
-            calls=calls, difference=first_difference(chosen.errors) if with_tests and chosen.compiled else "",
+            calls=calls,
+            difference=first_difference(pair.target.name, chosen.errors) if with_tests and chosen.compiled else "",
             fallback=fallback)
         return best
 
@@ -426,23 +429,8 @@ def _why_no_equivalence(reason: str) -> str:
             "io_too_few_results": "too few generated calls finished on the source"}.get(kind, reason)
 
 
-_GO_FAIL = re.compile(r"_test\.go:\d+: (.+)")
-_RUST_PANIC = (re.compile(r"panicked at '(.*?)', \S+:\d+:\d+", re.S),  # rustc < 1.73
-               re.compile(r"panicked at \S+:\d+:\d+:\n(.*?)(?:\nnote:|\n\n|$)", re.S))
-_RUST_ASSERT = re.compile(r"left: `?(.*?)`?,?\s+right: `?(.*?)`?(?:: (.*))?$", re.S)
-
-
-def first_difference(output: str) -> str:
-    """The first failed check of a test run, as ``call = got, want expected``: Go's ``t.Errorf`` line as the io
-    tests write it, or Rust's panic message (an ``assert_eq!`` labelled with the call, or a should-panic)."""
-    if m := _GO_FAIL.search(output):
-        return m.group(1).strip()[:300]
-    for pattern in _RUST_PANIC:
-        if m := pattern.search(output):
-            message = m.group(1).strip()
-            if a := _RUST_ASSERT.search(message):
-                label = a.group(3) or message.splitlines()[0].partition("failed: ")[2]  # rustc >= 1.73: first
-                got, want, call = (" ".join(x.split()) for x in (a.group(1), a.group(2), label or "?"))
-                return f"{call} = {got}, want {want}"[:300]
-            return " ".join(message.split())[:300]
-    return ""
+def first_difference(language: str, output: str) -> str:
+    """The first failed check of a test run, as ``call = got, want expected`` (the target language reads its own
+    test output: ``Writing.difference``); "" when there is none or the language cannot say."""
+    found = LANGUAGES.get(language)
+    return found.writing.difference(output)[:300] if found and found.writing else ""

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from act_lsp.sandbox import Job, JobError, Limits, cargo_manifest
-from act_lsp.sandbox.recipes import CRATE_TEST_RECIPES, IMAGE_CRATES, TEST_RECIPES
+from act_lsp.languages import get_language
+from act_lsp.sandbox import Job, JobError, Limits
 from act_train.jsonl import read_records
 
 
@@ -63,12 +63,11 @@ def target_job(task: BenchTask, code: str, *, crates: Sequence[str] = (), limits
     ``crates`` (e.g. a reference solution's ``target_canonical_crates``) switches to the cargo recipe with
     the crates the sandbox image carries; an unknown crate is a ``JobError``.
     """
-    lang = task.target_lang
+    lang = get_language(task.target_lang)
     if crates:
-        missing = [c for c in crates if c not in IMAGE_CRATES]
-        if missing or lang not in CRATE_TEST_RECIPES:
+        missing = [c for c in crates if c not in lang.crates]
+        if missing or lang.crate_test_recipe is None or lang.crate_files is None:
             raise JobError(f"{task.task_id}: crates {missing or list(crates)} are not available offline in the sandbox")
-        manifest = cargo_manifest({c: IMAGE_CRATES[c] for c in crates})
-        return Job.with_tests(CRATE_TEST_RECIPES[lang], code, task.target_tests,
-                              extra_files={"Cargo.toml": manifest}, limits=limits)
-    return Job.with_tests(TEST_RECIPES[lang], code, task.target_tests, limits=limits)
+        return Job.with_tests(lang.crate_test_recipe, code, task.target_tests,
+                              extra_files=lang.crate_files({c: lang.crates[c] for c in crates}), limits=limits)
+    return Job.with_tests(lang.test_recipe, code, task.target_tests, limits=limits)

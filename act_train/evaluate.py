@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import time
 import uuid
 from collections import Counter
@@ -24,6 +23,7 @@ from act_lsp import store
 from act_lsp.config import VerifyMode
 from act_lsp.engine import GenerationParams
 from act_lsp.examples import Example, ExampleIndex, examples_from_records
+from act_lsp.languages import LANGUAGES
 from act_lsp.pairs import get_pair
 from act_lsp.sandbox import JobError, Limits, RunResult
 from act_lsp.translator import Translator
@@ -44,17 +44,6 @@ def pass_at_k(n: int, c: int, k: int) -> float:
     return 1.0 - prod
 
 
-_GO_COMPILE_KINDS = (
-    ("unused_import", r"imported and not used"),
-    ("unused_variable", r"declared (?:and|but) not used"),
-    ("undefined", r"undefined: |has no field or method"),
-    ("type_mismatch", r"cannot use |mismatched types|invalid operation|cannot convert"),
-    ("missing_return", r"missing return"),
-    ("syntax", r"syntax error|expected "),
-    ("signature_mismatch", r"not enough arguments|too many arguments|assignment mismatch"),
-)
-
-
 def failure_category(result: RunResult, language: str) -> str:
     """A short, stable label: passed, compile:<kind>, runtime_panic, wrong_answer, timeout, ..."""
     if result.passed:
@@ -62,16 +51,11 @@ def failure_category(result: RunResult, language: str) -> str:
     if result.status != "compile_error" and result.status != "failed":
         return result.status
     text = result.stderr + "\n" + result.stdout
+    found = LANGUAGES.get(language)
+    writing = found.writing if found else None
     if result.status == "compile_error":
-        if language == "rust":
-            codes = re.findall(r"error\[(E\d{4})\]", text)
-            return f"compile:{Counter(codes).most_common(1)[0][0]}" if codes else "compile:other"
-        for kind, pattern in _GO_COMPILE_KINDS:
-            if re.search(pattern, text):
-                return f"compile:{kind}"
-        return "compile:other"
-    if re.search(r"^panic: |runtime error|panicked at .*(?:index out of bounds|overflow|unwrap|divide by zero)",
-                 text, re.M):
+        return f"compile:{writing.compile_kind(text) if writing else 'other'}"
+    if writing and writing.panic.search(text):
         return "runtime_panic"
     return "wrong_answer"
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from act_lsp import syntax
+from act_lsp.languages import LANGUAGES
+from act_lsp.pairs import language_for
 
-SUFFIXES: Mapping[str, tuple[str, ...]] = {"java": (".java",), "cpp": (".cpp", ".cc", ".cxx", ".hpp", ".h")}
 # Node types per language: what is a unit, what is a preamble line, what to descend into.
 _UNITS = {"java": {"class_declaration", "record_declaration", "enum_declaration"},
           "cpp": {"function_definition", "class_specifier", "struct_specifier"}}
@@ -31,7 +32,16 @@ _SKIP_NAMES = {"main"}
 # Known problem sets: where an imported unit comes from and under which terms (kept with everything derived).
 ATTRIBUTION = {"MBJP": "MBXP (Athiwaratkun et al., arXiv 2210.14868), CC BY 4.0",
                "MBCPP": "MBXP (Athiwaratkun et al., arXiv 2210.14868), CC BY 4.0"}
-_LANGUAGE_ALIASES = {"java": "java", "cpp": "cpp", "c++": "cpp"}
+
+
+def _source_language(language_id: str = "", file_name: str = "") -> str | None:
+    """A language this importer reads (one with a grammar and unit rules below), by name/alias or file suffix."""
+    found = language_for(language_id or None, file_name)
+    return found.name if found and found.grammar and found.name in _UNITS else None
+
+
+def _parser(language: str):
+    return syntax.parser(LANGUAGES[language].grammar or "")
 
 
 class SeedImportError(ValueError):
@@ -58,7 +68,7 @@ def _name(node) -> str:
 
 def units_in_source(language: str, text: str, origin: str, *, max_lines: int = 120, parser=None) -> list[Unit]:
     data = text.encode()
-    tree = (parser or syntax.parser(language)).parse(data)
+    tree = (parser or _parser(language)).parse(data)
     preamble: list[str] = []
     found = []
 
@@ -87,7 +97,7 @@ def units_in_source(language: str, text: str, origin: str, *, max_lines: int = 1
 def without_comments(language: str, code: str, *, parser=None) -> str:
     """The code with its comments removed and runs of blank lines collapsed."""
     data = code.encode()
-    tree = (parser or syntax.parser(language)).parse(data)
+    tree = (parser or _parser(language)).parse(data)
     spans: list[tuple[int, int]] = []
 
     def walk(node) -> None:
@@ -127,11 +137,11 @@ def problem_units(path: str | Path, *, language: str | None = None, max_lines: i
                 raise SeedImportError(f"{path}:{n}: not a JSON line ({exc.msg})") from None
             if not isinstance(row, dict) or not isinstance(row.get("prompt"), str):
                 raise SeedImportError(f"{path}:{n}: a problem needs `prompt` and `canonical_solution` (MBXP shape)")
-            lang = _LANGUAGE_ALIASES.get(str(row.get("language", "")).lower())
+            lang = _source_language(str(row.get("language", "")).lower())
             solution = row.get("canonical_solution")
             if lang is None or not solution or (language and lang != language):
                 continue
-            parser = syntax.parser(lang)
+            parser = _parser(lang)
             code = row["prompt"] + solution
             if parser.parse(code.encode()).root_node.has_error:
                 continue
@@ -157,14 +167,14 @@ def import_units(path: str | Path, *, language: str | None = None, max_lines: in
     files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
     out: list[Unit] = []
     for file in files:
-        lang = next((lang for lang, sfx in SUFFIXES.items() if file.suffix in sfx), None)
+        lang = _source_language(file_name=file.name)
         if lang is None or (language and lang != language):
             continue
         try:
             text = file.read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError):
             continue
-        parser = syntax.parser(lang)
+        parser = _parser(lang)
         out += units_in_source(lang, text, str(file), max_lines=max_lines, parser=parser)
     if not out:
         raise SeedImportError(f"{root}: no Java or C++ classes or functions found")
@@ -253,7 +263,7 @@ def standalone_methods(language: str, code: str, *, parser=None) -> list[tuple[s
     parameters: a function in all but name, as a program of its own (Java: a static method of a class of the
     same name; C++: a free function), with the file's imports/includes."""
     data = code.encode()
-    tree = (parser or syntax.parser(language)).parse(data)
+    tree = (parser or _parser(language)).parse(data)
     preamble = [n.text.decode().strip() for n in tree.root_node.children if n.type in _PREAMBLE[language]
                 or (language == "cpp" and n.type == "using_declaration")]
     out = []

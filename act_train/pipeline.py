@@ -40,6 +40,7 @@ import sqlite_utils
 from act_lsp import store
 from act_lsp.engine import GenerationParams
 from act_lsp.io_tests import source_io_tests
+from act_lsp.languages import LANGUAGES, Reading
 from act_lsp.model_store import ModelError
 from act_lsp.pairs import LanguagePair, get_pair
 from act_lsp.prompts import SYSTEM, user_message
@@ -113,17 +114,15 @@ class ExpandConfig:
     max_tokens: int = 900
 
 
-# A do-nothing entry point per source language: "the expansion compiles" is checked by building and running it.
-COMPILE_HARNESS: dict[str, str] = {
-    "java": "public class Main { public static void main(String[] args) { } }",
-    "cpp": "int main() { return 0; }",
-}
-_HAS_MAIN = {"java": re.compile(r"static\s+void\s+main\s*\("), "cpp": re.compile(r"\bint\s+main\s*\(")}
+def _reading(language: str) -> Reading:
+    reading = LANGUAGES[language].reading
+    assert reading is not None  # seeds are in source languages
+    return reading
 
 
 def _without_main(language: str, code: str) -> str:
     """Models often add a demo ``main``; the pipeline writes its own drivers, so the demo goes (not the answer)."""
-    m = _HAS_MAIN[language].search(code)
+    m = _reading(language).has_main.search(code)
     brace = code.find("{", m.end()) if m else -1
     if brace < 0:
         return code
@@ -145,12 +144,9 @@ def clean_program(language: str, text: str) -> tuple[str, str]:
     if "{" not in code:
         return "", "no_code"
     code = _without_main(language, code)
-    if _HAS_MAIN[language].search(code):
+    if _reading(language).has_main.search(code):
         return code, "has_main"
-    if language == "java":  # the file is Main.java: no other public top-level type may live there
-        code = re.sub(r"^public\s+((?:final\s+|abstract\s+)*(?:class|interface|enum|record)\b)", r"\1", code,
-                      flags=re.M)
-    return code, ""
+    return _reading(language).standalone(code), ""  # e.g. Java: one Main.java, no other public top-level type
 
 
 class Provenance:
@@ -597,7 +593,8 @@ class Pipeline:
         """New programs from ``seeds`` by the teacher (or the student: ``config.by``); the ones that compile."""
         out: list[Seed] = []
         for seed in seeds:
-            if seed.language not in COMPILE_HARNESS or self.config.pair_for(seed.language) is None:
+            pair = self.config.pair_for(seed.language)
+            if pair is None or pair.source.reading is None:
                 continue
             if deadline is not None and time.monotonic() > deadline:
                 break
@@ -630,7 +627,8 @@ class Pipeline:
             self.timing["llm"] += time.perf_counter() - t
             code, reason = clean_program(seed.language, gen.text)
             generated.append((key, op, focus, code, reason, time.perf_counter() - t, gen.tokens))
-        jobs = [Job.with_tests(pair.source.test_recipe, code, COMPILE_HARNESS[seed.language])
+        harness = pair.source.reading.harness if pair.source.reading else ""
+        jobs = [Job.with_tests(pair.source.test_recipe, code, harness)
                 for _, _, _, code, reason, _, _ in generated if not reason]
         results = iter(self._run(jobs))
         rows = []

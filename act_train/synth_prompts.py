@@ -9,38 +9,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from act_lsp.languages import LANGUAGES, TestScaffold
 from act_lsp.pairs import LanguagePair
 from act_lsp.prompts import CHATML, SYSTEM, Prompt
 
 
-@dataclass(frozen=True)
-class TestScaffold:
-    prefix: str  # what the answer starts with; act_lsp.sanitize closes what the model leaves open
-    style: str  # how the tests must fail, in words
-    close: str = ""  # what closes the entry point the prefix opened (source-language tests)
+def _source_tests(language: str) -> TestScaffold:
+    """Unit tests an LLM writes in the *source* language for a program without tests (kept only when they pass on
+    it, then mutation-gated): the shape of the bundled seeds' tests, so the same sandbox recipes run them."""
+    reading = LANGUAGES[language].reading
+    if reading is None:
+        raise ValueError(f"{language} is not a source language")
+    return reading.tests
 
 
-TEST_SCAFFOLDS: Mapping[str, TestScaffold] = {
-    "go": TestScaffold(prefix='package main\n\nimport "testing"\n\nfunc TestTranslated(t *testing.T) {\n',
-                       style="call t.Fatalf with a message when a check fails"),
-    "rust": TestScaffold(prefix="#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn translated() {\n",
-                         style="use assert! and assert_eq!"),
-}
+def _target_tests(pair: LanguagePair) -> TestScaffold:
+    if pair.target.writing is None:
+        raise ValueError(f"{pair.target.display} is not a target language")
+    return pair.target.writing.tests
 
 
-# Unit tests an LLM writes in the *source* language for a program without tests (kept only when they pass on it,
-# then mutation-gated): the shape of the bundled seeds' tests, so the same sandbox recipes run them.
-SOURCE_TEST_SCAFFOLDS: Mapping[str, TestScaffold] = {
-    "java": TestScaffold(prefix="public class Main {\n    static void check(boolean ok, String what) {\n"
-                                "        if (!ok) throw new AssertionError(what);\n    }\n\n"
-                                "    public static void main(String[] args) {\n",
-                         style="call check(condition, \"what is checked\") for every expectation",
-                         close="    }\n}\n"),
-    "cpp": TestScaffold(prefix="#include <cassert>\n\nint main() {\n", style="use assert for every expectation",
-                        close="    return 0;\n}\n"),
-}
 _LITERALS = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|//.*')
 
 
@@ -50,7 +39,7 @@ def complete_tests(language: str, answer: str) -> str:
     Small models often loop on one check until the token limit; every whole statement before the cut is still a
     usable check, so the answer is closed there instead of being thrown away.
     """
-    scaffold = SOURCE_TEST_SCAFFOLDS[language]
+    scaffold = _source_tests(language)
     lines = answer.split("```")[0].split("\n")
     depth = keep = 0
     for i, line in enumerate(lines):
@@ -93,7 +82,7 @@ def failing_check_lines(output: str) -> set[int]:
 
 def source_tests_prompt(language: str, display: str, fence: str, code: str) -> Prompt:
     """Tests for ``code`` in its own language; the answer starts inside the test entry point."""
-    scaffold = SOURCE_TEST_SCAFFOLDS[language]
+    scaffold = _source_tests(language)
     user = (f"Here is {display} code:\n```{fence}\n{code.strip()}\n```\nWrite unit tests for it as one entry point "
             "that calls the code: typical cases, edge cases (empty input, zero, negative numbers, limits) and invalid "
             "arguments that must fail; at most 12 checks, none repeated. Compare every result with its exact "
@@ -103,7 +92,7 @@ def source_tests_prompt(language: str, display: str, fence: str, code: str) -> P
 
 def _test_prompt(pair: LanguagePair, target_code: str, request: str) -> Prompt:
     """Show the code under test, ask ``request``, and start the answer with the test scaffold."""
-    scaffold = TEST_SCAFFOLDS[pair.target.name]
+    scaffold = _target_tests(pair)
     user = (f"Here is {pair.target.display} code:\n```{pair.target.fence}\n{target_code.strip()}\n```\n"
             + request.replace("{style}", scaffold.style))
     return Prompt.of(CHATML.format(system=SYSTEM, user=user) + f"```{pair.target.fence}\n" + scaffold.prefix,

@@ -6,7 +6,10 @@ import json
 
 import pytest
 
-from act_lsp.autofix import apply_edits, fix_go, rustc_edits, suggested_fix
+from act_lsp.autofix import suggested_fix
+from act_lsp.languages.base import apply_edits
+from act_lsp.languages.go import compiler_fix as go_compiler_fix
+from act_lsp.languages.rust import rustc_edits
 from act_lsp.sandbox import Job
 
 
@@ -68,13 +71,13 @@ GO_1_19_OUTPUT = """# act
 
 
 def test_go_messages_become_local_rewrites_that_keep_javas_meaning():
-    fixed = fix_go(JAVA_ISH_GO, GO_1_19_OUTPUT)
+    fixed = go_compiler_fix(JAVA_ISH_GO, GO_1_19_OUTPUT)
     assert '"strings"' not in fixed and 'import "fmt"' in fixed
     assert "\tx := 3\n\t_ = x\n" in fixed
     assert "if n > a.cents {" in fixed
     assert 'return a.owner + " has " + fmt.Sprint(a.cents) + "/" + n' in fixed  # the next error, next round
     assert 'return "q" + string(r)' in fixed  # a rune is text in Java, not its code point
-    assert fix_go(fixed, "") == fixed  # nothing named, nothing changed
+    assert go_compiler_fix(fixed, "") == fixed  # nothing named, nothing changed
 
 
 def test_go_exception_values_become_pointers_when_error_has_a_pointer_receiver():
@@ -82,14 +85,15 @@ def test_go_exception_values_become_pointers_when_error_has_a_pointer_receiver()
             "func f() error {\n\treturn Oops{\"x\"}\n}\n")
     out = ("./main.go:8:9: cannot use Oops{…} (value of type Oops) as type error in return statement:\n"
            "\tOops does not implement error (Error method has pointer receiver)\n")
-    assert "\treturn &Oops{\"x\"}\n" in fix_go(code, out)
+    assert "\treturn &Oops{\"x\"}\n" in go_compiler_fix(code, out)
 
 
 def test_go_java_casts_are_rewritten_only_when_the_parser_fails():
     code = "package main\n\nfunc f(x float64, xs []float64) int {\n\treturn (int) x + (int) xs[0]\n}\n"
-    fixed = fix_go(code, "./main.go:4:15: syntax error: unexpected x at end of statement")
+    fixed = go_compiler_fix(code, "./main.go:4:15: syntax error: unexpected x at end of statement")
     assert "return int(x) + int(xs[0])" in fixed
-    assert fix_go("func g() (int) {\n\treturn 1\n}", "./main.go:1:1: undefined: y") == "func g() (int) {\n\treturn 1\n}"
+    untouched = "func g() (int) {\n\treturn 1\n}"
+    assert go_compiler_fix(untouched, "./main.go:1:1: undefined: y") == untouched
 
 
 @pytest.mark.docker

@@ -11,11 +11,15 @@ from lsprotocol import types
 
 from act_lsp import edits, store
 from act_lsp.config import ServerSettings, parse_settings
+from act_lsp.languages import cpp as cpp_language
+from act_lsp.languages import go as go_language
+from act_lsp.languages import java as java_language
+from act_lsp.languages import rust as rust_language
 from act_lsp.pairs import LANGUAGES, PAIRS, get_pair, language_for, pair_for, target_file_name
 from act_lsp.prompts import build_prompt, build_repair_prompt
 from act_lsp.sandbox import RECIPES
-from act_lsp.sanitize import extract_code, fix_go, fix_rust, sanitize
-from act_lsp.scaffold import DERIVERS, cpp_type_to_rust, derive_scaffold, java_type_to_go
+from act_lsp.sanitize import extract_code, sanitize
+from act_lsp.scaffold import derive_scaffold
 from tests.conftest import translation
 
 
@@ -55,7 +59,7 @@ def test_language_detection():
     ("boolean", "bool"), ("Account", "*Account"), ("void", ""),
 ])
 def test_java_types_to_go(java, go):
-    assert java_type_to_go(java) == go
+    assert go_language.from_java(java) == go
 
 
 @pytest.mark.parametrize(("cpp", "param", "rust"), [
@@ -64,7 +68,7 @@ def test_java_types_to_go(java, go):
     ("pair<int, float>", False, "(i32, f32)"), ("long long", False, "i64"),
 ])
 def test_cpp_types_to_rust(cpp, param, rust):
-    assert cpp_type_to_rust(cpp, param=param) == rust
+    assert rust_language.from_cpp(cpp, param=param) == rust
 
 
 def test_scaffolds():
@@ -101,17 +105,17 @@ def test_fix_go_imports_and_packages():
     code = ('package main\n\nimport "os"\n\nfunc A(s string) string {\n  // fmt.Println is only a comment\n'
             '  x := "strings.Repeat in a string"\n  return strings.ToUpper(s) + x + strconv.Itoa(len(s))\n}\n'
             'package main\n')
-    fixed = fix_go(code)
+    fixed = go_language.tidy(code)
     assert fixed.count("package main") == 1
     assert '"strings"' in fixed and '"strconv"' in fixed
     assert '"os"' not in fixed and '"fmt"' not in fixed
-    assert fix_go("func A() int { return 1 }").startswith("package main\n")
-    assert fix_go("func A() int {\n  return int(math.Sqrt(4))\n").rstrip().endswith("}")  # closes open braces
+    assert go_language.tidy("func A() int { return 1 }").startswith("package main\n")
+    assert go_language.tidy("func A() int {\n  return int(math.Sqrt(4))\n").rstrip().endswith("}")  # closes open braces
 
 
 def test_fix_rust_dedupes_use_lines_and_trailing_prose():
     code = "use std::collections::HashMap;\nuse std::collections::HashMap;\nfn f() -> i32 { 1 }\nThis adds one."
-    assert fix_rust(code) == "use std::collections::HashMap;\nfn f() -> i32 { 1 }\n"
+    assert rust_language.tidy(code) == "use std::collections::HashMap;\nfn f() -> i32 { 1 }\n"
 
 
 def test_sanitize_completion_with_prefix():
@@ -197,7 +201,7 @@ def test_locked_database_is_a_clear_error(tmp_path):
 
 
 def test_fix_go_keeps_the_testing_import():
-    fixed = fix_go('package main\n\nfunc TestA(t *testing.T) {\n\tt.Fatalf("x %d", 1)\n}\n')
+    fixed = go_language.tidy('package main\n\nfunc TestA(t *testing.T) {\n\tt.Fatalf("x %d", 1)\n}\n')
     assert '"testing"' in fixed and '"fmt"' not in fixed
 
 
@@ -261,7 +265,7 @@ def test_the_scaffold_reads_the_syntax_tree():
                               "func NewSeats(rows int, perRow int) *Seats {\n")
     assert sc.signatures == ("func NewSeats(rows int, perRow int) *Seats", "func (s *Seats) Best(xs []string) int")
     assert "type QuotaError struct" in sc.prefix  # an exception through another one of the file
-    assert DERIVERS["java-go"].static_data(java) == ["MAX"]
+    assert java_language.static_data(java) == ["MAX"]
     stateful = "class Counter {\n    int count;\n    void add() { count++; }\n}\n"  # a field without modifiers
     assert derive_scaffold("java-go", stateful).signatures == ("func NewCounter() *Counter",
                                                                "func (c *Counter) Add()")
@@ -269,7 +273,7 @@ def test_the_scaffold_reads_the_syntax_tree():
            "struct Err : public std::runtime_error { using runtime_error::runtime_error; };\n"
            "int Box::size() const { return 0; }\n")
     assert derive_scaffold("cpp-rust", cpp).signatures == ("fn below(l: Vec<i32>, t: i32) -> bool",)
-    assert DERIVERS["cpp-rust"].static_data(cpp) == ["LIMIT", "K"] and DERIVERS["cpp-rust"].errors(cpp) == {"Err"}
+    assert cpp_language.static_data(cpp) == ["LIMIT", "K"] and cpp_language.exception_classes(cpp) == {"Err"}
     editor = ("class Editor {\n    int in = 0;\n    void helper() {}\npublic:\n    Editor() {}\n"
               "    void type(const string& s) { in += s.size(); }\n};\n")
     sc = derive_scaffold("cpp-rust", editor)  # Rust keywords become raw identifiers; the constructor leads
@@ -330,5 +334,5 @@ def test_fragments_of_real_code_never_break_the_scaffold_or_the_io_plan():
         start = rng.randrange(len(code))
         fragment = code[start:rng.randrange(start, len(code) + 1)] if rng.random() < 0.5 else code[:start]
         scaffold = derive_scaffold(pair, fragment)
-        assert scaffold.prefix.startswith(DERIVERS[pair].preamble)
+        assert scaffold.prefix.startswith(get_pair(pair).target.writing.preamble)
         plan_io(*pair.split("-"), fragment)

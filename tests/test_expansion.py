@@ -213,12 +213,12 @@ def test_methods_that_read_no_field_become_function_seeds():
 
 @pytest.mark.docker
 def test_bundled_class_seeds_yield_function_seeds_that_compile(sandbox_pool):
-    from act_train.pipeline import COMPILE_HARNESS
+    from act_lsp.languages import LANGUAGES
     from act_train.seeds import bundled_seeds, method_seeds
 
     seeds = method_seeds(bundled_seeds())
     assert len(seeds) >= 30 and all(s.origin.startswith("method:") and s.tests is None for s in seeds)
-    jobs = [Job.with_tests("java" if s.language == "java" else "cpp", s.code, COMPILE_HARNESS[s.language])
+    jobs = [Job.with_tests("java" if s.language == "java" else "cpp", s.code, LANGUAGES[s.language].reading.harness)
             for s in seeds]
     results = sandbox_pool.run_batch(jobs)
     assert [s.id for s, r in zip(seeds, results, strict=True) if not r.passed] == []

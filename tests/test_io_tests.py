@@ -7,23 +7,10 @@ import random
 
 import pytest
 
-from act_lsp.io_tests import (
-    Outcome,
-    Scenario,
-    Step,
-    VType,
-    cpp_vtype,
-    go_literal,
-    java_vtype,
-    parse_outcomes,
-    plan_io,
-    plan_scenarios,
-    random_value,
-    render_io_tests,
-    rust_literal,
-)
+from act_lsp.io_tests import parse_outcomes, plan_io, plan_scenarios, random_value, render_io_tests
+from act_lsp.languages import cpp, go, java, rust
+from act_lsp.program import Outcome, Scenario, Step, VType
 from act_lsp.sandbox import Job
-from act_lsp.scaffold import cpp_signatures, java_signatures
 
 JAVA_COUNTER = """\
 import java.util.*;
@@ -126,30 +113,30 @@ fn longest(words: &[String]) -> i32 {
 
 # --- unit --------------------------------------------------------------------------------------------------
 def test_java_and_cpp_types_parse_to_value_types():
-    assert java_vtype("List<Integer>") == VType("list", (VType("int", (), "Integer"),), "List<Integer>")
-    assert java_vtype("Map<String, Long>").kind == "map"
-    assert java_vtype("int[]").kind == "array"
-    assert java_vtype("Optional<String>") is None
-    assert java_vtype("Map<List<Integer>, String>") is None  # a list cannot be a Go map key
-    assert cpp_vtype("const std::vector<std::string>&").args[0].kind == "str"
-    assert cpp_vtype("size_t").kind == "uint"
-    assert cpp_vtype("int*") is None
+    assert java.vtype("List<Integer>") == VType("list", (VType("int", (), "Integer"),), "List<Integer>")
+    assert java.vtype("Map<String, Long>").kind == "map"
+    assert java.vtype("int[]").kind == "array"
+    assert java.vtype("Optional<String>") is None
+    assert java.vtype("Map<List<Integer>, String>") is None  # a list cannot be a Go map key
+    assert cpp.vtype("const std::vector<std::string>&").args[0].kind == "str"
+    assert cpp.vtype("size_t").kind == "uint"
+    assert cpp.vtype("int*") is None
 
 
 def test_literals_render_per_target_type():
-    assert go_literal("[]string", ["a", 'q"'] ) == '[]string{"a", "q\\""}'
-    assert go_literal("map[string]int", [["a", 1]]) == 'map[string]int{"a": 1}'
-    assert go_literal("map[int]bool", [3, 1]) == "map[int]bool{3: true, 1: true}"  # a Java Set
-    assert go_literal("float64", float("inf")) == "math.Inf(1)"
-    assert rust_literal("&[String]", ["x"]) == '&[String::from("x")]'
-    assert rust_literal("Vec<i32>", []) == "Vec::<i32>::new()"
-    assert rust_literal("HashMap<String, i32>", [["k", 2]]) == 'HashMap::<String, i32>::from([(String::from("k"), 2)])'
-    assert rust_literal("&str", "a\nb") == '"a\\nb"'
-    assert rust_literal("(i32, bool)", [1, True]) == "(1, true)"
+    assert go.literal("[]string", ["a", 'q"'] ) == '[]string{"a", "q\\""}'
+    assert go.literal("map[string]int", [["a", 1]]) == 'map[string]int{"a": 1}'
+    assert go.literal("map[int]bool", [3, 1]) == "map[int]bool{3: true, 1: true}"  # a Java Set
+    assert go.literal("float64", float("inf")) == "math.Inf(1)"
+    assert rust.literal("&[String]", ["x"]) == '&[String::from("x")]'
+    assert rust.literal("Vec<i32>", []) == "Vec::<i32>::new()"
+    assert rust.literal("HashMap<String, i32>", [["k", 2]]) == 'HashMap::<String, i32>::from([(String::from("k"), 2)])'
+    assert rust.literal("&str", "a\nb") == '"a\\nb"'
+    assert rust.literal("(i32, bool)", [1, True]) == "(1, true)"
 
 
 def test_random_values_respect_kinds_and_are_seeded():
-    vt = java_vtype("Map<String, List<Integer>>")
+    vt = java.vtype("Map<String, List<Integer>>")
     a = [random_value(vt, random.Random(3)) for _ in range(5)]
     b = [random_value(vt, random.Random(3)) for _ in range(5)]
     assert a == b
@@ -161,14 +148,14 @@ def test_random_values_respect_kinds_and_are_seeded():
 
 def test_class_scenarios_start_with_the_constructor_and_skip_private_members():
     code = JAVA_COUNTER.replace("int total()", "private int total()")
-    scenarios = plan_scenarios(java_signatures(code), java_vtype, random.Random(0))
+    scenarios = plan_scenarios(java.signatures(code), java.vtype, random.Random(0))
     assert scenarios and all(sc.steps[0].sig.constructor for sc in scenarios)
     names = {st.sig.name for sc in scenarios for st in sc.steps}
     assert "add" in names and "total" not in names
 
 
 def test_outcomes_of_unfinished_scenarios_are_dropped():
-    sig = java_signatures("class A { static int f(int x) { return x; } }")[0]
+    sig = java.signatures("class A { static int f(int x) { return x; } }")[0]
     scenarios = [Scenario((Step(sig, (1,)),)), Scenario((Step(sig, (2,)),)), Scenario((Step(sig, (3,)),))]
     stdout = '{"s":0,"ok":1}\n{"end":0}\nnoise\n{"s":1,"throws":"X"}\n{"end":1}\n{"s":2,"ok":3}\n'
     assert parse_outcomes(stdout, scenarios) == [[Outcome(False, 1)], [Outcome(True)], None]
@@ -241,13 +228,12 @@ def test_undefined_behaviour_in_cpp_ends_only_its_scenario(sandbox_pool):
     outcomes = parse_outcomes(oracle.stdout, plan.scenarios)
     assert None in outcomes  # out-of-range reads aborted in their child process
     assert any(o is not None for o in outcomes)
-    assert cpp_signatures(code)[0].name == "at"
+    assert cpp.signatures(code)[0].name == "at"
 
 
 def test_a_users_java_file_runs_as_one_default_package_file():
-    from act_lsp.io_tests import java_standalone
 
     code = ("package com.acme.billing;\n\nimport java.util.*;\n\n"
             "public final class Calc {\n    public int f() { return 1; }\n}\n")
-    out = java_standalone(code)
+    out = java.standalone(code)
     assert "package" not in out and "\nfinal class Calc {" in out and "public int f()" in out

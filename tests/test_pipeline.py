@@ -8,11 +8,12 @@ import pytest
 
 from act_lsp import store
 from act_lsp.engine import EngineConfig, ModelHost
+from act_lsp.languages import LANGUAGES
 from act_lsp.pairs import get_pair
 from act_lsp.sandbox import Job
 from act_train.dedup import Deduplicator, load_evaluation_set
 from act_train.importer import units_in_source
-from act_train.pipeline import COMPILE_HARNESS, STAGES, ExpandConfig, Pipeline, SynthConfig, export_jsonl, funnel
+from act_train.pipeline import STAGES, ExpandConfig, Pipeline, SynthConfig, export_jsonl, funnel
 from act_train.seeds import Seed, bundled_seeds
 from tests.conftest import BENCH
 from tests.test_cycle import PROGRAMS
@@ -104,7 +105,7 @@ def test_expansion_records_each_program_and_keeps_only_what_compiles(tmp_path, h
     assert stage["total"] == 2 and stage["ok"] == len(new)
     for s in new:  # what was kept compiles, and is a new program of the seed's language
         assert s.tests is None and s.language == "java" and s.code != seed.code and "~" in s.id
-        assert sandbox_pool.run(Job.with_tests("java", s.code, COMPILE_HARNESS["java"])).passed
+        assert sandbox_pool.run(Job.with_tests("java", s.code, LANGUAGES["java"].reading.harness)).passed
     rows = list(db.query("select meta from synth_items where stage = 'expansion'"))
     assert all('"focus": "string building"' in r["meta"] for r in rows)
     # resumed: nothing is generated again

@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
+from act_lsp.languages.go import package_main
+from act_lsp.languages.rust import cargo_manifest
 from act_lsp.sandbox import RECIPES, Job, JobError, Limits, RunResult
-from act_lsp.sandbox.recipes import cargo_manifest, go_package_main
 from tests.conftest import REPO
 
 RUNNER = REPO / "sandbox" / "runner.py"
@@ -59,7 +60,7 @@ def test_go_tests_go_in_their_own_file_and_package_is_fixed():
     job = Job.with_tests("go_test", "package solution\nfunc F() {}\n", "package main\n")
     assert job.files["main.go"].startswith("package main")
     assert job.files["main_test.go"] == "package main\n"
-    assert go_package_main("func F() {}").startswith("package main\n")
+    assert package_main("func F() {}").startswith("package main\n")
 
 
 def test_rust_tests_are_appended():

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from act_lsp.languages import LANGUAGES
 from act_lsp.pairs import PAIRS
 from act_train.synth_prompts import (
-    SOURCE_TEST_SCAFFOLDS,
     complete_tests,
     errors_in_tests,
     failing_check_lines,
@@ -17,7 +17,7 @@ from act_train.synth_prompts import (
 
 def test_source_tests_prompt_opens_the_entry_point_the_sandbox_runs():
     java = source_tests_prompt("java", "Java", "java", "class A { static int f(int x) { return x; } }")
-    assert java.text.endswith("```java\n" + SOURCE_TEST_SCAFFOLDS["java"].prefix) and "static int f" in java.text
+    assert java.text.endswith("```java\n" + LANGUAGES["java"].reading.tests.prefix) and "static int f" in java.text
     assert java.prefix.startswith("public class Main {") and "check(" in java.text
     cpp = source_tests_prompt("cpp", "C++", "cpp", "int sq(int x) { return x * x; }")
     assert cpp.prefix == "#include <cassert>\n\nint main() {\n" and "use assert" in cpp.text
@@ -49,11 +49,11 @@ def test_who_the_compiler_blames():
 
 def test_a_looping_or_cut_off_test_answer_is_closed_after_its_last_whole_statement():
     looping = '    assert(f(1) == 1);\n    if (g()) {\n        assert(f(2) == 4);\n    }\n    assert(f("}") == 1'
-    assert complete_tests("cpp", looping) == (SOURCE_TEST_SCAFFOLDS["cpp"].prefix + "    assert(f(1) == 1);\n"
+    assert complete_tests("cpp", looping) == (LANGUAGES["cpp"].reading.tests.prefix + "    assert(f(1) == 1);\n"
                                               "    if (g()) {\n        assert(f(2) == 4);\n    }\n"
                                               "    return 0;\n}\n")
     finished = '        check(A.f(1) == 2, "f(1)");\n    }\n}\n```\nThese tests cover...'
-    assert complete_tests("java", finished) == (SOURCE_TEST_SCAFFOLDS["java"].prefix
+    assert complete_tests("java", finished) == (LANGUAGES["java"].reading.tests.prefix
                                                 + '        check(A.f(1) == 2, "f(1)");\n    }\n}\n')
 
 

@@ -130,11 +130,12 @@ def test_the_first_difference_names_the_call_and_both_outcomes_in_go_and_both_ru
                 " main.rs:24:9\nnote: run with `RUST_BACKTRACE=1`")
     new_rust = ('thread \'s\' panicked at main.rs:24:9:\nassertion `left == right` failed: o.attempt("a", 3)\n'
                 '  left: "ok"\n right: "locked"\nnote: run with `RUST_BACKTRACE=1`')
-    assert first_difference(go) == "Clamp(-3) = -3, want 0"
-    assert first_difference(old_rust) == "twice(-3) = -3, want 0"
-    assert first_difference(new_rust) == 'o.attempt("a", 3) = "ok", want "locked"'
-    assert first_difference("thread 's' panicked at 'twice(-3) should panic', main.rs:9:9") == "twice(-3) should panic"
-    assert first_difference("error[E0308]: mismatched types") == ""
+    assert first_difference("go", go) == "Clamp(-3) = -3, want 0"
+    assert first_difference("rust", old_rust) == "twice(-3) = -3, want 0"
+    assert first_difference("rust", new_rust) == 'o.attempt("a", 3) = "ok", want "locked"'
+    should_panic = "thread 's' panicked at 'twice(-3) should panic', main.rs:9:9"
+    assert first_difference("rust", should_panic) == "twice(-3) should panic"
+    assert first_difference("rust", "error[E0308]: mismatched types") == ""
 
 
 @pytest.mark.docker

@@ -7,10 +7,10 @@ Typical use::
 """
 
 from act_lsp.sandbox.pool import SandboxConfig, SandboxPool, run_in_fresh_container
-from act_lsp.sandbox.recipes import RECIPES, Recipe, cargo_manifest, get_recipe
+from act_lsp.sandbox.recipes import RECIPES, Recipe, get_recipe
 from act_lsp.sandbox.types import STATUSES, Job, JobError, Limits, RunResult, SandboxError
 
 __all__ = [
     "RECIPES", "STATUSES", "Job", "JobError", "Limits", "Recipe", "RunResult", "SandboxConfig", "SandboxError",
-    "SandboxPool", "cargo_manifest", "get_recipe", "run_in_fresh_container",
+    "SandboxPool", "get_recipe", "run_in_fresh_container",
 ]

@@ -1,0 +1,165 @@
+"""The parts a language plugs into ACT, as data: what reading it as a source needs (``Reading``), what writing it
+as a target needs (``Writing``), and the row that names both (``Language``). One module per language fills them
+in (``act_lsp.languages.java`` ...); the scaffold, the io tests, the sanitiser, the compiler fixes and the sandbox
+read them from there and hold no language of their own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from act_lsp.program import Outcome, Param, Scenario, Signature, VType
+
+# How a target language spells a source language's type: (source spelling, as a parameter?) → target spelling.
+TypeMap = Callable[..., str]
+
+
+def _same(code: str) -> str:
+    return code
+
+
+@dataclass(frozen=True)
+class TestScaffold:
+    """Unit tests a model writes: the answer continues ``prefix``; ``close`` ends the entry point it opened."""
+
+    prefix: str
+    style: str  # how the tests must fail, in words
+    close: str = ""
+
+
+@dataclass(frozen=True)
+class Fixer:
+    """Compiler-guided fixes: a compile check whose output names the mistakes, and (code, output) → code."""
+
+    recipe: str
+    fix: Callable[[str, str], str]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reading:
+    """A source language: its declarations read from the syntax tree, and an io driver that runs the program."""
+
+    signatures: Callable[[str], list[Signature]]
+    fields: Callable[[str], dict[str, list[Param]]]  # instance fields per class
+    static_data: Callable[[str], list[str]]  # constants and tables no member carries
+    errors: Callable[[str], set[str]]  # the source's exception classes
+    vtype: Callable[[str], VType | None]  # a type spelling as a value type the io planner can fill
+    driver: Callable[[Sequence[Scenario]], str]  # prints each planned call's outcome as a JSON line
+    prelude: str = ""  # put before the program for the oracle run
+    standalone: Callable[[str], str] = _same  # the program as one file the sandbox can compile
+    harness: str  # a do-nothing entry point ("the program compiles" is checked by building and running it)
+    has_main: re.Pattern[str]  # a demo entry point the model added
+    tests: TestScaffold  # unit tests a model writes in this language for a program without any
+
+
+@dataclass(frozen=True, kw_only=True)
+class Writing:
+    """A target language: how the scaffold, the io tests and the fixes of a translation are written."""
+
+    preamble: str  # what a target file starts with (package clause, ...)
+    types: Mapping[str, TypeMap]  # by source language
+    signature: Callable[[Signature, TypeMap], str]
+    type_scaffold: Callable[[str, list[Param], str, TypeMap], str]  # (owner, fields, first member) → prefix
+    error_type: Callable[[str], str] = lambda _name: ""  # the declaration of a source exception class
+    # Decomposition: methods inside an ``impl`` block (Rust) or top level (Go); the indentation of a top-level
+    # function's body; where the model's own declarations (constants, helper types) before the members end:
+    # (opening, stop strings, what closes it).
+    methods_in_impl: bool = False
+    body_indent: str = "\t"
+    declarations: tuple[str, tuple[str, ...], str] = ("", (), "\n\n")
+    io_tests: Callable[[Sequence[Scenario], Sequence[Sequence[Outcome]], TypeMap], str]
+    tidy: Callable[[str], str] = _same  # what small models always get wrong (imports, braces), fixed
+    fixer: Fixer | None = None
+    tests: TestScaffold  # unit tests a model translates into this language
+    compiler_errors: re.Pattern[str]  # (line, col, msg) of an error in the compiled main file
+    definition: str  # where a function or method is defined, by ``{name}``
+    difference: Callable[[str], str]  # the first failed check of an io test run: "call = got, want expected"
+    compile_kind: Callable[[str], str]  # a short, stable label for a compile failure (evaluation categories)
+    panic: re.Pattern[str]  # a run that crashed, not one that computed a wrong answer
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recipe:
+    """How the sandbox compiles and runs a program of one language, as data."""
+
+    name: str
+    language: str
+    main_file: str  # where the program text goes
+    run: tuple[str, ...]
+    compile: tuple[str, ...] | None = None
+    static_files: Mapping[str, str] = field(default_factory=dict)  # written into every job of this recipe
+    env: Mapping[str, str] = field(default_factory=dict)
+    tests_file: str | None = None  # unit tests in their own file; None: appended to the main file
+    prepare: Callable[[str], str] = lambda code: code  # fix-ups a runnable file needs (e.g. Go's package)
+    description: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Language:
+    name: str  # "java"
+    display: str  # "Java"
+    language_ids: tuple[str, ...]  # LSP languageId values
+    suffixes: tuple[str, ...]  # file suffixes, first one used for new files
+    fence: str  # markdown fence tag
+    file_case: str  # how target file stems are spelled: "snake" | "pascal" | "keep"
+    recipes: tuple[Recipe, ...]  # how the sandbox compiles and runs it
+    compile_recipe: str  # the recipe that only checks that a file compiles
+    test_recipe: str  # the recipe that runs a file plus its unit tests
+    # Tests that need libraries the image carries: their recipe, the libraries (name → how the manifest asks for
+    # it), and the files a job adds to use some of them (a Cargo.toml).
+    crate_test_recipe: str | None = None
+    crates: Mapping[str, str] = field(default_factory=dict)
+    crate_files: Callable[[Mapping[str, str]], dict[str, str]] | None = None
+    grammar: str | None = None  # the tree-sitter grammar module that parses it
+    reading: Reading | None = None  # set for a source language
+    writing: Writing | None = None  # set for a target language
+
+
+# --- text helpers for languages with C-like braces -----------------------------------------------------
+def balance_braces(code: str) -> str:
+    """Cut trailing prose after the last top-level closing brace; close braces the model left open."""
+    depth, last_close = 0, -1
+    in_str: str | None = None
+    i = 0
+    while i < len(code):
+        ch = code[i]
+        if in_str:
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == in_str or (ch == "\n" and in_str != "`"):
+                in_str = None
+        elif code.startswith("//", i):
+            nl = code.find("\n", i)
+            i = len(code) if nl < 0 else nl
+            continue
+        elif code.startswith("/*", i):
+            end = code.find("*/", i + 2)
+            i = len(code) if end < 0 else end + 2
+            continue
+        elif ch in "\"`":
+            in_str = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                last_close = i
+        i += 1
+    if depth > 0:
+        return code.rstrip() + "\n" + "}\n" * depth
+    if depth == 0 and last_close >= 0:
+        tail = code[last_close + 1:]
+        if tail.strip() and not re.search(r"^\s*(func|fn|type|var|const|impl|struct|enum|use|pub|#\[|//)", tail,
+                                           re.M):
+            return code[: last_close + 1] + "\n"
+    return code
+
+
+def apply_edits(code: str, edits: list[tuple[int, int, str]]) -> str:
+    """Byte-range replacements (start, end, text), applied back to front."""
+    data = code.encode()
+    for start, end, repl in sorted(edits, reverse=True):
+        data = data[:start] + repl.encode() + data[end:]
+    return data.decode(errors="replace")

@@ -1,0 +1,477 @@
+"""Go as a target language: signatures and types written from a source's (Java's), the io tests as a Go test,
+what small models always get wrong fixed (imports from use, one package clause), compiler-guided fixes from
+``go build``'s messages, and the sandbox recipes (Go 1.19 in the image: no min/max builtins, no ``slices``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from act_lsp.languages import java
+from act_lsp.languages.base import Fixer, Language, Recipe, TestScaffold, TypeMap, Writing, balance_braces
+from act_lsp.program import (
+    Outcome,
+    Param,
+    Scenario,
+    Signature,
+    char_literal,
+    float_literal,
+    generic,
+    set_items,
+)
+
+# --- types: how a Java type is spelled in Go ----------------------------------------------------------
+_FROM_JAVA = {
+    "int": "int", "Integer": "int", "long": "int", "Long": "int", "short": "int", "Short": "int",
+    "byte": "byte", "Byte": "byte", "double": "float64", "Double": "float64", "float": "float64",
+    "Float": "float64", "boolean": "bool", "Boolean": "bool", "String": "string", "char": "rune",
+    "Character": "rune", "Object": "interface{}", "void": "", "CharSequence": "string", "StringBuilder": "string",
+    "BigInteger": "int", "Number": "float64",
+}
+
+
+def from_java(t: str) -> str:
+    t = re.sub(r"\b(final|@\w+)\s+", "", t.strip())
+    if t.endswith("[]"):
+        return "[]" + from_java(t[:-2])
+    if t.endswith("..."):
+        return "..." + from_java(t[:-3])
+    base, args = generic(t)
+    base = base.split(".")[-1]
+    if base in java.LISTS and args:
+        return "[]" + from_java(args[0])
+    if base in java.MAPS and len(args) == 2:
+        return f"map[{from_java(args[0])}]{from_java(args[1])}"
+    if base in java.SETS and args:
+        return f"map[{from_java(args[0])}]bool"
+    if base == "Optional" and args:
+        return "*" + from_java(args[0])
+    if base in _FROM_JAVA:
+        return _FROM_JAVA[base]
+    return "*" + base if base[:1].isupper() else base  # a user class: pointer to the Go struct of that name
+
+
+# --- signatures and declarations ------------------------------------------------------------------------
+_RESERVED = {"string": "str", "len": "length", "type": "typ", "func": "fn", "range": "rng", "map": "m",
+                "chan": "ch", "select": "sel", "default": "def", "var": "v", "go": "g", "interface": "iface",
+                "struct": "st", "package": "pkg", "int": "n", "byte": "b", "rune": "r", "error": "err", "copy": "cp",
+                "append": "app", "cap": "capacity", "new": "nw", "make": "mk", "delete": "del", "close": "cls",
+                "fallthrough": "ft", "defer": "df", "import": "imp", "goto": "gt"}
+
+
+def exported(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def param_name(name: str) -> str:
+    return _RESERVED.get(name, name)
+
+
+def signature(sig: Signature, types: TypeMap) -> str:
+    """Static method → func; instance method → method on *Owner; constructor → NewOwner; throws → error result."""
+    params = ", ".join(f"{param_name(p.name)} {types(p.type)}" for p in sig.params)
+    if sig.constructor:
+        ret = f"*{sig.owner}" if not sig.throws else f"(*{sig.owner}, error)"
+        return f"func New{sig.owner}({params}) {ret}"
+    ret = types(sig.returns)
+    if sig.throws:
+        ret = f"({ret}, error)" if ret else "error"
+    head = f"func ({sig.owner[:1].lower()} *{sig.owner}) " if sig.owner else "func "
+    return f"{head}{exported(sig.name)}({params})" + (f" {ret}" if ret else "")
+
+
+def type_scaffold(owner: str, fields: list[Param], first: str, types: TypeMap) -> str:
+    """The struct with its fields mapped, then the class's first method (usually NewOwner) opened."""
+    body = "".join(f"\t{param_name(f.name)} {types(f.type)}\n" for f in fields)
+    return f"type {owner} struct {{\n{body}}}\n\n{first} {{\n"
+
+
+def error_type(name: str) -> str:
+    """A Java exception class becomes a Go error type, written out in the answer's prefix: boilerplate the
+    model then only has to use (measured: the 0.5B model returned `&X{...}` without ever declaring X)."""
+    return (f"type {name} struct {{\n\tmessage string\n}}\n\n"
+            f"func (e *{name}) Error() string {{ return e.message }}\n\n")
+
+
+# --- io tests: a Go test with the recorded outcomes -----------------------------------------------------
+def _bracket_split(t: str) -> tuple[str, str]:
+    """``map[K]V`` → (K, V) with nested brackets."""
+    depth = 0
+    for i, ch in enumerate(t):
+        depth += {"[": 1, "]": -1}.get(ch, 0)
+        if depth == 0 and ch == "]":
+            return t[4:i], t[i + 1:]
+    raise ValueError(t)
+
+
+def literal(gotype: str, v: Any) -> str:
+    if gotype.startswith("[]"):
+        return f"{gotype}{{{', '.join(literal(gotype[2:], x) for x in v)}}}"
+    if gotype.startswith("map["):
+        key, val = _bracket_split(gotype)
+        if val == "bool" and v and not isinstance(v[0], list):  # a Java Set
+            return f"{gotype}{{{', '.join(literal(key, x) + ': true' for x in set_items(v))}}}"
+        return f"{gotype}{{{', '.join(literal(key, k) + ': ' + literal(val, x) for k, x in v)}}}"
+    if gotype == "string":
+        return json.dumps(v, ensure_ascii=False)
+    if gotype == "rune":
+        return char_literal(v)
+    if gotype == "bool":
+        return "true" if v else "false"
+    if gotype == "float64":
+        return float_literal(v, "math.NaN()", "math.Inf(1)", "math.Inf(-1)")
+    if gotype == "byte":
+        return f"byte({v})"
+    return str(v)
+
+
+_TEST_HELPERS = """
+func actPanics(f func()) (panicked bool) {
+\tdefer func() {
+\t\tif recover() != nil {
+\t\t\tpanicked = true
+\t\t}
+\t}()
+\tf()
+\treturn false
+}
+
+func actNum(v reflect.Value) (float64, bool) {
+\tswitch v.Kind() {
+\tcase reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+\t\treturn float64(v.Int()), true
+\tcase reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+\t\treturn float64(v.Uint()), true
+\tcase reflect.Float32, reflect.Float64:
+\t\treturn v.Float(), true
+\t}
+\treturn 0, false
+}
+
+func actEq(a, b reflect.Value) bool {
+\tfor a.IsValid() && (a.Kind() == reflect.Interface || a.Kind() == reflect.Ptr) && !a.IsNil() {
+\t\ta = a.Elem()
+\t}
+\tif !a.IsValid() || !b.IsValid() {
+\t\treturn a.IsValid() == b.IsValid()
+\t}
+\tif x, ok := actNum(a); ok {
+\t\ty, ok2 := actNum(b)
+\t\treturn ok2 && (x == y || math.Abs(x-y) <= 1e-6*math.Max(1, math.Abs(y)) || (math.IsNaN(x) && math.IsNaN(y)))
+\t}
+\tswitch a.Kind() {
+\tcase reflect.Slice, reflect.Array:
+\t\tif (b.Kind() != reflect.Slice && b.Kind() != reflect.Array) || a.Len() != b.Len() {
+\t\t\treturn false
+\t\t}
+\t\tfor i := 0; i < a.Len(); i++ {
+\t\t\tif !actEq(a.Index(i), b.Index(i)) {
+\t\t\t\treturn false
+\t\t\t}
+\t\t}
+\t\treturn true
+\tcase reflect.Map:
+\t\tif b.Kind() != reflect.Map || a.Len() != b.Len() || a.Type().Key() != b.Type().Key() {
+\t\t\treturn false
+\t\t}
+\t\tfor _, k := range b.MapKeys() {
+\t\t\tv := a.MapIndex(k)
+\t\t\tif !v.IsValid() || !actEq(v, b.MapIndex(k)) {
+\t\t\t\treturn false
+\t\t\t}
+\t\t}
+\t\treturn true
+\t}
+\treturn a.Kind() == b.Kind() && a.CanInterface() && b.CanInterface() && a.Interface() == b.Interface()
+}
+
+func actCheck(t *testing.T, call string, panicked bool, err error, got, want interface{}, throws, value bool) {
+\tt.Helper()
+\tswitch {
+\tcase throws:
+\t\tif !panicked && err == nil {
+\t\t\tt.Errorf("%s: expected an error or a panic", call)
+\t\t}
+\tcase panicked:
+\t\tt.Errorf("%s: unexpected panic", call)
+\tcase err != nil:
+\t\tt.Errorf("%s: unexpected error %v", call, err)
+\tcase value && !actEq(reflect.ValueOf(got), reflect.ValueOf(want)):
+\t\tt.Errorf("%s = %#v, want %#v", call, got, want)
+\t}
+}
+"""
+
+
+def io_tests(scenarios: Sequence[Scenario], outcomes: Sequence[Sequence[Outcome]], types: TypeMap) -> str:
+    lines = ["package main", "", "import (", '\t"math"', '\t"reflect"', '\t"testing"', ")", _TEST_HELPERS,
+             "func TestTranslatedBehaviour(t *testing.T) {"]
+    for sc, outs in zip(scenarios, outcomes, strict=True):
+        lines.append("\t{")
+        if sc.owner:
+            lines += [f"\t\tvar o *{sc.owner}", "\t\t_ = o"]
+        for step, out in zip(sc.steps, outs, strict=True):
+            sig = step.sig
+            args = ", ".join(literal(types(p.type), a) for p, a in zip(sig.params, step.args, strict=True))
+            ret = "" if sig.constructor else types(sig.returns)
+            if sig.constructor:
+                callee, lhs = f"New{sig.owner}", "o, err = " if sig.throws else "o = "
+            else:
+                callee = f"o.{exported(sig.name)}" if sig.owner else exported(sig.name)
+                lhs = ("got, err = " if ret else "err = ") if sig.throws else ("got = " if ret else "")
+            call = f"{callee}({args})"
+            want = literal(ret, out.value) if ret and not out.throws else "nil"
+            lines += ["\t\t{", "\t\t\tvar got interface{}", "\t\t\tvar err error",
+                      f"\t\t\tp := actPanics(func() {{ {lhs}{call} }})",
+                      f"\t\t\tactCheck(t, {json.dumps(call)}, p, err, got, {want}, {str(out.throws).lower()}, "
+                      f"{str(bool(ret)).lower()})", "\t\t}"]
+            if sig.constructor and out.throws:
+                break
+        lines.append("\t}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+# --- tidy: what small models always get wrong -----------------------------------------------------------
+STD_PACKAGES = {
+    "fmt": "fmt", "strings": "strings", "strconv": "strconv", "math": "math", "sort": "sort", "unicode": "unicode",
+    "errors": "errors", "bytes": "bytes", "os": "os", "time": "time", "utf8": "unicode/utf8", "regexp": "regexp",
+    "big": "math/big", "bits": "math/bits", "rand": "math/rand", "md5": "crypto/md5", "hex": "encoding/hex",
+    "slices": "slices", "maps": "maps", "reflect": "reflect", "sync": "sync", "io": "io", "bufio": "bufio",
+    "cmplx": "math/cmplx", "heap": "container/heap", "list": "container/list", "json": "encoding/json",
+    "testing": "testing",
+}
+_IMPORT_BLOCK = re.compile(r"^import\s*\((?:[^()]*)\)\s*\n|^import\s+(?:\w+\s+)?\"[^\"]+\"\s*\n", re.M)
+
+
+def _strip_strings(code: str) -> str:
+    code = re.sub(r"//[^\n]*", "", code)
+    code = re.sub(r"/\*.*?\*/", "", code, flags=re.S)
+    code = re.sub(r"`[^`]*`", '""', code)
+    return re.sub(r'"(?:\\.|[^"\\\n])*"', '""', code)
+
+
+def tidy(code: str) -> str:
+    """One package clause, first; the imports recomputed from use (a standard-library-only goimports)."""
+    code = balance_braces(code)
+    lines = code.splitlines()
+    # One package clause, first; drop repeats the model wrote after the scaffold's.
+    seen_package = False
+    kept = []
+    for line in lines:
+        if re.match(r"^\s*package\s+\w+\s*$", line):
+            if seen_package:
+                continue
+            seen_package = True
+        kept.append(line)
+    code = "\n".join(kept) + "\n"
+    if not seen_package:
+        code = "package main\n\n" + code
+    body = _IMPORT_BLOCK.sub("", code)
+    declared_aliases = set(re.findall(r"^import\s+(\w+)\s+\"", code, re.M))
+    scan = _strip_strings(body)
+    used = sorted({path for name, path in STD_PACKAGES.items() if re.search(rf"(?<![\w.]){name}\.\w", scan)})
+    used += sorted(a for a in declared_aliases if a not in STD_PACKAGES)  # keep unusual explicit imports
+    header, _, rest = body.partition("\n")
+    imports = ""
+    if used:
+        imports = "\nimport (\n" + "".join(f'\t"{p}"\n' for p in used) + ")\n"
+    return header + "\n" + imports + "\n" + rest.lstrip("\n")
+
+
+# --- compiler-guided fixes ------------------------------------------------------------------------------
+# Go's compiler suggests nothing, but its messages name the mistakes small models make translating Java: a
+# string concatenated with a number, a field used without its receiver, a Java cast ``(int) x``, a variable
+# declared and not used. Each message gives a position and the offending expression: a local rewrite.
+_DIAGNOSTIC = re.compile(r"^\./main\.go:(\d+):(\d+): (.*)$", re.M)
+_NUMERIC = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+               "float32", "float64", "bool", "untyped int", "untyped float", "untyped bool"}
+_CHAR = {"rune", "byte", "untyped rune"}
+_CAST = re.compile(r"\((int|int32|int64|float32|float64|byte|rune|string)\)[ \t]*"
+                      r"(-?[A-Za-z_][\w.]*(?:\([^()\n]*\)|\[[^\[\]\n]*\])*|-?\d+(?:\.\d+)?|\([^()\n]*\))")
+
+
+def _top_level_split(expr: str, op: str) -> list[str]:
+    """``expr`` split at ``op`` outside brackets and literals (``a + f(b + c)`` → ``a``, ``f(b + c)``)."""
+    parts, depth, quote, start, i = [], 0, "", 0, 0
+    while i < len(expr):
+        ch = expr[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0 and expr.startswith(op, i):
+            parts.append(expr[start:i])
+            start = i + len(op)
+            i = start
+            continue
+        i += 1
+    return parts + [expr[start:]]
+
+
+def _stringify(expr: str, go_type: str) -> str:
+    return f"string({expr})" if go_type in _CHAR else f"fmt.Sprint({expr})"
+
+
+def _concat_fix(expr: str, left_type: str, right_type: str) -> str | None:
+    """Java's string + number, in Go: the non-string side of the failing (last, left-associative) ``+``."""
+    for op in (" += ", " + "):
+        parts = _top_level_split(expr, op)
+        if len(parts) < 2 or (op == " += " and len(parts) != 2):
+            continue
+        left, right = op.join(parts[:-1]), parts[-1]
+        if left_type.endswith("string") and (right_type in _NUMERIC or right_type in _CHAR):
+            return f"{left}{op}{_stringify(right, right_type)}"
+        if right_type.endswith("string") and (left_type in _NUMERIC or left_type in _CHAR) and op == " + ":
+            return f"{_stringify(left, left_type)}{op}{right}"
+        return None
+    return None
+
+
+def _receiver_at(lines: list[str], row: int) -> tuple[str, str] | None:
+    """(receiver name, type) of the method around line ``row``."""
+    for line in reversed(lines[: row + 1]):
+        m = re.match(r"^func\s*\(\s*(\w+)\s+\*?(\w+)\s*\)", line)
+        if m:
+            return m.group(1), m.group(2)
+        if line.startswith("func "):
+            return None
+    return None
+
+
+def _members(code: str, type_name: str) -> set[str]:
+    """Fields and methods of a Go struct type."""
+    names = set(re.findall(rf"^func\s*\(\s*\w+\s+\*?{type_name}\s*\)\s*(\w+)", code, re.M))
+    body = re.search(rf"^type\s+{type_name}\s+struct\s*\{{(.*?)^\}}", code, re.M | re.S)
+    if body:
+        for line in body.group(1).splitlines():
+            m = re.match(r"^\s*(\w+(?:\s*,\s*\w+)*)\s+\S", line)
+            if m:
+                names.update(n.strip() for n in m.group(1).split(","))
+    return names
+
+
+def compiler_fix(code: str, output: str) -> str:
+    """One pass over ``go build``'s messages; each fix is local to the line it names."""
+    lines = code.split("\n")
+    if "syntax error" in output:  # Java casts stop the parser before anything is type-checked
+        return _CAST.sub(lambda m: f"{m.group(1)}({m.group(2)})", code)
+    inserts: dict[int, str] = {}
+    dropped: set[int] = set()
+    for m in _DIAGNOSTIC.finditer(output):
+        row, col, msg = int(m.group(1)) - 1, int(m.group(2)) - 1, m.group(3)
+        if not 0 <= row < len(lines):
+            continue
+        line = lines[row]
+        if op := re.match(r"invalid operation: (.+) \(mismatched types (.+) and (.+)\)$", msg):
+            expr = op.group(1)
+            fixed = _concat_fix(expr, op.group(2), op.group(3))
+            if fixed and line.find(expr, col) == col:
+                lines[row] = line[:col] + fixed + line[col + len(expr):]
+        elif (err := re.match(r"cannot use .* \(value of type (\w+)\) as (?:type )?error value", msg)
+              or re.match(r"cannot use .* \(value of type (\w+)\) as type error in", msg)):
+            # A Java exception class whose Error method has a pointer receiver: return its address.
+            if re.search(rf"^func\s*\(\s*\w+\s+\*{err.group(1)}\s*\)\s*Error\(\)", code, re.M):
+                lines[row] = line[:col] + "&" + line[col:]
+        elif und := re.match(r"undefined: (\w+)$", msg):
+            name, recv = und.group(1), _receiver_at(lines, row)
+            if (recv and line.startswith(name, col) and (col == 0 or line[col - 1] != ".")
+                    and name in _members(code, recv[1])):
+                lines[row] = line[:col] + f"{recv[0]}." + line[col:]
+        elif unused := re.match(r"(\w+) declared but not used$|declared and not used: (\w+)$", msg):
+            name = unused.group(1) or unused.group(2)
+            indent = re.match(r"\s*", line).group(0) + ("\t" if line.rstrip().endswith("{") else "")
+            inserts[row] = f"{indent}_ = {name}"
+        elif (re.match(r'imported and not used: "|"[\w/]+" imported but not used', msg)
+              and re.fullmatch(r'\s*(import\s+)?(\w+\s+)?"[\w/]+"\s*', line)):
+            dropped.add(row)
+    out = []
+    for i, line in enumerate(lines):
+        out += ([] if i in dropped else [line]) + ([inserts[i]] if i in inserts else [])
+    fixed = re.sub(r"^import \(\s*\)\n", "", "\n".join(out), flags=re.M)
+    if "fmt.Sprint(" in fixed and not re.search(r'^\s*(import\s+)?"fmt"', fixed, re.M):
+        fixed = _add_import(fixed, "fmt")
+    return fixed
+
+
+def _add_import(code: str, package: str) -> str:
+    return re.sub(r"^(package\s+\w+[^\n]*\n)", rf'\1\nimport "{package}"\n', code, count=1, flags=re.M)
+
+
+# --- reading a failed build or test run ------------------------------------------------------------------
+_FAILED_CHECK = re.compile(r"_test\.go:\d+: (.+)")
+_COMPILE_KINDS = (
+    ("unused_import", r"imported and not used"),
+    ("unused_variable", r"declared (?:and|but) not used"),
+    ("undefined", r"undefined: |has no field or method"),
+    ("type_mismatch", r"cannot use |mismatched types|invalid operation|cannot convert"),
+    ("missing_return", r"missing return"),
+    ("syntax", r"syntax error|expected "),
+    ("signature_mismatch", r"not enough arguments|too many arguments|assignment mismatch"),
+)
+
+
+def difference(output: str) -> str:
+    """The first failed check, as the io tests' ``t.Errorf`` wrote it: ``call = got, want expected``."""
+    m = _FAILED_CHECK.search(output)
+    return m.group(1).strip() if m else ""
+
+
+def compile_kind(output: str) -> str:
+    """A short, stable label for a build failure (what the evaluation counts)."""
+    return next((kind for kind, pattern in _COMPILE_KINDS if re.search(pattern, output)), "other")
+
+
+# --- sandbox recipes ------------------------------------------------------------------------------------
+_MOD = "module act\n\ngo 1.18\n"
+_ENV = {"GOCACHE": "{workdir}/.cache/go-build", "GOPATH": "{workdir}/.go", "GOPROXY": "off",
+        "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local", "CGO_ENABLED": "0"}
+
+
+def package_main(code: str) -> str:
+    """Go test harnesses need ``package main``: add the clause, or rename another package."""
+    if re.search(r"^\s*package\s+\w+", code, flags=re.M):
+        return re.sub(r"^(\s*)package\s+\w+", r"\1package main", code, count=1, flags=re.M)
+    return "package main\n\n" + code
+
+
+def package_library(code: str) -> str:
+    """Compile checks build a library package, so a file without ``func main`` is not a link error."""
+    return re.sub(r"^(\s*)package\s+main\b", r"\1package act", package_main(code), count=1, flags=re.M)
+
+
+LANGUAGE = Language(
+    name="go", display="Go", language_ids=("go",), suffixes=(".go",), fence="go", file_case="snake",
+    recipes=(
+        Recipe(name="go", language="go", main_file="main.go", static_files={"go.mod": _MOD}, env=_ENV,
+               compile=("go", "build", "-o", "prog", "."), run=("./prog",),
+               description="go build + run"),
+        Recipe(name="go_test", language="go", main_file="main.go", static_files={"go.mod": _MOD}, env=_ENV,
+               compile=("go", "test", "-c", "-vet=off", "-o", "prog.test", "."),
+               run=("./prog.test", "-test.count=1"), tests_file="main_test.go", prepare=package_main,
+               description="go test -vet=off, split into compile (-c) and run; tests go in main_test.go"),
+        Recipe(name="go_check", language="go", main_file="main.go", static_files={"go.mod": _MOD}, env=_ENV,
+               compile=("go", "build", "."), run=("true",), prepare=package_library,
+               description="compile check only: the file is built as a library package"),
+    ),
+    compile_recipe="go_check", test_recipe="go_test",
+    writing=Writing(
+        preamble="package main\n\n", types={"java": from_java}, signature=signature, type_scaffold=type_scaffold,
+        error_type=error_type, declarations=("var (\n", ("\n)\n", "func "), "\n)\n\n"), io_tests=io_tests,
+        tidy=tidy, fixer=Fixer("go_check", compiler_fix),
+        tests=TestScaffold(prefix='package main\n\nimport "testing"\n\nfunc TestTranslated(t *testing.T) {\n',
+                           style="call t.Fatalf with a message when a check fails"),
+        compiler_errors=re.compile(r"(?:^|[\s/])main\.go:(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)", re.M),
+        definition=r"^func (?:\([^)]*\) )?{name}\(",
+        difference=difference, compile_kind=compile_kind, panic=re.compile(r"^panic: |runtime error", re.M),
+    ),
+)

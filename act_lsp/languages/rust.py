@@ -1,0 +1,328 @@
+"""Rust as a target language: signatures and types written from a source's (C++'s), the io tests as a test module,
+what small models always get wrong fixed (a repeated ``use``), compiler-guided fixes from rustc's JSON
+suggestions, and the sandbox recipes (Rust 1.63 in the image: no ``let ... else``), with Debian's crates for
+tests that need them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from act_lsp.languages.base import (
+    Fixer,
+    Language,
+    Recipe,
+    TestScaffold,
+    TypeMap,
+    Writing,
+    apply_edits,
+    balance_braces,
+)
+from act_lsp.program import (
+    Outcome,
+    Param,
+    Scenario,
+    Signature,
+    char_literal,
+    float_literal,
+    generic,
+    set_items,
+    split_top,
+)
+
+# --- types: how a C++ type is spelled in Rust ------------------------------------------------------------
+_FROM_CPP = {
+    "int": "i32", "long": "i64", "long long": "i64", "short": "i16", "unsigned": "u32", "unsigned int": "u32",
+    "unsigned long": "u64", "unsigned long long": "u64", "size_t": "usize", "int64_t": "i64", "int32_t": "i32",
+    "uint64_t": "u64", "uint32_t": "u32", "uint8_t": "u8", "float": "f32", "double": "f64", "bool": "bool",
+    "char": "char", "string": "String", "std::string": "String", "void": "", "auto": "_",
+}
+_CPP_SEQUENCES = {"vector", "std::vector", "list", "std::list", "deque", "std::deque"}
+_CPP_MAPS = {"map": "HashMap", "std::map": "HashMap", "unordered_map": "HashMap", "std::unordered_map": "HashMap"}
+_CPP_SETS = {"set": "HashSet", "std::set": "HashSet", "unordered_set": "HashSet", "std::unordered_set": "HashSet"}
+
+
+def from_cpp(t: str, *, param: bool = False) -> str:
+    t = re.sub(r"\s+", " ", t.replace("const ", "").replace(" const", "")).strip()
+    ref = t.endswith("&")
+    t = t.rstrip("&").strip()
+    if t.endswith("*"):
+        inner = from_cpp(t[:-1])
+        return f"&{'str' if inner == 'String' else inner}" if param else f"Option<Box<{inner}>>"
+    base, args = generic(t)
+    if base in _CPP_SEQUENCES and args:
+        inner = from_cpp(args[0])
+        return f"&[{inner}]" if (param and ref) else f"Vec<{inner}>"
+    if base in _CPP_MAPS and len(args) == 2:
+        return f"{_CPP_MAPS[base]}<{from_cpp(args[0])}, {from_cpp(args[1])}>"
+    if base in _CPP_SETS and args:
+        return f"{_CPP_SETS[base]}<{from_cpp(args[0])}>"
+    if base in ("pair", "std::pair", "tuple", "std::tuple") and args:
+        return "(" + ", ".join(from_cpp(a) for a in args) + ")"
+    if base in ("optional", "std::optional") and args:
+        return f"Option<{from_cpp(args[0])}>"
+    scalar = _FROM_CPP.get(base)
+    if scalar is not None:
+        if scalar == "String" and param:
+            return "&str"
+        return scalar
+    return f"&{base}" if (param and ref) else base
+
+
+# --- signatures and declarations ------------------------------------------------------------------------
+_KEYWORDS = frozenset({
+    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false", "fn", "for",
+    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct",
+    "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "try", "typeof", "unsized", "virtual", "yield"})
+
+
+def raw_name(name: str) -> str:
+    """A C++ name as a Rust identifier: a keyword (``type``, ``match``, ``ref``) becomes a raw one (``r#type``)."""
+    return f"r#{name}" if name in _KEYWORDS else name
+
+
+def signature(sig: Signature, types: TypeMap) -> str:
+    """Free function → fn; const method → &self; other method → &mut self; constructor → new() -> Self."""
+    params = [f"{raw_name(p.name)}: {types(p.type, param=True)}" for p in sig.params]
+    if sig.constructor:
+        return f"fn new({', '.join(params)}) -> {sig.owner}"
+    if sig.owner:
+        params.insert(0, "&self" if sig.readonly else "&mut self")
+    ret = types(sig.returns)
+    return f"fn {raw_name(sig.name)}({', '.join(params)})" + (f" -> {ret}" if ret else "")
+
+
+def type_scaffold(owner: str, fields: list[Param], first: str, types: TypeMap) -> str:
+    body = "".join(f"    {raw_name(f.name)}: {types(f.type)},\n" for f in fields)
+    uses = "".join(f"use std::collections::{c};\n" for c in ("HashMap", "HashSet") if c in body)
+    return f"{uses}{chr(10) if uses else ''}struct {owner} {{\n{body}}}\n\nimpl {owner} {{\n    {first} {{\n"
+
+
+# --- io tests: a test module with the recorded outcomes ---------------------------------------------------
+def _rust_inner(t: str, open_: str) -> str:
+    return t[len(open_):-1].strip()
+
+
+def literal(rtype: str, v: Any) -> str:
+    rtype = rtype.strip()
+    if rtype.startswith("&[") and rtype.endswith("]"):
+        return f"&[{', '.join(literal(rtype[2:-1], x) for x in v)}]"
+    if rtype.startswith("Vec<"):
+        inner = _rust_inner(rtype, "Vec<")
+        return f"vec![{', '.join(literal(inner, x) for x in v)}]" if v else f"Vec::<{inner}>::new()"
+    if rtype.startswith("HashSet<"):
+        inner = _rust_inner(rtype, "HashSet<")
+        items = ", ".join(literal(inner, x) for x in set_items(v))
+        return f"HashSet::<{inner}>::from([{items}])"
+    if rtype.startswith("HashMap<"):
+        key, val = split_top(_rust_inner(rtype, "HashMap<"))
+        items = ", ".join(f"({literal(key, k)}, {literal(val, x)})" for k, x in v)
+        return f"HashMap::<{key}, {val}>::from([{items}])"
+    if rtype.startswith("("):
+        parts = split_top(rtype[1:-1])
+        return "(" + ", ".join(literal(t, x) for t, x in zip(parts, v, strict=True)) + ")"
+    if rtype in ("&str", "String"):
+        text = "".join(c if 0x20 <= ord(c) < 0x7f and c not in '"\\' else
+                       {"\n": "\\n", "\t": "\\t", '"': '\\"', "\\": "\\\\"}.get(c, f"\\u{{{ord(c):x}}}") for c in v)
+        return f'"{text}"' if rtype == "&str" else f'String::from("{text}")'
+    if rtype == "char":
+        return char_literal(v)
+    if rtype == "bool":
+        return "true" if v else "false"
+    if rtype in ("f64", "f32"):
+        return float_literal(v, f"{rtype}::NAN", f"{rtype}::INFINITY", f"{rtype}::NEG_INFINITY")
+    return str(v)
+
+
+def _callee(sig: Signature) -> str:
+    return "new" if sig.constructor else raw_name(sig.name)
+
+
+def io_tests(scenarios: Sequence[Scenario], outcomes: Sequence[Sequence[Outcome]], types: TypeMap) -> str:
+    lines = ["#[cfg(test)]", "mod act_io_tests {", "    #![allow(unused_mut, unused_variables, unused_imports)]",
+             "    use super::*;", "    use std::collections::{HashMap, HashSet};",
+             "    use std::panic::{catch_unwind, AssertUnwindSafe};", "",
+             "    fn act_close(a: f64, b: f64) -> bool {",
+             "        a == b || (a - b).abs() <= 1e-6 * b.abs().max(1.0) || (a.is_nan() && b.is_nan())", "    }"]
+    for i, (sc, outs) in enumerate(zip(scenarios, outcomes, strict=True)):
+        lines += ["", "    #[test]", f"    fn scenario_{i}() {{"]
+        for step, out in zip(sc.steps, outs, strict=True):
+            sig = step.sig
+            args = ", ".join(literal(types(p.type, param=True), a)
+                             for p, a in zip(sig.params, step.args, strict=True))
+            ret = "" if sig.constructor else types(sig.returns)
+            call = (f"{sig.owner}::new({args})" if sig.constructor else
+                    f"o.{_callee(sig)}({args})" if sig.owner else f"{_callee(sig)}({args})")
+            label = json.dumps(call)
+            if out.throws:
+                lines.append(f"        assert!(catch_unwind(AssertUnwindSafe(|| {{ {call}; }})).is_err(), "
+                             f"\"{{}} should panic\", {label});")
+                if sig.constructor:
+                    break
+            elif sig.constructor:
+                lines.append(f"        let mut o = {call};")
+            elif not ret:
+                lines.append(f"        {call};")
+            elif ret in ("f64", "f32"):
+                lines.append(f"        let got = {call}; let want: {ret} = {literal(ret, out.value)};")
+                lines.append(f"        assert!(act_close(got as f64, want as f64), \"{{}} = {{}}, want {{}}\", "
+                             f"{label}, got, want);")
+            else:
+                lines.append(f"        let got = {call}; let want: {ret} = {literal(ret, out.value)};")
+                lines.append(f"        assert_eq!(got, want, \"{{}}\", {label});")
+        lines.append("    }")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+# --- tidy: what small models always get wrong -----------------------------------------------------------
+def tidy(code: str) -> str:
+    """Braces balanced, a repeated ``use`` dropped (E0252)."""
+    code = balance_braces(code)
+    seen: set[str] = set()
+    out = []
+    for line in code.splitlines():
+        key = re.sub(r"\s+", "", line)
+        if line.startswith("use ") and key in seen:
+            continue
+        if line.startswith("use "):
+            seen.add(key)
+        out.append(line)
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- compiler-guided fixes: rustc describes its suggestions in machine-readable form -----------------------
+_APPLICABLE = {"MachineApplicable", "MaybeIncorrect"}  # not HasPlaceholders ("/* value */") or Unspecified
+
+
+def _spans(diagnostic: dict):
+    yield from diagnostic.get("spans") or ()
+    for child in diagnostic.get("children") or ():
+        yield from _spans(child)
+
+
+def rustc_edits(stderr: str, file_name: str = "main.rs") -> list[tuple[int, int, str]]:
+    """Suggested replacements in ``file_name`` from rustc's JSON diagnostics, without overlaps."""
+    found: dict[tuple[int, int], str] = {}
+    for line in stderr.splitlines():
+        if not line.startswith("{"):
+            continue
+        try:
+            diag = json.loads(line)
+        except ValueError:
+            continue
+        if diag.get("level") != "error":
+            continue
+        for span in _spans(diag):
+            repl = span.get("suggested_replacement")
+            if (repl is not None and span.get("file_name") == file_name
+                    and span.get("suggestion_applicability") in _APPLICABLE):
+                found.setdefault((span["byte_start"], span["byte_end"]), repl)
+    edits, last_end = [], -1
+    for (start, end), repl in sorted(found.items()):
+        if start >= last_end:  # the first of two overlapping suggestions wins
+            edits.append((start, end, repl))
+            last_end = max(end, start + 1)
+    return edits
+
+
+def compiler_fix(code: str, output: str) -> str:
+    """rustc's own machine-applicable suggestions (``let mut``, a missing ``&``, ``.to_string()``)."""
+    return apply_edits(code, rustc_edits(output))
+
+
+# --- reading a failed build or test run ------------------------------------------------------------------
+_PANICS = (re.compile(r"panicked at '(.*?)', \S+:\d+:\d+", re.S),  # rustc < 1.73
+           re.compile(r"panicked at \S+:\d+:\d+:\n(.*?)(?:\nnote:|\n\n|$)", re.S))
+_ASSERT = re.compile(r"left: `?(.*?)`?,?\s+right: `?(.*?)`?(?:: (.*))?$", re.S)
+
+
+def difference(output: str) -> str:
+    """The first failed check, from the panic message: an ``assert_eq!`` labelled with the call (as
+    ``call = got, want expected``), or a should-panic."""
+    for pattern in _PANICS:
+        if m := pattern.search(output):
+            message = m.group(1).strip()
+            if a := _ASSERT.search(message):
+                label = a.group(3) or message.splitlines()[0].partition("failed: ")[2]  # rustc >= 1.73: first
+                got, want, call = (" ".join(x.split()) for x in (a.group(1), a.group(2), label or "?"))
+                return f"{call} = {got}, want {want}"
+            return " ".join(message.split())
+    return ""
+
+
+def compile_kind(output: str) -> str:
+    """The most frequent error code (E0308, ...): what the evaluation counts."""
+    codes = re.findall(r"error\[(E\d{4})\]", output)
+    return Counter(codes).most_common(1)[0][0] if codes else "other"
+
+
+# --- sandbox recipes ------------------------------------------------------------------------------------
+# Linking Rust's std dynamically cuts a test build from ~0.41 s to ~0.14 s; rpath finds it on hosts too.
+_RUSTC = ("rustc", "--edition", "2021", "-A", "warnings", "-C", "prefer-dynamic", "-C", "rpath")
+# Offline cargo: crates come from Debian's librust-*-dev packages in the image, never from a registry.
+_CARGO_CONFIG = (
+    "[source.crates-io]\nreplace-with = \"debian\"\n\n"
+    "[source.debian]\ndirectory = \"/usr/share/cargo/registry\"\n\n[net]\noffline = true\n"
+)
+# Crates the image carries (Debian's librust-*-dev), as the TOML dependency value to ask cargo for.
+# Debian's regex lacks the optional crates of its default "perf" feature, hence no default features.
+IMAGE_CRATES: Mapping[str, str] = {
+    "md5": '"0.7"',
+    "regex": '{ version = "1", default-features = false, features = ["std", "unicode"] }',
+}
+
+
+def cargo_manifest(crates: Mapping[str, str], name: str = "act_job") -> str:
+    """A Cargo.toml for ``rust_cargo_test`` jobs; ``crates`` maps crate name to a TOML dependency value."""
+    deps = "".join(f"{crate} = {spec}\n" for crate, spec in sorted(crates.items()))
+    return f'[package]\nname = "{name}"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n{deps}'
+
+
+LANGUAGE = Language(
+    name="rust", display="Rust", language_ids=("rust",), suffixes=(".rs",), fence="rust", file_case="snake",
+    recipes=(
+        Recipe(name="rust", language="rust", main_file="main.rs",
+               compile=(*_RUSTC, "-o", "prog", "main.rs"), run=("./prog",),
+               description="rustc --edition 2021 + run"),
+        Recipe(name="rust_test", language="rust", main_file="main.rs",
+               compile=(*_RUSTC, "--test", "-o", "prog", "main.rs"),
+               run=("./prog",),
+               description="rustc --edition 2021 --test: the #[cfg(test)] module is appended to main.rs"),
+        Recipe(name="rust_check", language="rust", main_file="main.rs",
+               compile=("rustc", "--edition", "2021", "--crate-type", "lib", "--emit=metadata", "-A", "warnings",
+                        "-o", "check.rmeta", "main.rs"),
+               run=("true",), description="compile check only (type-checks as a library crate)"),
+        Recipe(name="rust_check_json", language="rust", main_file="main.rs",
+               compile=("rustc", "--edition", "2021", "--crate-type", "lib", "--emit=metadata", "-A", "warnings",
+                        "--error-format=json", "-o", "check.rmeta", "main.rs"),
+               run=("true",), description="compile check with rustc's JSON diagnostics (suggested fixes)"),
+        Recipe(name="rust_cargo_test", language="rust", main_file="src/main.rs",
+               static_files={".cargo/config.toml": _CARGO_CONFIG},
+               env={"CARGO_HOME": "{workdir}/.cargo-home", "CARGO_TARGET_DIR": "{workdir}/target",
+                    "CARGO_NET_OFFLINE": "true"},
+               compile=("cargo", "test", "--offline", "--no-run", "-q",
+                        "--config", "{workdir}/.cargo/config.toml"),
+               run=("cargo", "test", "--offline", "-q", "--config", "{workdir}/.cargo/config.toml"),
+               description="cargo test with Debian-packaged crates (md5, regex); the job supplies Cargo.toml"),
+    ),
+    compile_recipe="rust_check", test_recipe="rust_test", crate_test_recipe="rust_cargo_test", crates=IMAGE_CRATES,
+    crate_files=lambda crates: {"Cargo.toml": cargo_manifest(crates)},
+    writing=Writing(
+        preamble="", types={"cpp": from_cpp}, signature=signature, type_scaffold=type_scaffold,
+        methods_in_impl=True, body_indent=" " * 4, declarations=("", ("fn ", "impl "), "\n\n"), io_tests=io_tests,
+        tidy=tidy, fixer=Fixer("rust_check_json", compiler_fix),
+        tests=TestScaffold(prefix="#[cfg(test)]\nmod tests {\n    use super::*;\n\n"
+                                  "    #[test]\n    fn translated() {\n",
+                           style="use assert! and assert_eq!"),
+        compiler_errors=re.compile(r"^(?P<msg>error(?:\[E\d{4}\])?: .+)\n\s*--> main\.rs:(?P<line>\d+):(?P<col>\d+)",
+                                   re.M),
+        definition=r"^\s*(?:pub )?fn {name}\b",
+        difference=difference, compile_kind=compile_kind,
+        panic=re.compile(r"panicked at .*(?:index out of bounds|overflow|unwrap|divide by zero)"),
+    ),
+)
