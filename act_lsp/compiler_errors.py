@@ -14,7 +14,8 @@ def compiler_errors(language: str, output: str) -> list[tuple[int, int, str]]:
     found = LANGUAGES.get(language)
     if found is None or found.writing is None:
         return []
-    return [(int(m["line"]), int(m["col"]), m["msg"].strip()) for m in found.writing.compiler_errors.finditer(output)]
+    return [(int(m["line"]), int(m["col"] or 1), m["msg"].strip())  # a compiler that gives no column: 1
+            for m in found.writing.compiler_errors.finditer(output)]
 
 
 def definition(language: str, name: str, code: str) -> re.Match[str] | None:

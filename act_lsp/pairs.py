@@ -47,10 +47,12 @@ def _pair(source: str, target: str) -> LanguagePair:
     return LanguagePair(id=f"{source}-{target}", source=s, target=t, instruction=text)
 
 
-PAIRS: Mapping[str, LanguagePair] = MappingProxyType({p.id: p for p in (_pair("java", "go"), _pair("cpp", "rust"))})
+PAIRS: Mapping[str, LanguagePair] = MappingProxyType({
+    p.id: p for p in (_pair("java", "go"), _pair("cpp", "rust"), _pair("python", "javascript"))
+})
 
 # What a source language translates to by default (configurable per user).
-DEFAULT_TARGETS: Mapping[str, str] = MappingProxyType({"java": "go", "cpp": "rust"})
+DEFAULT_TARGETS: Mapping[str, str] = MappingProxyType({"java": "go", "cpp": "rust", "python": "javascript"})
 
 
 def get_pair(pair_id: str) -> LanguagePair:

@@ -61,8 +61,9 @@ def _members(writing: Writing, order: list[tuple[Signature, str]], owner: str | 
     members, in_impl = [], False
     for sig, rendered in order:
         if writing.methods_in_impl and owner and sig.owner == owner:
-            members.append(Member(("" if in_impl else f"impl {owner} {{\n") + f"    {rendered} {{\n", "    }\n",
-                                  writing.body_indent * 2))
+            indent = writing.body_indent
+            members.append(Member(("" if in_impl else writing.member_block.format(owner=owner))
+                                  + f"{indent}{rendered} {{\n", f"{indent}}}\n", indent * 2))
             in_impl = True
         else:
             members.append(Member(("}\n\n" if in_impl else "") + f"{rendered} {{\n", "}\n", writing.body_indent))

@@ -676,6 +676,8 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
 @click.option("--alpha", default=32.0, show_default=True)
 @click.option("--lr", "learning_rate", default=2e-4, show_default=True)
 @click.option("--grad-accum", default=2, show_default=True, help="micro-batches per optimizer step")
+@click.option("--batch-tokens", type=click.IntRange(64), help="tokens per micro-batch, padding and both sides of a "
+              "DPO pair counted (default: 2,048 on a CPU, sized to the free memory on a GPU)")
 @click.option("--objective", type=click.Choice(["sft", "dpo"]), default="sft", show_default=True,
               help="sft: learn the targets; dpo: prefer each target over the failed candidate it carries "
                    "(data from `act-train export --preferences`)")
@@ -687,8 +689,8 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
 @click.option("--precision", type=click.Choice(["auto", "bf16", "fp32"]), default="auto", show_default=True,
               help="auto: bf16 on a CPU that has it, fp32 (TF32 matmuls) on a GPU")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
-def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, grad_accum, objective,
-                 dpo_beta, max_pass_rate, pair, precision, as_json) -> None:
+def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, grad_accum, batch_tokens,
+                 objective, dpo_beta, max_pass_rate, pair, precision, as_json) -> None:
     """LoRA-finetune the base model, export a llama.cpp adapter GGUF, register it as a candidate version.
 
     A killed run resumes from its last checkpoint when started again with the same --out.
@@ -710,8 +712,8 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
         if feedback:
             examples += feedback_examples(store.open_db())
         cfg = FinetuneConfig(output_dir=out, base_model=base_model, max_steps=steps, epochs=epochs, rank=rank,
-                             alpha=alpha, learning_rate=learning_rate, grad_accum=grad_accum, precision=precision,
-                             objective=objective, dpo_beta=dpo_beta)
+                             alpha=alpha, learning_rate=learning_rate, grad_accum=grad_accum, batch_tokens=batch_tokens,
+                             precision=precision, objective=objective, dpo_beta=dpo_beta)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     if not examples:

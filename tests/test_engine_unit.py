@@ -29,7 +29,7 @@ def test_every_pair_is_complete():
         assert "{source}" in pair.instruction and "{signatures}" in pair.instruction
         for lang in (pair.source, pair.target):
             assert lang.compile_recipe in RECIPES and lang.test_recipe in RECIPES
-    assert set(LANGUAGES) == {"java", "cpp", "go", "rust"}
+    assert set(LANGUAGES) == {"java", "cpp", "go", "rust", "python", "javascript"}
     with pytest.raises(ValueError, match="unknown language pair"):
         get_pair("go-java")
 
@@ -49,7 +49,8 @@ def test_language_detection():
     assert language_for("java").name == "java"
     assert language_for(None, "file:///x/a.cc").name == "cpp"
     assert pair_for("cpp").id == "cpp-rust"
-    assert pair_for("python") is None
+    assert pair_for("python").id == "python-javascript"
+    assert pair_for("ruby") is None and pair_for("go") is None  # no pair from that language
     assert pair_for("java", targets={}) is None
 
 

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from act_lsp.io_tests import parse_outcomes, plan_io, plan_scenarios, random_value, render_io_tests
-from act_lsp.languages import cpp, go, java, rust
+from act_lsp.languages import LANGUAGES, cpp, go, java, rust
 from act_lsp.program import Outcome, Scenario, Step, VType
 from act_lsp.sandbox import Job
 
@@ -180,7 +180,7 @@ def test_nothing_to_call_gives_no_plan():
 def _suite(pool, source_language, target_language, code):
     plan = plan_io(source_language, target_language, code, seed=1)
     assert plan is not None
-    recipe = {"java": "java", "cpp": "cpp"}[source_language]
+    recipe = LANGUAGES[source_language].test_recipe
     (oracle,) = pool.run_batch([Job.with_tests(recipe, plan.program(code), plan.driver)])
     assert oracle.passed, oracle.stderr[-2000:]
     suite = render_io_tests(plan, target_language, oracle.stdout)
@@ -198,7 +198,7 @@ def test_io_tests_pass_on_a_right_translation_and_fail_on_a_wrong_one(sandbox_po
     suite = _suite(sandbox_pool, source, target, program)
     if source == "java":  # a class: constructor scenarios, and expected exceptions
         assert "NewTallyCounter(" in suite.tests and "expected an error or a panic" in suite.tests
-    recipe = {"go": "go_test", "rust": "rust_test"}[target]
+    recipe = LANGUAGES[target].test_recipe
     jobs = [Job.with_tests(recipe, code, suite.tests) for code in (right, right.replace(*bug))]
     r_right, r_wrong = sandbox_pool.run_batch(jobs)
     assert r_right.passed, r_right.stdout[-3000:] + r_right.stderr[-2000:]
@@ -232,7 +232,6 @@ def test_undefined_behaviour_in_cpp_ends_only_its_scenario(sandbox_pool):
 
 
 def test_a_users_java_file_runs_as_one_default_package_file():
-
     code = ("package com.acme.billing;\n\nimport java.util.*;\n\n"
             "public final class Calc {\n    public int f() { return 1; }\n}\n")
     out = java.standalone(code)

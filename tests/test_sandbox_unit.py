@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from act_lsp.languages import LANGUAGES
 from act_lsp.languages.go import package_main
 from act_lsp.languages.rust import cargo_manifest
 from act_lsp.sandbox import RECIPES, Job, JobError, Limits, RunResult
@@ -49,7 +50,7 @@ def test_limits_are_checked():
 def test_every_recipe_is_complete():
     for name, recipe in RECIPES.items():
         assert recipe.name == name
-        assert recipe.run and recipe.main_file and recipe.language in {"java", "go", "cpp", "rust"}
+        assert recipe.run and recipe.main_file and recipe.language in LANGUAGES
         job = Job.of(name, "x")
         payload = job.payload()
         assert recipe.main_file in payload["files"]

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from act_lsp.languages import cpp, go, java, rust
+from act_lsp.languages import cpp, go, java, javascript, python, rust
 from act_lsp.languages.base import Fixer, Language, Reading, Recipe, TestScaffold, TypeMap, Writing
 
 LANGUAGES: Mapping[str, Language] = MappingProxyType({
-    module.LANGUAGE.name: module.LANGUAGE for module in (java, cpp, go, rust)
+    module.LANGUAGE.name: module.LANGUAGE for module in (java, cpp, python, go, rust, javascript)
 })
 
 

@@ -67,6 +67,7 @@ class Writing:
     # (opening, stop strings, what closes it).
     methods_in_impl: bool = False
     body_indent: str = "\t"
+    member_block: str = "impl {owner} {{\n"  # what opens the block of a class's methods (``methods_in_impl``)
     declarations: tuple[str, tuple[str, ...], str] = ("", (), "\n\n")
     io_tests: Callable[[Sequence[Scenario], Sequence[Sequence[Outcome]], TypeMap], str]
     tidy: Callable[[str], str] = _same  # what small models always get wrong (imports, braces), fixed
@@ -111,6 +112,7 @@ class Language:
     crate_test_recipe: str | None = None
     crates: Mapping[str, str] = field(default_factory=dict)
     crate_files: Callable[[Mapping[str, str]], dict[str, str]] | None = None
+    packages: tuple[str, ...] = ()  # the Debian packages of its toolchain in the sandbox image
     grammar: str | None = None  # the tree-sitter grammar module that parses it
     reading: Reading | None = None  # set for a source language
     writing: Writing | None = None  # set for a target language

@@ -354,6 +354,7 @@ LANGUAGE = Language(
                compile=("g++", "-std=c++17", "-O1", *_PCH, "-o", "prog", "main.cpp"), run=("./prog",),
                description="g++ -std=c++17 (a C++ test is a main() with assert)"),
     ),
+    packages=("g++",),
     compile_recipe="cpp", test_recipe="cpp", grammar=GRAMMAR,
     reading=Reading(
         signatures=signatures, fields=fields, static_data=static_data, errors=exception_classes, vtype=vtype,

@@ -463,6 +463,7 @@ LANGUAGE = Language(
                compile=("go", "build", "."), run=("true",), prepare=package_library,
                description="compile check only: the file is built as a library package"),
     ),
+    packages=("golang-go",),
     compile_recipe="go_check", test_recipe="go_test",
     writing=Writing(
         preamble="package main\n\n", types={"java": from_java}, signature=signature, type_scaffold=type_scaffold,

@@ -306,6 +306,7 @@ LANGUAGE = Language(
                run=("java", *_JVM, "-cp", ".", "Main"),
                description="javac + java Main (a Java test is a Main whose main() throws on failure)"),
     ),
+    packages=("openjdk-17-jdk-headless",),
     compile_recipe="java", test_recipe="java", grammar=GRAMMAR,
     reading=Reading(
         signatures=signatures, fields=fields, static_data=static_data, errors=exception_classes, vtype=vtype,

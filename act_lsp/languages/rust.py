@@ -310,6 +310,7 @@ LANGUAGE = Language(
                run=("cargo", "test", "--offline", "-q", "--config", "{workdir}/.cargo/config.toml"),
                description="cargo test with Debian-packaged crates (md5, regex); the job supplies Cargo.toml"),
     ),
+    packages=("rustc", "cargo", "librust-md5-dev", "librust-regex-dev"),
     compile_recipe="rust_check", test_recipe="rust_test", crate_test_recipe="rust_cargo_test", crates=IMAGE_CRATES,
     crate_files=lambda crates: {"Cargo.toml": cargo_manifest(crates)},
     writing=Writing(

@@ -13,15 +13,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from act_lsp.languages import LANGUAGES
 from act_lsp.sandbox.docker_client import docker_client
 from act_lsp.sandbox.types import SandboxError
 
 SUITE = "bookworm"
-# Toolchains for every recipe, plus python3 for the runner and Debian's crates for offline cargo.
-BASE_PACKAGES = (
-    "golang-go", "rustc", "cargo", "g++", "openjdk-17-jdk-headless", "ca-certificates", "python3",
-    "librust-md5-dev", "librust-regex-dev",
-)
+# Every language's toolchain (``Language.packages``), plus python3 for the runner.
+BASE_PACKAGES = tuple(sorted({"ca-certificates", "python3",
+                              *(package for lang in LANGUAGES.values() for package in lang.packages)}))
 BASE_REPO = "act-sandbox-base"
 IMAGE_REPO = "act-sandbox"
 
