@@ -292,7 +292,8 @@ def validate_cmd(run_id, out, limit, candidates, keep, teacher, teacher_candidat
     from act_lsp.sandbox import SandboxPool
     from act_train.bench import evaluation_files
     from act_train.dedup import Deduplicator, load_evaluation_set
-    from act_train.pipeline import Pipeline, SynthConfig, export_jsonl, funnel
+    from act_train.pipeline import Pipeline, SynthConfig
+    from act_train.provenance import export_jsonl, funnel
     from act_train.seeds import all_seeds as seed_sources
     from act_train.seeds import interleave
 
@@ -432,7 +433,7 @@ def export_cmd(out, run_ids, pairs, preferences, as_json) -> None:
     from pathlib import Path
 
     from act_lsp import store
-    from act_train.pipeline import export_jsonl, preference_pairs
+    from act_train.provenance import export_jsonl, preference_pairs
 
     read = preference_pairs if preferences else export_jsonl
     rows = [r for r in read(store.open_db(), list(run_ids) or None) if not pairs or r["pair"] in pairs]
@@ -464,7 +465,8 @@ def expand_cmd(per_seed, limit, language, focus, operators, teacher, as_json) ->
     from act_lsp.remote import load_model
     from act_lsp.sandbox import SandboxPool
     from act_train.dedup import Deduplicator
-    from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig, funnel
+    from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig
+    from act_train.provenance import funnel
     from act_train.seeds import all_seeds
 
     db = store.open_db()

@@ -37,19 +37,18 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from act_lsp import store
 from act_lsp.engine import GenerationParams
 from act_lsp.io_tests import source_io_tests
 from act_lsp.languages import LANGUAGES, Reading
 from act_lsp.model_store import ModelError
 from act_lsp.pairs import LanguagePair, get_pair
-from act_lsp.prompts import SYSTEM, user_message
 from act_lsp.sandbox import Job, JobError, Limits, RunResult, SandboxError, get_recipe
 from act_lsp.sanitize import extract_code, sanitize
-from act_lsp.scaffold import body_end, derive_scaffold
+from act_lsp.scaffold import body_end
 from act_lsp.translator import Candidate, Translation, Translator
 from act_train.dedup import Deduplicator
 from act_train.mutation import mutation_score
+from act_train.provenance import Provenance
 from act_train.seeds import Seed, expansion_seed
 from act_train.synth_prompts import (
     CHECK_CALL,
@@ -63,9 +62,6 @@ from act_train.synth_prompts import (
     source_tests_prompt,
     translate_tests_prompt,
 )
-
-STAGES = ("expansion", "seed", "io_tests", "source_tests", "source_mutation", "candidate", "target_tests", "validation",
-          "target_mutation", "sampled", "admitted")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -147,36 +143,6 @@ def clean_program(language: str, text: str) -> tuple[str, str]:
     if _reading(language).has_main.search(code):
         return code, "has_main"
     return _reading(language).standalone(code), ""  # e.g. Java: one Main.java, no other public top-level type
-
-
-class Provenance:
-    """Rows of ``synth_items``; the resume logic lives here."""
-
-    def __init__(self, db: sqlite_utils.Database, run_id: str) -> None:
-        self.db, self.run_id = db, run_id
-
-    def find(self, stage: str, key: str) -> dict | None:
-        rows = list(self.db.query("select * from synth_items where run_id = ? and stage = ? and key = ?",
-                                  [self.run_id, stage, key]))
-        return rows[0] if rows else None
-
-    def admitted_elsewhere(self, key: str) -> bool:
-        """An earlier run admitted this seed: its pair is in the training set already."""
-        return bool(self.db.execute("select 1 from synth_items where stage = 'admitted' and ok = 1 and key = ? "
-                                    "and run_id != ? limit 1", [key, self.run_id]).fetchone())
-
-    def stage_of(self, item_id: str) -> str | None:
-        rows = list(self.db.query("select stage from synth_items where id = ?", [item_id]))
-        return rows[0]["stage"] if rows else None
-
-    def add(self, *, stage: str, key: str, parent: str | None, ok: bool, reason: str = "", code: str = "",
-            seconds: float = 0.0, meta: dict | None = None, pair: str = "") -> str:
-        item_id = uuid.uuid4().hex[:16]
-        self.db["synth_items"].insert({
-            "id": item_id, "run_id": self.run_id, "stage": stage, "key": key, "parent_id": parent, "pair": pair,
-            "ok": int(ok), "reason": reason, "code": code, "seconds": round(seconds, 3),
-            "meta": json.dumps(meta or {}), "created_at": store.now()})
-        return item_id
 
 
 def _key(*parts: str) -> str:
@@ -660,69 +626,9 @@ class Pipeline:
             done += 1
             if on_seed:
                 on_seed(done, len(seeds))
-        pairs = self.prov.db.execute("select count(*) from synth_items where run_id = ? and stage = 'admitted' "
-                                     "and ok = 1", [self.run_id]).fetchone()[0]
+        pairs = self.prov.admitted_pairs()
         return {"run_id": self.run_id, "admitted": len(admitted), "pairs": pairs, "seeds": done, "of": len(seeds),
                 "timing": dict(self.timing), "errors": errors}
-
-
-def funnel(db: sqlite_utils.Database, run_id: str) -> dict:
-    """Per stage: items reaching it, passing it, and the reject reasons."""
-    out = {}
-    for stage in STAGES:
-        rows = list(db.query("select ok, reason from synth_items where run_id = ? and stage = ?", [run_id, stage]))
-        out[stage] = {"total": len(rows), "ok": sum(r["ok"] for r in rows),
-                      "rejected": dict(Counter(r["reason"] for r in rows if not r["ok"]))}
-    return out
-
-
-def export_jsonl(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None) -> list[dict]:
-    """Admitted pairs in the finetuner's format, with chat messages and provenance."""
-    sql = "select * from synth_items where stage = 'admitted' and ok = 1"
-    args: list = []
-    if run_ids:
-        sql += f" and run_id in ({','.join('?' * len(run_ids))})"
-        args = list(run_ids)
-    rows, seen = [], set()
-    for row in db.query(sql + " order by created_at", args):
-        meta = json.loads(row["meta"])
-        if (row["pair"], meta["source"], row["code"]) in seen:  # one copy of a pair, whichever runs admitted it
-            continue
-        seen.add((row["pair"], meta["source"], row["code"]))
-        pair = get_pair(row["pair"])
-        user = user_message(pair, meta["source"], derive_scaffold(pair.id, meta["source"]).signatures)
-        answer = f"```{pair.target.fence}\n{row['code'].rstrip()}\n```"
-        rows.append({"pair": row["pair"], "source": meta["source"], "target": row["code"],
-                     "messages": [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user},
-                                  {"role": "assistant", "content": answer}],
-                     "provenance": {"run": row["run_id"], "item": row["id"], "seed": meta["seed"],
-                                    "origin": meta.get("origin", ""), "by": meta.get("by", "student"),
-                                    "sampled": meta.get("sampled", []),
-                                    "evidence": meta["evidence"], "tests": meta["tests"]}})
-    return rows
-
-
-def preference_pairs(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None) -> list[dict]:
-    """Admitted pairs, each with a candidate for the same program that failed (did not compile, or failed the
-    tests): what the model wrote wrong, next to what it wrote right, for preference training. A program whose
-    candidates all passed gives none."""
-    rows, used = [], set()
-    for row in export_jsonl(db, run_ids):  # one row per distinct admitted pair
-        admitted = db["synth_items"].get(row["provenance"]["item"])
-        candidate = db["synth_items"].get(admitted["parent_id"])
-        failed = db.query(
-            "select c.code, c.reason, v.reason as tested from synth_items c left join synth_items v "
-            "on v.parent_id = c.id and v.stage = 'validation' where c.parent_id = ? and c.stage = 'candidate' "
-            "and c.code != '' and (c.reason = 'target_compile_error' or v.ok = 0) order by c.created_at",
-            [candidate["parent_id"]])
-        for bad in failed:
-            if (row["pair"], row["source"], bad["code"]) in used:
-                continue
-            used.add((row["pair"], row["source"], bad["code"]))
-            rows.append({**row, "rejected": bad["code"],
-                         "provenance": {**row["provenance"], "rejected_because": bad["reason"] or bad["tested"]}})
-            break
-    return rows
 
 
 def config_dict(config: SynthConfig) -> dict:

@@ -27,7 +27,8 @@ from act_lsp.sandbox import SandboxConfig, SandboxPool
 from act_train.bench import default_bench_dir
 from act_train.dedup import Deduplicator, load_evaluation_set
 from act_train.importer import problem_units
-from act_train.pipeline import Pipeline, SynthConfig, funnel
+from act_train.pipeline import Pipeline, SynthConfig
+from act_train.provenance import funnel
 from act_train.seeds import Seed, bundled_seeds
 
 

@@ -71,7 +71,7 @@ def test_sandbox_status_json():
 
 def test_export_writes_the_admitted_pairs_of_a_pair_with_their_attribution(tmp_path, monkeypatch):
     from act_lsp import store
-    from act_train.pipeline import Provenance
+    from act_train.provenance import Provenance
 
     db_path = tmp_path / "act.db"
     monkeypatch.setenv("ACT_DB", str(db_path))

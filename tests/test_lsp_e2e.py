@@ -128,6 +128,28 @@ async def test_translate_file_to_go_that_compiles(client: LanguageClient, tmp_pa
     assert row["output"] == code and row["tokens"] > 10 and row["latency_ms"] > 0 and row["client"] == "pytest-lsp"
 
 
+PYTHON = """def sum_of_squares(values: list[int]) -> int:
+    total = 0
+    for v in values:
+        total += v * v
+    return total
+"""
+
+
+@pytest.mark.asyncio(loop_scope="function")
+async def test_a_python_file_becomes_a_javascript_file(client: LanguageClient, tmp_path):
+    uri = _open(client, tmp_path / "squares.py", PYTHON, language="python")
+    whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=4, character=16))
+    actions = await _actions(client, uri, whole)
+    assert [a.title for a in actions] == ["ACT: Translate selection to JavaScript", "ACT: Translate file to JavaScript"]
+    result = await _run(client, actions[1])
+    assert result["applied"] is True
+    target, code = _created_text(client.applied_edits[-1])
+    assert target == (tmp_path / "squares.js").as_uri()
+    assert code.startswith("function sumOfSquares(values) {")  # the derived signature, camelCase
+    assert _row(client, result["id"])["pair"] == "python-javascript"
+
+
 @pytest.mark.asyncio(loop_scope="function")
 async def test_reject_and_edit_are_logged(client: LanguageClient, tmp_path):
     uri = _open(client, tmp_path / "Calc.java", JAVA)

@@ -38,6 +38,7 @@ async function start(context) {
     documentSelector: [
       { scheme: "file", language: "java" }, { scheme: "file", language: "cpp" },
       { scheme: "file", language: "go" }, { scheme: "file", language: "rust" },
+      { scheme: "file", language: "python" }, { scheme: "file", language: "javascript" },
     ],
     initializationOptions: s.init,
     outputChannelName: "ACT",

@@ -9,9 +9,9 @@ local M = {}
 ---@type act.Config
 M.defaults = {
   cmd = nil,
-  filetypes = { "java", "cpp", "go", "rust" },
+  filetypes = { "java", "cpp", "go", "rust", "python", "javascript" },
   settings = {},
-  root_markers = { ".git", "pom.xml", "build.gradle", "CMakeLists.txt", "go.mod", "Cargo.toml" },
+  root_markers = { ".git", "pom.xml", "build.gradle", "CMakeLists.txt", "go.mod", "Cargo.toml", "pyproject.toml", "package.json" },
 }
 
 M.config = vim.deepcopy(M.defaults)

@@ -1,4 +1,5 @@
-"""Pure parts of the engine: pairs, naming, scaffolds, prompts, sanitising, settings, edits, feedback schema."""
+"""Pure parts of a translation request: pairs, naming, scaffolds, prompts, sanitising, settings, edits, the feedback
+schema (the model host itself is tested in test_batch and test_model_store)."""
 
 from __future__ import annotations
 
