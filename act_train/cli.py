@@ -465,7 +465,8 @@ def expand_cmd(per_seed, limit, language, focus, operators, teacher, as_json) ->
     from act_lsp.remote import load_model
     from act_lsp.sandbox import SandboxPool
     from act_train.dedup import Deduplicator
-    from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig
+    from act_train.expansion import ExpandConfig
+    from act_train.pipeline import Pipeline, SynthConfig
     from act_train.provenance import funnel
     from act_train.seeds import all_seeds
 

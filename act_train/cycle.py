@@ -40,8 +40,9 @@ from act_train import controller, registry
 from act_train.bench import default_bench_dir, evaluation_files
 from act_train.dedup import Deduplicator, load_evaluation_set
 from act_train.evaluate import EvalConfig, evaluate
+from act_train.expansion import ExpandConfig
 from act_train.finetune import FinetuneConfig, TrainExample, feedback_examples
-from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig, io_bench_row
+from act_train.pipeline import Pipeline, SynthConfig, io_bench_row
 from act_train.provenance import export_jsonl
 from act_train.seeds import Seed, all_seeds, interleave
 from act_train.synth_prompts import OPERATORS

@@ -26,9 +26,7 @@ A rerun with the same run id skips every stage already recorded for an item (res
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 import time
 import uuid
 from collections import Counter
@@ -39,23 +37,20 @@ import sqlite_utils
 
 from act_lsp.engine import GenerationParams
 from act_lsp.io_tests import source_io_tests
-from act_lsp.languages import LANGUAGES, Reading
 from act_lsp.model_store import ModelError
 from act_lsp.pairs import LanguagePair, get_pair
 from act_lsp.sandbox import Job, JobError, Limits, RunResult, SandboxError, get_recipe
-from act_lsp.sanitize import extract_code, sanitize
-from act_lsp.scaffold import body_end
+from act_lsp.sanitize import sanitize
 from act_lsp.translator import Candidate, Translation, Translator
 from act_train.dedup import Deduplicator
+from act_train.expansion import ExpandConfig, expand
 from act_train.mutation import mutation_score
-from act_train.provenance import Provenance
-from act_train.seeds import Seed, expansion_seed
+from act_train.provenance import Provenance, item_key
+from act_train.seeds import Seed
 from act_train.synth_prompts import (
     CHECK_CALL,
-    OPERATORS,
     complete_tests,
     errors_in_tests,
-    expansion_prompt,
     failing_check_lines,
     repair_tests_prompt,
     reporting_tests,
@@ -98,55 +93,6 @@ class SynthConfig:
     def pair_for(self, language: str) -> LanguagePair | None:
         target = dict(self.targets).get(language)
         return get_pair(f"{language}-{target}") if target else None
-
-
-@dataclass(frozen=True, kw_only=True)
-class ExpandConfig:
-    per_seed: int = 2  # new programs per seed and round
-    operators: tuple[str, ...] = OPERATORS
-    focus: tuple[str, ...] = ()  # targeted-data requests (from the controller), used in turn
-    by: str = "teacher"  # or "student": the model being trained writes the programs (about 2.5x faster on CPU)
-    temperature: float = 0.8
-    max_tokens: int = 900
-
-
-def _reading(language: str) -> Reading:
-    reading = LANGUAGES[language].reading
-    assert reading is not None  # seeds are in source languages
-    return reading
-
-
-def _without_main(language: str, code: str) -> str:
-    """Models often add a demo ``main``; the pipeline writes its own drivers, so the demo goes (not the answer)."""
-    m = _reading(language).has_main.search(code)
-    brace = code.find("{", m.end()) if m else -1
-    if brace < 0:
-        return code
-    mods = re.search(r"(?:(?:public|private|protected|final|synchronized)\s+)*$", code[: m.start()])
-    start = mods.start() if mods else m.start()
-    line_start = code.rfind("\n", 0, start) + 1
-    if not code[line_start:start].strip():
-        start = line_start  # the whole lines go
-    end = body_end(code, brace)
-    if end >= len(code):
-        return code
-    rest = code[end + 1:]
-    return code[:start] + (rest.lstrip(" \t").removeprefix("\n") if start == line_start else rest)
-
-
-def clean_program(language: str, text: str) -> tuple[str, str]:
-    """(code, reject reason) from an expansion answer."""
-    code = extract_code(text)
-    if "{" not in code:
-        return "", "no_code"
-    code = _without_main(language, code)
-    if _reading(language).has_main.search(code):
-        return code, "has_main"
-    return _reading(language).standalone(code), ""  # e.g. Java: one Main.java, no other public top-level type
-
-
-def _key(*parts: str) -> str:
-    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:20]
 
 
 def io_bench_row(task_id: str, pair: LanguagePair, source: str, tests: str, target: str = "") -> dict:
@@ -249,10 +195,10 @@ class Pipeline:
         pair = self.config.pair_for(seed.language)
         if pair is None:
             return None
-        done = self.prov.find("admitted", _key(seed.id))
+        done = self.prov.find("admitted", item_key(seed.id))
         if done:
             return done["id"]
-        if self.prov.admitted_elsewhere(_key(seed.id)):  # no second copy of a pair; rejected seeds are retried
+        if self.prov.admitted_elsewhere(item_key(seed.id)):  # no second copy of a pair; rejected seeds are retried
             self.log(f"{seed.id}: admitted in an earlier run")
             return None
         src, io, source_tests = self._source_checks(seed, pair)
@@ -282,7 +228,7 @@ class Pipeline:
         (recorded as a ``sampled`` row). With io tests a candidate is compiled and
         tested in one sandbox job; without them, the teacher translates the source tests for the first compiling
         candidate."""
-        key = _key(seed.id, "sampled", by)
+        key = item_key(seed.id, "sampled", by)
         passing: list[tuple[str, str, str, str]] = []
         compiled = 0
         cands = self._candidates(seed, pair, parent, by, tests[1] if tests else None)
@@ -319,7 +265,7 @@ class Pipeline:
         resumable by key."""
         k = self._k(by)
         offset = 0 if by == "student" else self.config.candidates
-        keys = [_key(seed.id, "cand", str(offset + i)) for i in range(k)]
+        keys = [item_key(seed.id, "cand", str(offset + i)) for i in range(k)]
         rows = [self.prov.find("candidate", key) for key in keys]
         if all(rows):  # resumed: the sandbox verdicts were recorded with them
             return [(r["id"], _stored_candidate(r)) for r in rows]
@@ -354,11 +300,11 @@ class Pipeline:
 
     def _repair_tests(self, seed: Seed, pair: LanguagePair, cand_id: str, code: str, tests: str):
         """Once per seed: when the compiler blames the translated tests, the teacher fixes them."""
-        key = _key(seed.id, "tests", "repair")
+        key = item_key(seed.id, "tests", "repair")
         done = self.prov.find("target_tests", key)
         if done:  # resumed: use the repair made before the kill
             return (done["id"], done["code"]) if done["ok"] else None
-        row = self.prov.find("validation", _key(seed.id, cand_id, _key(tests)))
+        row = self.prov.find("validation", item_key(seed.id, cand_id, item_key(tests)))
         errors = json.loads(row["meta"]).get("errors", "") if row else ""
         if not errors or not errors_in_tests(pair.target.name, errors, code):
             return None
@@ -375,7 +321,7 @@ class Pipeline:
         """Seed gate, io tests, LLM tests, then the source mutation gate; each step resumes on its own after a kill.
         Returns the gate's item id (None: rejected), the io tests row (None: not used for the target) and the
         source-language tests to translate when there are no io tests."""
-        key = _key(seed.id)
+        key = item_key(seed.id)
         seed_row = self.prov.find("seed", key)
         if seed_row is None:
             seed_row = self._seed_gate(seed, pair, key)
@@ -418,7 +364,7 @@ class Pipeline:
 
     def _llm_tests(self, seed: Seed, pair: LanguagePair, parent: str) -> str | None:
         """Unit tests in the source language by the teacher, kept only when they pass on the program."""
-        key = _key(seed.id, "source_tests")
+        key = item_key(seed.id, "source_tests")
         row = self.prov.find("source_tests", key)
         if row is None:
             t = time.perf_counter()
@@ -468,7 +414,7 @@ class Pipeline:
 
     def _io_tests(self, seed: Seed, pair: LanguagePair, parent: str) -> dict | None:
         """Run the io driver on the program; the outcomes become the target tests. None when unavailable."""
-        key = _key(seed.id, "io")
+        key = item_key(seed.id, "io")
         row = self.prov.find("io_tests", key)
         if row is None:
             t = time.perf_counter()
@@ -496,7 +442,7 @@ class Pipeline:
 
     def _target_tests(self, seed: Seed, pair: LanguagePair, code: str,
                       source_tests: str | None) -> tuple[str | None, str | None]:
-        key = _key(seed.id, "tests")
+        key = item_key(seed.id, "tests")
         row = self.prov.find("target_tests", key)
         if row:
             return row["id"], (row["code"] if row["ok"] else None)
@@ -515,7 +461,7 @@ class Pipeline:
                   checked: Candidate | None = None) -> bool:
         """The candidate passes the tests (``checked``: it already ran them) and they kill enough of its mutants.
         The target gate runs once per seed and tests: another candidate passing the same tests shares its verdict."""
-        key = _key(seed.id, cand_id, _key(tests))
+        key = item_key(seed.id, cand_id, item_key(tests))
         row = self.prov.find("validation", key)
         if row is None:
             errors = ""
@@ -530,7 +476,7 @@ class Pipeline:
                                        pair=pair.id, meta={"tests": tests_id, "errors": errors}), "ok": ok}
         if not row["ok"]:
             return False
-        gate_key = _key(seed.id, "target_mutation", _key(tests))
+        gate_key = item_key(seed.id, "target_mutation", item_key(tests))
         mrow = self.prov.find("target_mutation", gate_key)
         if mrow is None:
             report = self._mutation(pair.target.test_recipe, code, tests, threshold=self.config.target_threshold)
@@ -542,7 +488,7 @@ class Pipeline:
 
     def _admit(self, seed: Seed, pair: LanguagePair, cand_id: str, code: str, tests_id: str, tests: str,
                n: int, by: str, sampled: dict) -> str | None:
-        key = _key(seed.id) if n == 0 else _key(seed.id, "admitted", str(n))
+        key = item_key(seed.id) if n == 0 else item_key(seed.id, "admitted", str(n))
         done = self.prov.find("admitted", key)
         if done:
             return done["id"]
@@ -554,59 +500,10 @@ class Pipeline:
         self.log(f"{seed.id}: admitted" + (f" (pair {n + 1})" if n else ""))
         return admitted
 
-    def expand(self, seeds: Sequence[Seed], config: ExpandConfig = ExpandConfig(), *,
+    def expand(self, seeds: Sequence[Seed], config: ExpandConfig | None = None, *,
                deadline: float | None = None) -> list[Seed]:
         """New programs from ``seeds`` by the teacher (or the student: ``config.by``); the ones that compile."""
-        out: list[Seed] = []
-        for seed in seeds:
-            pair = self.config.pair_for(seed.language)
-            if pair is None or pair.source.reading is None:
-                continue
-            if deadline is not None and time.monotonic() > deadline:
-                break
-            todo, rows = [], []
-            for i in range(config.per_seed):
-                op = config.operators[(int(seed.digest, 16) + i) % len(config.operators)]
-                focus = config.focus[i % len(config.focus)] if config.focus else None
-                key = _key(seed.id, "expand", op, str(i), focus or "")
-                row = self.prov.find("expansion", key)
-                if row is None:
-                    todo.append((key, op, focus))
-                else:
-                    rows.append((row, op))
-            rows += self._expansions(seed, todo, config)
-            for row, op in rows:
-                if row["ok"]:
-                    out.append(expansion_seed(seed.id, op, row["id"], seed.language, row["code"]))
-        self.log(f"expansion: {len(out)} new programs from {len(seeds)} seeds")
-        return out
-
-    def _expansions(self, seed: Seed, todo, config: ExpandConfig) -> list[tuple[dict, str]]:
-        pair = self.config.pair_for(seed.language)
-        generated = []
-        for key, op, focus in todo:
-            t = time.perf_counter()
-            prompt = expansion_prompt(seed.language, pair.source.display, pair.source.fence, seed.code, op, focus)
-            model = self.generator if config.by == "student" else self.teacher
-            gen = model.generate(prompt.text, GenerationParams(
-                max_tokens=config.max_tokens, temperature=config.temperature, seed=int(key[:8], 16) % 100_000))
-            self.timing["llm"] += time.perf_counter() - t
-            code, reason = clean_program(seed.language, gen.text)
-            generated.append((key, op, focus, code, reason, time.perf_counter() - t, gen.tokens))
-        harness = pair.source.reading.harness if pair.source.reading else ""
-        jobs = [Job.with_tests(pair.source.test_recipe, code, harness)
-                for _, _, _, code, reason, _, _ in generated if not reason]
-        results = iter(self._run(jobs))
-        rows = []
-        for key, op, focus, code, reason, secs, tokens in generated:
-            if not reason:
-                res = next(results)
-                reason = "" if res.passed else f"expansion_{res.status}"
-            item = self.prov.add(stage="expansion", key=key, parent=None, ok=not reason, reason=reason, code=code,
-                                 pair=pair.id, seconds=secs, meta={"seed": seed.id, "operator": op, "focus": focus,
-                                                                   "tokens": tokens})
-            rows.append(({"id": item, "ok": not reason, "code": code}, op))
-        return rows
+        return expand(self, seeds, config or ExpandConfig(), deadline=deadline)
 
     def run(self, seeds: Sequence[Seed], *, deadline: float | None = None,
             on_seed: Callable[[int, int], None] | None = None) -> dict:

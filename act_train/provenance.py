@@ -4,6 +4,7 @@ preference pairs exported from them."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections import Counter
@@ -18,6 +19,11 @@ from act_lsp.scaffold import derive_scaffold
 
 STAGES = ("expansion", "seed", "io_tests", "source_tests", "source_mutation", "candidate", "target_tests", "validation",
           "target_mutation", "sampled", "admitted")
+
+
+def item_key(*parts: str) -> str:
+    """A stable id for an item from what it was made of (a rerun finds the row instead of making it again)."""
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:20]
 
 
 class Provenance:

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from act_lsp.sandbox import Job
 from act_train.cli import cli
+from act_train.expansion import clean_program
 from act_train.importer import SeedImportError, import_units, standalone_methods, units_in_source
-from act_train.pipeline import clean_program
 from act_train.synth_prompts import DEPTH_OPERATORS, OPERATORS, expansion_prompt
 from tests.conftest import BENCH
 

@@ -12,8 +12,9 @@ from act_lsp.languages import LANGUAGES
 from act_lsp.pairs import get_pair
 from act_lsp.sandbox import Job
 from act_train.dedup import Deduplicator, load_evaluation_set
+from act_train.expansion import ExpandConfig
 from act_train.importer import units_in_source
-from act_train.pipeline import ExpandConfig, Pipeline, SynthConfig
+from act_train.pipeline import Pipeline, SynthConfig
 from act_train.provenance import STAGES, export_jsonl, funnel
 from act_train.seeds import Seed, bundled_seeds
 from tests.conftest import BENCH
