@@ -167,22 +167,16 @@ def models_rollback() -> None:
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
 def status_cmd(as_json: bool) -> None:
     """What is served, what is queued, the feedback collected, and the last evaluations."""
-    import json as _json
-
     from act_lsp import store
     from act_lsp.health import health
+    from act_train import records
 
     db = store.open_db()
     promoted = store.promoted_version(db)
-    outcomes = dict(db.execute("select outcome, count(*) from translations group by outcome").fetchall())
-    jobs = dict(db.execute("select status, count(*) from jobs group by status").fetchall())
-    evals = [dict(r, metrics=_json.loads(r["metrics"])) for r in db.query(
-        "select created_at, pair, model, adapter_version, tasks, samples, metrics, status from eval_runs "
-        "order by created_at desc limit 5")]
-    cycles = [dict(r, summary=_json.loads(r["summary"] or "{}")) for r in db.query(
-        "select id, created_at, status, stage, summary from cycles order by created_at desc limit 3")]
+    summary = records.status_summary(db)
+    outcomes, jobs, evals, cycles = (summary[k] for k in ("feedback", "jobs", "recent_evaluations", "recent_cycles"))
     info = {"health": health(), "promoted": promoted["id"] if promoted else None, "training": store.training_state(db),
-            "feedback": outcomes, "jobs": jobs, "recent_evaluations": evals, "recent_cycles": cycles}
+            **summary}
     lines = [f"serving: {info['promoted'] or 'base model'}; training: {info['training']}",
              "feedback: " + (", ".join(f"{k} {v}" for k, v in outcomes.items()) or "none yet"),
              "jobs: " + (", ".join(f"{k} {v}" for k, v in jobs.items()) or "none")]
@@ -634,6 +628,7 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
 
     from act_lsp import logs, store
     from act_lsp.home import act_home
+    from act_train import records
     from act_train.daemon import DaemonConfig, DaemonLocked, acquire_lock, next_nightly, serve
 
     if nightly != "off":
@@ -649,8 +644,7 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
     path = Path(log_file) if log_file else act_home() / "logs" / "trainer.log"
     logs.configure(click.get_current_context().find_root().params.get("verbose", 0), path)
     db = store.open_db()
-    if queue_now and not db.execute("select count(*) from jobs where kind = 'train' and status = 'queued'"
-                                    ).fetchone()[0]:
+    if queue_now and not records.queued_training(db):
         store.enqueue_job(db, "train", {"reason": "queued from the command line"})
     click.echo(f"ACT trainer: pid {os.getpid()}, log {path}, nightly {nightly}", err=True)
     config = DaemonConfig(nightly=None if nightly == "off" else nightly, poll_seconds=poll_seconds, once=once,

@@ -30,13 +30,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from act_lsp import store
 from act_lsp.engine import EngineConfig, ModelHost
 from act_lsp.home import act_home
 from act_lsp.model_store import resolve_model_path
 from act_lsp.pairs import get_pair
 from act_lsp.remote import load_model
-from act_train import controller, registry
+from act_train import controller, records, registry
 from act_train.bench import default_bench_dir, evaluation_files
 from act_train.dedup import Deduplicator, load_evaluation_set
 from act_train.evaluate import EvalConfig, evaluate
@@ -147,16 +146,14 @@ class Cycle:
         self.id = cycle_id or time.strftime("c%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4]
         self.dir = (work_root or act_home() / "cycles") / self.id
         self.dir.mkdir(parents=True, exist_ok=True)
-        row = self._row()
+        row = records.cycle_row(db, self.id)
         if row is None:
-            db["cycles"].insert({"id": self.id, "created_at": store.now(), "updated_at": store.now(),
-                                 "status": "running", "stage": "data", "config": json.dumps(dataclasses.asdict(config)),
-                                 "state": "{}", "summary": "{}", "pid": os.getpid()}, pk="id")
+            records.start_cycle(db, self.id, dataclasses.asdict(config), os.getpid())
             self.state: dict = {}
         else:
             self.state = json.loads(row["state"] or "{}")
             if row["stage"] != "done":
-                db["cycles"].update(self.id, {"status": "running", "pid": os.getpid(), "updated_at": store.now()})
+                records.update_cycle(db, self.id, status="running", pid=os.getpid())
         self.start = time.monotonic()
         budget = config.budget_minutes * 60
         shares = config.share
@@ -166,13 +163,9 @@ class Cycle:
         self._host: ModelHost | None = None
 
     # --- bookkeeping ---------------------------------------------------------------------------
-    def _row(self) -> dict | None:
-        rows = list(self.db.query("select * from cycles where id = ?", [self.id]))
-        return rows[0] if rows else None
-
     def _save(self, stage: str, **updates) -> None:
         self.state.update(updates)
-        self.db["cycles"].update(self.id, {"stage": stage, "state": json.dumps(self.state), "updated_at": store.now()})
+        records.update_cycle(self.db, self.id, stage=stage, state=self.state)
 
     def _host_with(self, adapter: str | None) -> ModelHost:
         if self._host is None:
@@ -183,7 +176,7 @@ class Cycle:
 
     # --- stages --------------------------------------------------------------------------------
     def run(self) -> CycleResult:
-        row = self._row()
+        row = records.cycle_row(self.db, self.id)
         if row and row["stage"] == "done":  # finished before: report, do not redo (or re-gate) anything
             return CycleResult(self.id, row["status"], json.loads(row["summary"] or "{}"))
         try:
@@ -196,7 +189,7 @@ class Cycle:
             rounds = self._rounds(data)
             return self._promote(baseline, rounds)
         except BaseException:
-            self.db["cycles"].update(self.id, {"status": "interrupted", "updated_at": store.now()})
+            records.update_cycle(self.db, self.id, status="interrupted")
             raise
 
     def _seeds(self) -> list[Seed]:
@@ -376,15 +369,8 @@ class Cycle:
     def _finish(self, status: str, summary: dict) -> CycleResult:
         summary = {**summary, "minutes": round((time.monotonic() - self.start) / 60, 1),
                    "budget_minutes": self.config.budget_minutes}
-        self.db["cycles"].update(self.id, {"status": status, "stage": "done", "summary": json.dumps(summary),
-                                           "updated_at": store.now()})
+        records.update_cycle(self.db, self.id, status=status, stage="done", summary=summary)
         return CycleResult(self.id, status, summary)
-
-
-def unfinished_cycle(db: sqlite_utils.Database) -> dict | None:
-    """The latest cycle that was killed before it finished (the daemon resumes it)."""
-    rows = list(db.query("select * from cycles where stage != 'done' order by created_at desc limit 1"))
-    return rows[0] if rows else None
 
 
 def config_from_row(row: dict) -> CycleConfig:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fcntl
-import json
 import logging
 import os
 import time
@@ -23,6 +22,7 @@ from typing import IO
 import sqlite_utils
 
 from act_lsp import store
+from act_train import records
 from act_train.cycle import CycleConfig
 
 log = logging.getLogger("act.trainer")
@@ -47,32 +47,6 @@ def acquire_lock(path: Path) -> IO[str]:
     fh.write(str(os.getpid()))
     fh.flush()
     return fh
-
-
-def requeue_interrupted(db: sqlite_utils.Database) -> int:
-    """Call only while holding the lock: every 'running' job then belongs to a dead trainer."""
-    rows = list(db.query("select id from jobs where status = 'running'"))
-    for row in rows:
-        db["jobs"].update(row["id"], {"status": "queued", "error": "interrupted; resumed"})
-    return len(rows)
-
-
-def claim_job(db: sqlite_utils.Database) -> dict | None:
-    with db.conn:
-        row = db.execute("select id, kind, payload from jobs where status = 'queued' order by id limit 1").fetchone()
-        if row is None:
-            return None
-        db.execute("update jobs set status = 'running', started_at = ? where id = ? and status = 'queued'",
-                   [store.now(), row[0]])
-    return {"id": row[0], "kind": row[1], "payload": json.loads(row[2] or "{}")}
-
-
-def finish_job(db: sqlite_utils.Database, job_id: int, status: str, error: str = "", payload: dict | None = None
-               ) -> None:
-    update = {"status": status, "finished_at": store.now(), "error": error}
-    if payload is not None:
-        update["payload"] = json.dumps(payload)
-    db["jobs"].update(job_id, update)
 
 
 def next_nightly(now: dt.datetime, at: str) -> dt.datetime:
@@ -106,19 +80,18 @@ def serve(db: sqlite_utils.Database, config: DaemonConfig,
     """The loop; ``run_cycle(config, cycle_id, on_start)`` runs (or resumes) one cycle and returns its summary
     (``on_start(cycle_id)`` is called once the cycle exists, so a killed job resumes the same cycle).
     Returns the number of jobs processed."""
-    requeued = requeue_interrupted(db)
+    requeued = records.requeue_interrupted(db)
     if requeued:
         log.info("re-queued %d interrupted job(s)", requeued)
     nightly = next_nightly(dt.datetime.now(), config.nightly) if config.nightly else None
     processed = 0
     while not stop():
         if nightly and dt.datetime.now() >= nightly:
-            waiting = db.execute("select count(*) from jobs where kind = 'train' and status = 'queued'").fetchone()[0]
-            if not waiting:
+            if not records.queued_training(db):
                 store.enqueue_job(db, "train", {"reason": f"nightly {config.nightly}"})
                 log.info("queued the nightly cycle")
             nightly = next_nightly(dt.datetime.now(), config.nightly)  # type: ignore[arg-type]
-        job = claim_job(db)
+        job = records.claim_job(db)
         if job is None:
             if config.once:
                 break
@@ -126,23 +99,23 @@ def serve(db: sqlite_utils.Database, config: DaemonConfig,
             continue
         processed += 1
         if job["kind"] != "train":
-            finish_job(db, job["id"], "failed", f"unknown job kind {job['kind']!r}")
+            records.finish_job(db, job["id"], "failed", f"unknown job kind {job['kind']!r}")
             continue
         payload = job["payload"]
         try:
             cycle_config = config_for_job(payload, config.defaults)
         except (TypeError, ValueError) as exc:
-            finish_job(db, job["id"], "failed", f"bad job payload: {exc}")
+            records.finish_job(db, job["id"], "failed", f"bad job payload: {exc}")
             continue
         log.info("job %s: cycle starts (%s)", job["id"], payload.get("reason", "no reason given"))
         try:
-            summary = run_cycle(cycle_config, payload.get("cycle_id"), lambda cid, j=job, p=payload: db["jobs"].update(
-                j["id"], {"payload": json.dumps({**p, "cycle_id": cid})}))
+            summary = run_cycle(cycle_config, payload.get("cycle_id"), lambda cid, j=job, p=payload:
+                                records.set_job_payload(db, j["id"], {**p, "cycle_id": cid}))
         except Exception as exc:  # noqa: BLE001 - a failed cycle must not stop the daemon
             log.exception("job %s failed", job["id"])
-            finish_job(db, job["id"], "failed", f"{type(exc).__name__}: {exc}")
+            records.finish_job(db, job["id"], "failed", f"{type(exc).__name__}: {exc}")
             continue
-        finish_job(db, job["id"], "done", payload={**payload, "result": summary})
+        records.finish_job(db, job["id"], "done", payload={**payload, "result": summary})
         log.info("job %s done: %s", job["id"], summary.get("status"))
     return processed
 

@@ -17,16 +17,8 @@ from act_lsp import store
 from act_lsp.home import models_dir
 from act_train.cli import cli
 from act_train.cycle import CycleConfig
-from act_train.daemon import (
-    DaemonConfig,
-    DaemonLocked,
-    acquire_lock,
-    claim_job,
-    config_for_job,
-    next_nightly,
-    requeue_interrupted,
-    serve,
-)
+from act_train.daemon import DaemonConfig, DaemonLocked, acquire_lock, config_for_job, next_nightly, serve
+from act_train.records import claim_job, requeue_interrupted
 
 REAL_MODELS = models_dir()  # resolved before any test points ACT_HOME at a temporary folder
 HOLD_LOCK = ("import sys, time; from pathlib import Path; from act_train.daemon import acquire_lock; "
