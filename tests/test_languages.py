@@ -159,6 +159,8 @@ def test_python_declarations_are_read_from_the_syntax_tree():
     assert python.vtype("dict[str, list[int]]").args[1].kind == "list"
     assert python.vtype("dict[list[int], str]") is None and python.vtype("Optional[int]") is None
     assert python.signatures("def broken(:\n") == []  # a file that does not parse reads as empty
+    demo = "def f(x: int) -> int:\n    return x\n\n\nif __name__ == '__main__':\n    print(f(int(input())))\n"
+    assert "if False:" in python.standalone(demo) and "__main__" not in python.standalone(demo).split("#")[0]
 
 
 def test_the_javascript_scaffold_opens_the_class_and_names_members_in_camel_case():

@@ -208,6 +208,14 @@ def driver(scenarios: Sequence[Scenario]) -> str:
     return _HELPERS + "\n".join(body) + "\n"
 
 
+_MAIN_GUARD = re.compile(r"^if\s+__name__\s*==\s*['\"]__main__['\"]\s*:", re.M)
+
+
+def standalone(code: str) -> str:
+    """The program as the oracle runs it: its own ``__main__`` block (a demo, reading input) is not run."""
+    return _MAIN_GUARD.sub("if False:  # ACT: the program's entry point is not run", code)
+
+
 _RUN = ("python3", "-I", "-S", "-B", "main.py")  # isolated: no user site, no .pyc files in the job
 
 LANGUAGE = Language(
@@ -224,7 +232,7 @@ LANGUAGE = Language(
     compile_recipe="python_check", test_recipe="python",
     reading=Reading(
         signatures=signatures, fields=fields, static_data=static_data, errors=exception_classes, vtype=vtype,
-        driver=driver, harness="", has_main=re.compile(r"^if\s+__name__\s*==\s*['\"]__main__['\"]\s*:", re.M),
+        driver=driver, standalone=standalone, harness="", has_main=_MAIN_GUARD,
         tests=TestScaffold(prefix="\n\ndef check(ok, what):\n    if not ok:\n        raise AssertionError(what)\n\n\n",
                            style="call check(condition, \"what is checked\") for every expectation"),
     ),
