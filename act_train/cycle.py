@@ -36,7 +36,7 @@ from act_lsp.model_store import resolve_model_path
 from act_lsp.pairs import get_pair
 from act_lsp.remote import load_model
 from act_train import controller, records, registry
-from act_train.bench import default_bench_dir, evaluation_files
+from act_train.bench import bench_task, default_bench_dir, evaluation_files
 from act_train.dedup import Deduplicator, load_evaluation_set
 from act_train.evaluate import EvalConfig, evaluate
 from act_train.expansion import ExpandConfig
@@ -121,18 +121,21 @@ def _split(seed_id: str, val_fraction: float) -> str:
     return "val" if h < val_fraction else "train"
 
 
+def validation_tasks(rows: list[dict]) -> list[dict]:
+    """Held-out admitted pairs as bench rows (the io tests are the target tests), one task per program (rejection
+    sampling may have kept two pairs of it)."""
+    tasks: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        tasks.setdefault((row["pair"], row["source"]), io_bench_row(
+            row["provenance"]["seed"], get_pair(row["pair"]), row["source"], row["provenance"]["tests"], row["target"]))
+    return list(tasks.values())
+
+
 def validation_bench(rows: list[dict], path: Path) -> int:
-    """Held-out admitted pairs in the bench JSONL format (the io tests are the target tests), one task per
-    program (rejection sampling may have kept two pairs of it)."""
-    seen: set[tuple[str, str]] = set()
-    with path.open("w") as fh:
-        for row in rows:
-            if (row["pair"], row["source"]) in seen:
-                continue
-            seen.add((row["pair"], row["source"]))
-            fh.write(json.dumps(io_bench_row(row["provenance"]["seed"], get_pair(row["pair"]), row["source"],
-                                             row["provenance"]["tests"], row["target"])) + "\n")
-    return len(seen)
+    """The validation tasks written as a bench JSONL file (a cycle's artifact: `act-train eval --bench` reads it)."""
+    tasks = validation_tasks(rows)
+    path.write_text("".join(json.dumps(t) + "\n" for t in tasks))
+    return len(tasks)
 
 
 class Cycle:
@@ -161,6 +164,7 @@ class Cycle:
                           "train": self.start + budget * (shares["data"] + shares["train"]),
                           "eval": self.start + budget}
         self._host: ModelHost | None = None
+        self._split_rows: tuple[list[dict], list[dict]] | None = None
 
     # --- bookkeeping ---------------------------------------------------------------------------
     def _save(self, stage: str, **updates) -> None:
@@ -232,9 +236,8 @@ class Cycle:
                           deadline=self.deadlines["data"]) if cfg.expand_per_seed else []
         todo = curriculum(list({s.id: s for s in seeds + new}.values()))
         summary = pipe.run(todo, deadline=self.deadlines["data"], on_seed=self.progress("data"))
-        rows = [r for r in export_jsonl(self.db) if r["pair"] in cfg.pairs]
-        train = [r for r in rows if _split(r["provenance"]["seed"], cfg.val_fraction) == "train"]
-        val = [r for r in rows if _split(r["provenance"]["seed"], cfg.val_fraction) == "val"]
+        train, val = self._admitted()
+        # Artifacts for people and for `act-train finetune/eval`; the stages below take the rows in memory.
         (self.dir / "train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in train))
         validation_bench(val, self.dir / "val.jsonl")
         data = {"run_id": pipe.run_id, "seeds": len(seeds), "focus": list(focus), "expansions": len(new),
@@ -246,52 +249,52 @@ class Cycle:
         self._save("data", data=data)
         return data
 
+    def _admitted(self) -> tuple[list[dict], list[dict]]:
+        """Every admitted pair of the cycle's language pairs, split into train and validation by seed; made once
+        (after the data stage, or on resume from the database: the split is a hash of the seed)."""
+        if self._split_rows is None:
+            rows = [r for r in export_jsonl(self.db) if r["pair"] in self.config.pairs]
+            part = [_split(r["provenance"]["seed"], self.config.val_fraction) for r in rows]
+            self._split_rows = ([r for r, p in zip(rows, part, strict=True) if p == "train"],
+                                [r for r, p in zip(rows, part, strict=True) if p == "val"])
+        return self._split_rows
+
     def _evaluate_model(self, adapter: str | None, label: str) -> dict:
         """Validation pass@1 on held-out admitted pairs, bench-slice pass@1 per pair, failure categories."""
         host = self._host_with(adapter)
         metrics: dict = {}
         categories: dict[str, int] = {}
-        benches = []
-        val = self.dir / "val.jsonl"
-        if val.is_file() and val.stat().st_size:
-            benches.append(("val_pass@1", val, None))
+        val = validation_tasks(self._admitted()[1])
+        passed = total = 0
+        for pair in self.config.pairs:  # the held-out pairs, each language pair on its own
+            tasks = [bench_task(r) for r in val if f"{r['source_lang']}-{r['target_lang']}" == pair]
+            if not tasks:
+                continue
+            rep = evaluate(EvalConfig(bench=str(self.dir / "val.jsonl")), host, self.pool, db=self.db, tasks=tasks,
+                           model_name=host.model_path.name, adapter_version=adapter,
+                           on_progress=self.progress(f"{label} val {pair}"))
+            passed += round(rep.metrics["pass@1"] * rep.tasks)
+            total += rep.tasks
+            for c, n in rep.categories.items():
+                categories[c] = categories.get(c, 0) + n
+        if total:
+            metrics["val_pass@1"] = round(passed / total, 4)
         bench_dir = default_bench_dir()
         for pair in self.config.pairs if self.config.bench_limit else ():
             path = bench_dir / f"{pair.replace('-', '_')}.jsonl"
-            if path.is_file():
-                benches.append((f"bench:{pair}", path, self.config.bench_limit))
-        for key, path, limit in benches:
-            if key == "val_pass@1":
-                # The validation file mixes pairs: evaluate each pair's rows on their own.
-                rows = [json.loads(line) for line in path.read_text().splitlines()]
-                passed = total = 0
-                for pair in self.config.pairs:
-                    sub = [r for r in rows if f"{r['source_lang']}-{r['target_lang']}" == pair]
-                    if not sub:
-                        continue
-                    part = self.dir / f"val_{pair}.jsonl"
-                    part.write_text("".join(json.dumps(r) + "\n" for r in sub))
-                    rep = evaluate(EvalConfig(bench=str(part)), host, self.pool, db=self.db,
-                                   model_name=host.model_path.name, adapter_version=adapter,
-                                   on_progress=self.progress(f"{label} val {pair}"))
-                    passed += round(rep.metrics["pass@1"] * rep.tasks)
-                    total += rep.tasks
-                    for c, n in rep.categories.items():
-                        categories[c] = categories.get(c, 0) + n
-                metrics[key] = round(passed / total, 4) if total else 0.0
-            else:
-                rep = evaluate(EvalConfig(bench=str(path), limit=limit), host, self.pool, db=self.db,
-                               model_name=host.model_path.name, adapter_version=adapter,
-                               on_progress=self.progress(f"{label} {key}"))
-                metrics[key] = rep.metrics["pass@1"]
-                for c, n in rep.categories.items():
-                    categories[c] = categories.get(c, 0) + n
+            if not path.is_file():
+                continue
+            rep = evaluate(EvalConfig(bench=str(path), limit=self.config.bench_limit), host, self.pool, db=self.db,
+                           model_name=host.model_path.name, adapter_version=adapter,
+                           on_progress=self.progress(f"{label} bench:{pair}"))
+            metrics[f"bench:{pair}"] = rep.metrics["pass@1"]
+            for c, n in rep.categories.items():
+                categories[c] = categories.get(c, 0) + n
         self.log(f"{label}: " + ", ".join(f"{k} {v:.3f}" for k, v in metrics.items()))
         return {"metrics": metrics, "categories": categories}
 
     def _examples(self) -> list[TrainExample]:
-        rows = [json.loads(line) for line in (self.dir / "train.jsonl").read_text().splitlines() if line.strip()]
-        examples = [TrainExample(pair=r["pair"], source=r["source"], target=r["target"]) for r in rows]
+        examples = [TrainExample(pair=r["pair"], source=r["source"], target=r["target"]) for r in self._admitted()[0]]
         return examples + feedback_examples(self.db, list(self.config.pairs))
 
     def _rounds(self, data: dict) -> list[dict]:

@@ -207,15 +207,16 @@ def run_categories(db, run_id: str) -> dict[str, list[str]]:
 
 
 def evaluate(config: EvalConfig, generator, runner, *, db=None, model_name: str = "",
-             adapter_version: str | None = None,
+             adapter_version: str | None = None, tasks: Sequence[BenchTask] | None = None,
              on_progress: Callable[[int, int], None] | None = None) -> EvalReport:
-    """``generator`` has ``generate(prompt, params)``; ``runner`` has ``run(job)`` (a SandboxPool).
+    """``generator`` has ``generate(prompt, params)``; ``runner`` has ``run(job)`` (a SandboxPool); ``tasks``: the
+    tasks in memory (``config.bench`` then only names them), else read from ``config.bench``.
 
     Each sample is stored as soon as its test run ends, so a stopped evaluation keeps what it measured: the run
     is marked ``interrupted`` with metrics over the tasks it finished.
     """
     translator = Translator(generator, (lambda: runner) if config.verify != "off" else None)
-    tasks: Sequence[BenchTask] = load_bench(config.bench)[: config.limit]
+    tasks = list(load_bench(config.bench) if tasks is None else tasks)[: config.limit]
     if not tasks:
         raise ValueError(f"{config.bench} has no tasks")
     pair = get_pair(f"{tasks[0].source_lang}-{tasks[0].target_lang}")
