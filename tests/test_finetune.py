@@ -47,6 +47,13 @@ def test_length_buckets_cover_everything_once():
     assert all(max(lengths[i] for i in b) * len(b) <= 100 or len(b) == 1 for b in batches)
 
 
+def test_a_preference_pair_counts_both_answers_in_a_micro_batch():
+    from act_train.finetune import _length
+
+    assert _length(([1] * 10, 3)) == 10
+    assert _length(([1] * 10, 3, ([1] * 14, 3))) == 28  # both graphs are alive at once, each padded to the longer
+
+
 def test_micro_batches_are_sized_to_the_device():
     qwen05 = dict(vocab=151936, hidden=896, layers=24)
     assert auto_batch_tokens(78 * 2**30, **qwen05) == 16384  # an H100's free memory: the measured sweet spot
@@ -230,7 +237,7 @@ def test_finetune_cli_trains_exports_and_registers(tmp_path, monkeypatch):
     # A real process, as a user runs it: what reaches the console is ACT's alone.
     result = subprocess.run([sys.executable, "-m", "act_train.cli", "--log-file", str(tmp_path / "train.log"),
                              "finetune", "--data", str(data), "--out", str(tmp_path / "run"), "--steps", "2",
-                             "--rank", "4", "--base-model", TINY, "--json"],
+                             "--rank", "4", "--base-model", TINY, "--batch-tokens", "512", "--json"],
                             capture_output=True, text=True, env={**os.environ, "ACT_DB": str(tmp_path / "act.db")})
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
@@ -238,6 +245,7 @@ def test_finetune_cli_trains_exports_and_registers(tmp_path, monkeypatch):
         assert noise not in result.stderr, result.stderr
     assert "Warning" in (tmp_path / "train.log").read_text()  # transformers' and peft's warnings, kept in the log
     assert info["examples"] == 13 and info["steps"] == 2  # 12 from the file + 1 edited feedback row
+    assert info["batch_tokens"] == 512
     assert (tmp_path / "run" / "adapter.gguf").read_bytes()[:4] == b"GGUF"
     (version,) = store.open_db()["model_versions"].rows
     assert version["id"] == info["version"] and version["status"] == "candidate"
