@@ -730,7 +730,8 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
     info = {"version": version, "adapter_gguf": str(gguf) if gguf else None, "steps": result.steps,
             "examples": result.examples, "dropped": result.dropped, "train_tokens": result.train_tokens,
             "tokens_per_second": round(result.tokens_per_second, 1), "precision": result.precision,
-            "device": result.device, "batch_tokens": result.batch_tokens, "initial_eval_loss": result.initial_eval_loss, "eval_losses": result.eval_losses,
+            "device": result.device, "batch_tokens": result.batch_tokens,
+            "initial_eval_loss": result.initial_eval_loss, "eval_losses": result.eval_losses,
             "train_losses": result.train_losses, "seconds": round(result.seconds, 1)}
     _emit(as_json, info, f"trained {result.steps} steps on {result.examples} examples ({result.tokens_per_second:.0f} "
           f"tokens/s, {result.precision} on {result.device}); adapter {gguf}; registered as {version} (candidate)")
