@@ -526,7 +526,9 @@ def _cycle_options(func):
 
 def _cycle_config(pairs, budget_minutes, split, seed_limit, seeds_from, expand_per_seed, expand_operators, expander,
                   candidates, rounds, steps, epochs, teacher, teacher_candidates, bench_limit, base_model):
-    from act_train.cycle import CycleConfig
+    from act_train.cycle import CycleConfig, Rounds
+    from act_train.expansion import ExpandConfig
+    from act_train.pipeline import SynthConfig
 
     try:
         parts = [float(x) for x in split.split("/")]
@@ -534,11 +536,12 @@ def _cycle_config(pairs, budget_minutes, split, seed_limit, seeds_from, expand_p
             raise ValueError(f"--split {split!r}: three non-negative percentages, data/training/evaluation")
         extra = {"seeds_from": tuple(seeds_from)} if seeds_from else {}
         extra |= {"share": {k: v / sum(parts) for k, v in zip(("data", "train", "eval"), parts, strict=True)}}
-        extra |= {"expand_operators": tuple(expand_operators)} if expand_operators else {}
+        operators = {"operators": tuple(expand_operators)} if expand_operators else {}
         return CycleConfig(pairs=tuple(pairs), budget_minutes=budget_minutes, seed_limit=seed_limit, **extra,
-                           expand_per_seed=expand_per_seed, expander=expander, candidates=candidates,
-                           rounds=rounds, steps=steps, epochs=epochs, teacher=teacher,
-                           teacher_candidates=teacher_candidates, bench_limit=bench_limit, base_model=base_model)
+                           teacher=teacher, base_model=base_model, bench_limit=bench_limit,
+                           expansion=ExpandConfig(per_seed=expand_per_seed, by=expander, **operators),
+                           data=SynthConfig(candidates=candidates, teacher_candidates=teacher_candidates),
+                           training=Rounds(count=rounds, steps=steps, epochs=epochs))
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
 

@@ -44,7 +44,6 @@ from act_train.finetune import FinetuneConfig, TrainExample, feedback_examples
 from act_train.pipeline import Pipeline, SynthConfig, io_bench_row
 from act_train.provenance import export_jsonl
 from act_train.seeds import Seed, all_seeds, interleave
-from act_train.synth_prompts import OPERATORS
 from act_train.training import train_and_register
 
 
@@ -53,39 +52,84 @@ class CycleError(RuntimeError):
 
 
 @dataclass(frozen=True, kw_only=True)
-class CycleConfig:
-    pairs: tuple[str, ...] = ("java-go", "cpp-rust")
-    budget_minutes: float = 60.0
-    seed_limit: int | None = None  # per source language
-    seeds_from: tuple[str, ...] = ("bundled", "method", "feedback", "imported", "expansion")  # seed origins to use
-    expand_per_seed: int = 1
-    expand_operators: tuple[str, ...] = OPERATORS  # e.g. ("simplify",): the easy end of the curriculum first
-    expander: str = "teacher"  # who writes expansions: "teacher" (when set) or "student" (faster)
-    candidates: int = 4
-    teacher: str | None = None  # writes expansions (and translated tests); None: the model being trained
-    teacher_candidates: int = 0
-    val_fraction: float = 0.2
-    bench_limit: int = 20  # first N tasks of each bench file in the gate's benchmark check; 0 skips it
-    rounds: int = 2  # at most; the controller may stop earlier
-    steps: int | None = None  # per round; None: `epochs`
+class Rounds:
+    """The training rounds: at most ``count``, and the hyperparameters the controller starts from."""
+
+    count: int = 2  # the controller may stop earlier
+    steps: int | None = None  # per round; None: ``epochs``
     epochs: float = 2.0
     rank: int = 16
     alpha: float = 32.0
     learning_rate: float = 2e-4
-    base_model: str | None = None
-    margin: float = 0.01
-    tolerance: float = 0.02
+
+
+@dataclass(frozen=True, kw_only=True)
+class CycleConfig:
+    """One cycle's settings; each stage's own configuration is nested as that stage takes it."""
+
+    pairs: tuple[str, ...] = ("java-go", "cpp-rust")
+    budget_minutes: float = 60.0
     share: dict[str, float] = field(default_factory=lambda: {"data": 0.45, "train": 0.35, "eval": 0.20})
+    seed_limit: int | None = None  # per source language
+    seeds_from: tuple[str, ...] = ("bundled", "method", "feedback", "imported", "expansion")  # seed origins to use
+    base_model: str | None = None
+    teacher: str | None = None  # writes expansions (and translated tests); None: the model being trained
+    # e.g. ExpandConfig(per_seed=1, operators=("simplify",)): the easy end of the curriculum first; 0: none
+    expansion: ExpandConfig = field(default_factory=lambda: ExpandConfig(per_seed=1))
+    data: SynthConfig = field(default_factory=SynthConfig)  # its ``targets`` are the cycle's ``pairs``
+    training: Rounds = field(default_factory=Rounds)
+    val_fraction: float = 0.2
+    bench_limit: int = 20  # first N tasks of each bench file in the gate's benchmark check; 0 skips it
+    gate: registry.Gate = field(default_factory=registry.Gate)
 
     def __post_init__(self) -> None:
         for pair in self.pairs:
             get_pair(pair)  # raises ValueError on an unknown pair
-        if not self.expand_operators or set(self.expand_operators) - set(OPERATORS):
-            raise ValueError(f"expansion operators must be among {', '.join(OPERATORS)}")
-        if self.expander not in ("teacher", "student"):
-            raise ValueError("`expander` is 'teacher' or 'student'")
-        if self.budget_minutes <= 0 or self.rounds < 1:
-            raise ValueError("`budget_minutes` and `rounds` must be positive")
+        if self.budget_minutes <= 0 or self.training.count < 1:
+            raise ValueError("`budget_minutes` and the rounds' `count` must be positive")
+
+    def synth(self, *, teacher: bool) -> SynthConfig:
+        """The data stage's configuration: the cycle's pairs, teacher candidates only when a teacher is loaded."""
+        return dataclasses.replace(self.data, targets=tuple(tuple(p.split("-")) for p in self.pairs),
+                                   teacher_candidates=self.data.teacher_candidates if teacher else 0)
+
+
+# Where a setting of the cycle lives (job payloads and cycles stored before the settings were nested name them so).
+_FLAT_NAMES = {
+    "candidates": ("data", "candidates"), "teacher_candidates": ("data", "teacher_candidates"),
+    "expand_per_seed": ("expansion", "per_seed"), "expand_operators": ("expansion", "operators"),
+    "expander": ("expansion", "by"), "rounds": ("training", "count"), "steps": ("training", "steps"),
+    "epochs": ("training", "epochs"), "rank": ("training", "rank"), "alpha": ("training", "alpha"),
+    "learning_rate": ("training", "learning_rate"), "margin": ("gate", "margin"), "tolerance": ("gate", "tolerance"),
+}
+_NESTED = {"expansion": ExpandConfig, "data": SynthConfig, "training": Rounds, "gate": registry.Gate}
+
+
+def _tuples(value):
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def cycle_config(values: dict, base: CycleConfig | None = None) -> CycleConfig:
+    """A CycleConfig from JSON-like ``values`` (nested as ``dataclasses.asdict`` writes them, or by a setting's own
+    name: ``rounds``, ``expand_per_seed``...) over ``base``; unknown names are ignored."""
+    base = base or CycleConfig()
+    top = {f.name for f in dataclasses.fields(CycleConfig)}
+    nested: dict[str, dict] = {name: {} for name in _NESTED}
+    plain = {}
+    for key, value in values.items():
+        if key in _NESTED and isinstance(value, dict):
+            nested[key].update(value)
+        elif key in _FLAT_NAMES:
+            part, name = _FLAT_NAMES[key]
+            nested[part][name] = value
+        elif key in top:
+            plain[key] = value
+    for part, kind in _NESTED.items():
+        names = {f.name for f in dataclasses.fields(kind)}
+        known = {k: _tuples(v) for k, v in nested[part].items() if k in names}
+        if known:
+            plain[part] = dataclasses.replace(getattr(base, part), **known)
+    return dataclasses.replace(base, **{k: _tuples(v) if k != "share" else v for k, v in plain.items()})
 
 
 @dataclass
@@ -223,17 +267,13 @@ class Cycle:
         load_evaluation_set(dedup, evaluation_files())
         seeds = self._seeds()  # before loading any model: no seeds is a quick, clear error
         teacher = load_model(cfg.teacher) if cfg.teacher else None
-        targets = tuple(tuple(p.split("-")) for p in cfg.pairs)
-        synth = SynthConfig(targets=targets, candidates=cfg.candidates,  # type: ignore[arg-type]
-                            teacher_candidates=cfg.teacher_candidates if teacher else 0)
-        pipe = Pipeline(synth, self._host_with(None), self.pool.run_batch, self.db, dedup, run_id=self.id,
-                        on_event=self.log, teacher=teacher)
+        pipe = Pipeline(cfg.synth(teacher=teacher is not None), self._host_with(None), self.pool.run_batch, self.db,
+                        dedup, run_id=self.id, on_event=self.log, teacher=teacher)
         # Targeted data: what the controller asked for after the last round (this cycle's or the previous one's).
         focus = tuple(self.state.get("focus") or controller.latest_requests(self.db))
         originals = [s for s in seeds if "~" not in s.id]  # expand the sources, not earlier expansions
-        new = pipe.expand(originals, ExpandConfig(per_seed=cfg.expand_per_seed, focus=focus,
-                                                  operators=cfg.expand_operators, by=cfg.expander),
-                          deadline=self.deadlines["data"]) if cfg.expand_per_seed else []
+        new = pipe.expand(originals, dataclasses.replace(cfg.expansion, focus=focus),
+                          deadline=self.deadlines["data"]) if cfg.expansion.per_seed else []
         todo = curriculum(list({s.id: s for s in seeds + new}.values()))
         summary = pipe.run(todo, deadline=self.deadlines["data"], on_seed=self.progress("data"))
         train, val = self._admitted()
@@ -298,14 +338,14 @@ class Cycle:
         return examples + feedback_examples(self.db, list(self.config.pairs))
 
     def _rounds(self, data: dict) -> list[dict]:
-        cfg = self.config
+        cfg, plan = self.config, self.config.training
         rounds: list[dict] = self.state.get("rounds", [])
         hparams = (rounds[-1]["next_hparams"] if rounds else
-                   {"learning_rate": cfg.learning_rate, "epochs": cfg.epochs, "rank": cfg.rank})
+                   {"learning_rate": plan.learning_rate, "epochs": plan.epochs, "rank": plan.rank})
         history = [controller.RoundMetrics(**r["metrics_for_controller"]) for r in rounds]
         examples = self._examples()
         base = resolve_model_path(cfg.base_model)
-        while len(rounds) < cfg.rounds and (not rounds or rounds[-1]["action"] != "stop"):
+        while len(rounds) < plan.count and (not rounds or rounds[-1]["action"] != "stop"):
             n = len(rounds) + 1
             remaining = self.deadlines["train"] - time.monotonic()
             if rounds and remaining < 120:
@@ -317,9 +357,9 @@ class Cycle:
             start_from = _continue_from(rounds, int(hparams["rank"]))
             ft = FinetuneConfig(output_dir=str(out), base_model=cfg.base_model, rank=int(hparams["rank"]),
                                 init_adapter=start_from,
-                                alpha=cfg.alpha * hparams["rank"] / cfg.rank, learning_rate=hparams["learning_rate"],
-                                epochs=hparams["epochs"], max_steps=cfg.steps,
-                                time_budget_s=max(remaining, 120) / max(1, cfg.rounds - len(rounds)))
+                                alpha=plan.alpha * hparams["rank"] / plan.rank, learning_rate=hparams["learning_rate"],
+                                epochs=hparams["epochs"], max_steps=plan.steps,
+                                time_budget_s=max(remaining, 120) / max(1, plan.count - len(rounds)))
             self.log(f"round {n}: training on {len(examples)} examples "
                      f"(rank {ft.rank}, lr {ft.learning_rate:g}, epochs {ft.epochs:g}"
                      + (f", from {Path(start_from).parent.name})" if start_from else ")"))
@@ -357,7 +397,7 @@ class Cycle:
                 "reason": "no validation pairs to compare on (a fifth of the admitted pairs is held out; this data "
                           "has none), so nothing is promoted", "data": self.state.get("data"),
                 "rounds": _round_summary(rounds)})
-        gate = registry.Gate(margin=self.config.margin, tolerance=self.config.tolerance)
+        gate = self.config.gate
         try:
             registry.promote(self.db, best["version"], gate=gate, baseline=baseline["metrics"])
             status, reason = "promoted", f"{best['version']} passed the gate"
@@ -377,8 +417,5 @@ class Cycle:
 
 
 def config_from_row(row: dict) -> CycleConfig:
-    data = json.loads(row["config"])
-    for key in ("pairs", "seeds_from", "expand_operators"):
-        if key in data:
-            data[key] = tuple(data[key])
-    return CycleConfig(**data)
+    """The configuration a stored cycle ran with (to resume it as it started)."""
+    return cycle_config(json.loads(row["config"]))

@@ -23,7 +23,7 @@ import sqlite_utils
 
 from act_lsp import store
 from act_train import records
-from act_train.cycle import CycleConfig
+from act_train.cycle import CycleConfig, cycle_config
 
 log = logging.getLogger("act.trainer")
 
@@ -60,10 +60,7 @@ def next_nightly(now: dt.datetime, at: str) -> dt.datetime:
 
 def config_for_job(payload: dict, defaults: CycleConfig) -> CycleConfig:
     """A job's payload may override any cycle setting (the server's jobs carry only a reason)."""
-    names = {f.name for f in dataclasses.fields(CycleConfig)}
-    overrides = {k: (tuple(v) if isinstance(v, list) else v) for k, v in payload.get("config", {}).items()
-                 if k in names}
-    return dataclasses.replace(defaults, **overrides)
+    return cycle_config(payload.get("config", {}), defaults)
 
 
 @dataclasses.dataclass(kw_only=True)

@@ -31,6 +31,14 @@ class ExpandConfig:
     temperature: float = 0.8
     max_tokens: int = 900
 
+    def __post_init__(self) -> None:
+        if not self.operators or set(self.operators) - set(OPERATORS):
+            raise ValueError(f"expansion operators must be among {', '.join(OPERATORS)}")
+        if self.by not in ("teacher", "student"):
+            raise ValueError("who expands (`by`) is 'teacher' or 'student'")
+        if self.per_seed < 0:
+            raise ValueError("`per_seed` must be 0 (no expansion) or more")
+
 
 def _reading(language: str) -> Reading:
     reading = LANGUAGES[language].reading

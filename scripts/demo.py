@@ -116,14 +116,15 @@ async def translate_samples(out: Path, db: Path) -> list[dict]:
 def run_cycle(db_path: Path, args) -> dict:
     from act_lsp import store
     from act_lsp.sandbox import SandboxPool
-    from act_train.cycle import Cycle, CycleConfig
+    from act_train.cycle import Cycle, CycleConfig, Rounds
+    from act_train.expansion import ExpandConfig
     from act_train.importer import import_units, save_units
     from act_train.progress import stage_bars
 
     db = store.open_db(db_path)
     save_units(db, import_units(REPO / "examples"))  # the sample repository's functions become seeds too
-    config = CycleConfig(budget_minutes=args.budget_minutes, seed_limit=args.seeds, expand_per_seed=0, rounds=1,
-                         epochs=2.0, bench_limit=args.tasks)
+    config = CycleConfig(budget_minutes=args.budget_minutes, seed_limit=args.seeds, bench_limit=args.tasks,
+                         expansion=ExpandConfig(per_seed=0), training=Rounds(count=1, epochs=2.0))
     with SandboxPool() as pool, stage_bars() as bars:
         result = Cycle(config, db, pool, log=lambda m: print(f"  {m}"), progress=bars).run()
     return {"cycle": result.id, "status": result.status, **result.summary}

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
 from act_lsp import store
-from act_train.cycle import Cycle, CycleConfig, CycleError, _split, validation_bench
+from act_train.cycle import (
+    Cycle,
+    CycleConfig,
+    CycleError,
+    Rounds,
+    _split,
+    config_from_row,
+    cycle_config,
+    validation_bench,
+)
+from act_train.expansion import ExpandConfig
 from act_train.importer import save_units, units_in_source
+from act_train.pipeline import SynthConfig
+from act_train.registry import Gate
 
 PROGRAMS = """\
 import java.util.*;
@@ -66,8 +79,8 @@ def test_a_cycle_without_seeds_says_what_to_do(tmp_path, sandbox_pool):
 def test_small_cycle_trains_evaluates_gates_and_resumes(tmp_path, sandbox_pool):
     db = store.open_db(tmp_path / "act.db")
     save_units(db, units_in_source("java", PROGRAMS, "Utils.java"))
-    config = CycleConfig(pairs=("java-go",), seeds_from=("imported",), expand_per_seed=0, rounds=1, steps=2,
-                         bench_limit=2, val_fraction=0.0, budget_minutes=30)
+    config = CycleConfig(pairs=("java-go",), seeds_from=("imported",), expansion=ExpandConfig(per_seed=0),
+                         training=Rounds(count=1, steps=2), bench_limit=2, val_fraction=0.0, budget_minutes=30)
     result = Cycle(config, db, sandbox_pool, work_root=tmp_path).run()
 
     row = db["cycles"].get(result.id)
@@ -113,8 +126,19 @@ def test_curriculum_puts_the_users_code_first_then_the_shortest_programs():
 
 def test_unknown_expansion_operators_are_refused():
     with pytest.raises(ValueError, match="simplify"):
-        CycleConfig(expand_operators=("shrink",))
-    assert CycleConfig(expand_operators=("simplify",)).expand_operators == ("simplify",)
+        CycleConfig(expansion=ExpandConfig(operators=("shrink",)))
+    assert CycleConfig(expansion=ExpandConfig(operators=("simplify",))).expansion.operators == ("simplify",)
+
+
+def test_a_stored_configuration_reads_back_nested_or_by_its_old_flat_names():
+    config = CycleConfig(pairs=("java-go",), expansion=ExpandConfig(per_seed=0, operators=("simplify",)),
+                         data=SynthConfig(candidates=2), training=Rounds(count=1, learning_rate=1e-4),
+                         gate=Gate(margin=0.05))
+    assert cycle_config(json.loads(json.dumps(dataclasses.asdict(config)))) == config
+    old = {"pairs": ["java-go"], "candidates": 2, "expand_per_seed": 0, "expand_operators": ["simplify"],
+           "rounds": 1, "learning_rate": 1e-4, "margin": 0.05}  # a cycle stored before the settings were nested
+    assert config_from_row({"config": json.dumps(old)}) == config
+    assert config.synth(teacher=False).targets == (("java", "go"),) and config.synth(teacher=False).candidates == 2
 
 
 def test_a_round_goes_on_from_the_kept_adapter_unless_the_rank_changed():

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from act_lsp import store
 from act_lsp.home import models_dir
 from act_train.cli import cli
-from act_train.cycle import CycleConfig
+from act_train.cycle import CycleConfig, Rounds
 from act_train.daemon import DaemonConfig, DaemonLocked, acquire_lock, config_for_job, next_nightly, serve
 from act_train.records import claim_job, requeue_interrupted
 
@@ -93,13 +93,14 @@ def test_serve_runs_jobs_resumes_the_interrupted_cycle_and_survives_a_failing_on
     calls = []
 
     def run_cycle(config, cycle_id, on_start):
-        calls.append((config.pairs, config.rounds, cycle_id))
+        calls.append((config.pairs, config.training.count, cycle_id))
         on_start(cycle_id or "c-new")
-        if config.rounds == 1:
+        if config.training.count == 1:
             raise RuntimeError("boom")
         return {"status": "promoted"}
 
-    processed = serve(db, DaemonConfig(nightly=None, once=True, defaults=CycleConfig(rounds=2)), run_cycle)
+    defaults = CycleConfig(training=Rounds(count=2))
+    processed = serve(db, DaemonConfig(nightly=None, once=True, defaults=defaults), run_cycle)
     assert processed == 3
     assert calls == [(("java-go", "cpp-rust"), 2, "c-old"), (("java-go",), 1, None)]
     jobs = {r["id"]: r for r in db.query("select * from jobs")}
@@ -111,8 +112,10 @@ def test_serve_runs_jobs_resumes_the_interrupted_cycle_and_survives_a_failing_on
 
 
 def test_job_payload_overrides_cycle_settings():
-    cfg = config_for_job({"config": {"pairs": ["cpp-rust"], "budget_minutes": 5, "nonsense": 1}}, CycleConfig())
+    cfg = config_for_job({"config": {"pairs": ["cpp-rust"], "budget_minutes": 5, "nonsense": 1, "rounds": 1,
+                                     "training": {"epochs": 1.5}}}, CycleConfig())
     assert cfg.pairs == ("cpp-rust",) and cfg.budget_minutes == 5
+    assert cfg.training.count == 1 and cfg.training.epochs == 1.5 and cfg.training.rank == 16  # the rest kept
 
 
 # --- real: the daemon runs a real cycle (default model, Docker), is killed, and resumes ------------------------
