@@ -113,3 +113,37 @@ def test_go_fixes_make_a_java_style_answer_compile(sandbox_pool):
     fixed = suggested_fix("go", JAVA_ISH_GO, sandbox_pool.run)
     assert fixed is not None and 'fmt.Sprint(a.cents) + "/" + fmt.Sprint(n)' in fixed
     assert sandbox_pool.run(Job.of("go_check", fixed)).passed
+
+
+JAVA_METHODS_GO = '''package main
+
+func Field(raw string, xs []string) int {
+	key := raw[1:len(raw)-1].trim()
+	if key.isEmpty() || key.equals("x") || xs.length == 0 {
+		return -1
+	}
+	if key.startsWith("(") && key.charAt(0) == '(' {
+		return key.indexOf(")") + len(key.substring(1))
+	}
+	return key.toLowerCase().length() + len(key.substring(1, 2))
+}
+'''
+
+
+def test_java_string_methods_are_written_the_go_way():
+    line = '\treturn raw.indexOf("(") + f(x.indexOf(")"), 2)'
+    out = "./main.go:1:13: raw.indexOf undefined (type string has no field or method indexOf)\n"
+    assert go_compiler_fix(f"package main\n{line}", out.replace("1:13", "2:13")).endswith(
+        '\treturn strings.Index(raw, "(") + f(x.indexOf(")"), 2)')  # one call, its argument's parenthesis kept
+    slices = "./main.go:2:10: xs.size undefined (type []int has no field or method size)\n"
+    assert go_compiler_fix("package main\n\tn := xs.size()", slices).endswith("\tn := len(xs)")
+    maps = "./main.go:2:9: m.size undefined (type map[string]int has no field or method size)\n"
+    assert go_compiler_fix("package main\n\tn := m.size()", maps) == "package main\n\tn := m.size()"  # not a slice
+
+
+@pytest.mark.docker
+def test_java_string_methods_in_go_compile_after_the_fixes(sandbox_pool):
+    assert not sandbox_pool.run(Job.of("go_check", JAVA_METHODS_GO)).passed
+    fixed = suggested_fix("go", JAVA_METHODS_GO, sandbox_pool.run)
+    assert fixed is not None and "strings.TrimSpace(raw[1:len(raw)-1])" in fixed and "len(xs) == 0" in fixed
+    assert sandbox_pool.run(Job.of("go_check", fixed)).passed, fixed

@@ -360,11 +360,107 @@ def _members(code: str, type_name: str) -> set[str]:
     return names
 
 
+# Java's String and collection methods as Go writes them ({x}: the receiver, {0} {1}: the arguments), for
+# "x.trim undefined (type string has no field or method trim)": seen on the realistic classes (`raw.Trim()`,
+# `line.length()`, `fields.length`), where the 0.5B writes Java method calls in Go syntax.
+_JAVA_METHODS = {
+    "length": "len({x})", "size": "len({x})", "isEmpty": "len({x}) == 0", "trim": "strings.TrimSpace({x})",
+    "Trim": "strings.TrimSpace({x})", "strip": "strings.TrimSpace({x})", "toLowerCase": "strings.ToLower({x})",
+    "toUpperCase": "strings.ToUpper({x})", "contains": "strings.Contains({x}, {0})",
+    "startsWith": "strings.HasPrefix({x}, {0})", "endsWith": "strings.HasSuffix({x}, {0})",
+    "indexOf": "strings.Index({x}, {0})", "lastIndexOf": "strings.LastIndex({x}, {0})",
+    "split": "strings.Split({x}, {0})", "replace": "strings.ReplaceAll({x}, {0}, {1})", "equals": "({x} == {0})",
+    "charAt": "{x}[{0}]", "substring": "{x}[{0}:{1}]",
+}
+_ON_SLICES = {"length", "size", "isEmpty"}
+_NO_METHOD = re.compile(r".+\.(\w+) undefined \(type (string|\[\]\S+) has no field or method \w+\)$")
+
+
+def _operand_start(line: str, end: int) -> int:
+    """Where the operand that ends just before ``end`` starts (``strings.ToLower(s)``, ``xs[i]``, ``a.b``)."""
+    i = end
+    while i > 0:
+        ch = line[i - 1]
+        if ch in ")]":
+            depth, i = 0, i - 1
+            while i >= 0:
+                depth += {")": 1, "]": 1, "(": -1, "[": -1}.get(line[i], 0)
+                if depth == 0:
+                    break
+                i -= 1
+        elif ch == '"':
+            i = line.rfind('"', 0, i - 1)
+        elif not (ch.isalnum() or ch in "_."):
+            break
+        if i <= 0:
+            return max(i, 0)
+        if ch not in ")]\"":
+            i -= 1
+    return i
+
+
+def _closing(line: str, at: int) -> int | None:
+    """The index of the bracket that closes the one at ``at``, string and rune literals skipped."""
+    depth, quote, i = 0, "", at
+    while i < len(line):
+        ch = line[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _java_method(line: str, col: int, method: str) -> str | None:
+    """The line with the Java call at ``col`` (its method name) written the Go way, or None."""
+    if col < 1 or line[col - 1] != "." or not line.startswith(method, col):
+        return None
+    start, end = _operand_start(line, col - 1), col + len(method)
+    args: list[str] = []
+    if line[end:end + 1] == "(":
+        close = _closing(line, end)
+        if close is None:
+            return None
+        inner = line[end + 1:close]
+        args = [a.strip() for a in _top_level_split(inner, ",")] if inner.strip() else []
+        end = close + 1
+    template = _JAVA_METHODS[method]
+    if method == "substring" and len(args) == 1:
+        args.append("")
+    if len(args) != len(set(re.findall(r"\{(\d)\}", template))):
+        return None
+    return line[:start] + template.format(*args, x=line[start:col - 1]) + line[end:]
+
+
 def compiler_fix(code: str, output: str) -> str:
     """One pass over ``go build``'s messages; each fix is local to the line it names."""
     lines = code.split("\n")
     if "syntax error" in output:  # Java casts stop the parser before anything is type-checked
         return _CAST.sub(lambda m: f"{m.group(1)}({m.group(2)})", code)
+    # Java method calls first, right to left on a line (positions before a rewrite stay valid); the next compile
+    # reports the rest at their new positions.
+    calls = sorted(((int(m.group(1)) - 1, int(m.group(2)) - 1, found.group(1), found.group(2))
+                    for m in _DIAGNOSTIC.finditer(output) if (found := _NO_METHOD.match(m.group(3)))), reverse=True)
+    rewritten = False
+    for row, col, method, of_type in calls:
+        if method in _JAVA_METHODS and (of_type == "string" or method in _ON_SLICES) and 0 <= row < len(lines):
+            new = _java_method(lines[row], col, method)
+            if new is not None:
+                lines[row], rewritten = new, True
+    if rewritten:
+        fixed = "\n".join(lines)
+        return _add_import(fixed, "strings") if "strings." in fixed and not re.search(
+            r'^\s*(import\s+)?"strings"', fixed, re.M) else fixed
     inserts: dict[int, str] = {}
     dropped: set[int] = set()
     for m in _DIAGNOSTIC.finditer(output):
