@@ -211,8 +211,8 @@ async def test_cancellation_stops_generation(client: LanguageClient, tmp_path):
 
 @pytest.mark.asyncio(loop_scope="function")
 async def test_bad_input_gives_messages_and_the_server_keeps_serving(client: LanguageClient, tmp_path):
-    py = _open(client, tmp_path / "x.py", "print(1)\n", language="python")
-    assert await _actions(client, py, types.Range(start=types.Position(line=0, character=0),
+    rb = _open(client, tmp_path / "x.rb", "puts 1\n", language="ruby")  # a language without a pair
+    assert await _actions(client, rb, types.Range(start=types.Position(line=0, character=0),
                                                    end=types.Position(line=0, character=3))) is None
     uri = _open(client, tmp_path / "Empty.java", "   \n")
     await client.workspace_execute_command_async(types.ExecuteCommandParams(
