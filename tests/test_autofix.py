@@ -147,3 +147,25 @@ def test_java_string_methods_in_go_compile_after_the_fixes(sandbox_pool):
     fixed = suggested_fix("go", JAVA_METHODS_GO, sandbox_pool.run)
     assert fixed is not None and "strings.TrimSpace(raw[1:len(raw)-1])" in fixed and "len(xs) == 0" in fixed
     assert sandbox_pool.run(Job.of("go_check", fixed)).passed, fixed
+
+
+def test_java_ternary_statements_become_if_else():
+    code = ("package main\n\nfunc F(xs []int, n int, ok bool) int {\n\tv := len(xs) == 0 ? -1 : xs[0]\n"
+            "\tlabel := ok ? \"a\" : \"b\"\n\t_ = label\n\treturn n == 0 ? v : v / n\n}\n")
+    out = ("./main.go:4:20: invalid character U+003F '?'\n./main.go:4:23: syntax error: unexpected literal\n"
+           "./main.go:5:14: invalid character U+003F '?'\n./main.go:7:16: invalid character U+003F '?'\n")
+    fixed = go_compiler_fix(code, out)
+    assert "\tv := -1\n\tif !(len(xs) == 0) {\n\t\tv = xs[0]\n\t}\n" in fixed  # the indexing branch only when chosen
+    assert "\tlabel := \"b\"\n\tif ok {\n\t\tlabel = \"a\"\n\t}\n" in fixed
+    assert fixed.endswith("\tif n == 0 {\n\t\treturn v\n\t}\n\treturn v / n\n}\n")
+    inside = "package main\n\nfunc G(a bool) {\n\tprintln(a ? 1 : 2)\n}\n"
+    assert go_compiler_fix(inside, "./main.go:4:12: invalid character U+003F '?'\n") == inside  # not a statement
+
+
+@pytest.mark.docker
+def test_java_ternaries_in_go_compile_after_the_fixes(sandbox_pool):
+    code = ("package main\n\nfunc Avg(xs []int, total int) int {\n\tn := len(xs)\n\tfirst := n == 0 ? -1 : xs[0]\n"
+            "\tif first < 0 {\n\t\treturn 0\n\t}\n\treturn n == 0 ? 0 : total / n\n}\n")
+    assert not sandbox_pool.run(Job.of("go_check", code)).passed
+    fixed = suggested_fix("go", code, sandbox_pool.run)
+    assert fixed is not None and "?" not in fixed and sandbox_pool.run(Job.of("go_check", fixed)).passed, fixed

@@ -442,10 +442,53 @@ def _java_method(line: str, col: int, method: str) -> str | None:
     return line[:start] + template.format(*args, x=line[start:col - 1]) + line[end:]
 
 
+_QUESTION = re.compile(r"^\./main\.go:(\d+):(\d+): invalid character U\+003F '\?'", re.M)
+_SIMPLE = re.compile(r"-?[\w.]+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])+'")  # a name, a number, a string or rune literal
+
+
+def _ternary(line: str, col: int) -> str | None:
+    """A Java ternary statement (``return c ? a : b``, ``x = c ? a : b``, ``x := c ? a : b``, ``x += ...``) written
+    as Go's if/else, the ``?`` at ``col``; None for one inside a larger expression or nested. Only the chosen branch
+    is evaluated, as in Java; ``:=`` declares with the branch that is a plain name or literal, so the other one is
+    still evaluated only when chosen (and is left alone when neither is)."""
+    indent = line[: len(line) - len(line.lstrip())]
+    head = re.match(r"return\s+|([\w.]+(?:\[[^\]]*\])?)\s*(:=|=|\+=|-=)\s*", line[len(indent):])
+    if head is None or not 0 <= col - len(indent) - head.end() < len(line):
+        return None
+    cond = line[len(indent) + head.end():col].strip()
+    branches = _top_level_split(line[col + 1:].rstrip().removesuffix(";"), ":")
+    if len(branches) != 2 or not cond or "?" in cond:
+        return None
+    a, b = (x.strip() for x in branches)
+    if not a or not b or "?" in a + b:
+        return None
+    cond = cond[1:-1] if cond.startswith("(") and _closing(cond, 0) == len(cond) - 1 else cond
+    inner = indent + "\t"
+    if head.group(0).startswith("return"):
+        return f"{indent}if {cond} {{\n{inner}return {a}\n{indent}}}\n{indent}return {b}"
+    target, op = head.group(1), head.group(2)
+    if op != ":=":
+        return (f"{indent}if {cond} {{\n{inner}{target} {op} {a}\n{indent}}} else {{\n"
+                f"{inner}{target} {op} {b}\n{indent}}}")
+    if _SIMPLE.fullmatch(b):
+        return f"{indent}{target} := {b}\n{indent}if {cond} {{\n{inner}{target} = {a}\n{indent}}}"
+    if _SIMPLE.fullmatch(a):
+        return f"{indent}{target} := {a}\n{indent}if !({cond}) {{\n{inner}{target} = {b}\n{indent}}}"
+    return None
+
+
 def compiler_fix(code: str, output: str) -> str:
     """One pass over ``go build``'s messages; each fix is local to the line it names."""
     lines = code.split("\n")
-    if "syntax error" in output:  # Java casts stop the parser before anything is type-checked
+    if "syntax error" in output or _QUESTION.search(output):  # the parser stops before anything is type-checked
+        ternaries = False
+        for row, col in sorted({(int(m.group(1)) - 1, int(m.group(2)) - 1) for m in _QUESTION.finditer(output)},
+                               reverse=True):  # bottom up: a rewrite adds lines below the ones still to do
+            new = _ternary(lines[row], col) if 0 <= row < len(lines) else None
+            if new is not None:
+                lines[row], ternaries = new, True
+        if ternaries:
+            return "\n".join(lines)
         return _CAST.sub(lambda m: f"{m.group(1)}({m.group(2)})", code)
     # Java method calls first, right to left on a line (positions before a rewrite stay valid); the next compile
     # reports the rest at their new positions.
