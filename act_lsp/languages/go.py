@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from act_lsp.languages import java
@@ -293,11 +293,12 @@ _CAST = re.compile(r"\((int|int32|int64|float32|float64|byte|rune|string)\)[ \t]
                       r"(-?[A-Za-z_][\w.]*(?:\([^()\n]*\)|\[[^\[\]\n]*\])*|-?\d+(?:\.\d+)?|\([^()\n]*\))")
 
 
-def _top_level_split(expr: str, op: str) -> list[str]:
-    """``expr`` split at ``op`` outside brackets and literals (``a + f(b + c)`` → ``a``, ``f(b + c)``)."""
-    parts, depth, quote, start, i = [], 0, "", 0, 0
-    while i < len(expr):
-        ch = expr[i]
+def _outside_literals(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """(index, bracket depth after it) of each character of ``text`` from ``start`` outside string and rune
+    literals: the one scan behind splitting an expression and finding a closing bracket."""
+    depth, quote, i = 0, "", start
+    while i < len(text):
+        ch = text[i]
         if quote:
             if ch == "\\":
                 i += 1
@@ -305,16 +306,19 @@ def _top_level_split(expr: str, op: str) -> list[str]:
                 quote = ""
         elif ch in "\"'`":
             quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif depth == 0 and expr.startswith(op, i):
+        else:
+            depth += (ch in "([{") - (ch in ")]}")
+            yield i, depth
+        i += 1
+
+
+def _top_level_split(expr: str, op: str) -> list[str]:
+    """``expr`` split at ``op`` outside brackets and literals (``a + f(b + c)`` → ``a``, ``f(b + c)``)."""
+    parts, start = [], 0
+    for i, depth in _outside_literals(expr):
+        if i >= start and depth == 0 and expr[i] not in "()[]{}" and expr.startswith(op, i):
             parts.append(expr[start:i])
             start = i + len(op)
-            i = start
-            continue
-        i += 1
     return parts + [expr[start:]]
 
 
@@ -401,24 +405,7 @@ def _operand_start(line: str, end: int) -> int:
 
 def _closing(line: str, at: int) -> int | None:
     """The index of the bracket that closes the one at ``at``, string and rune literals skipped."""
-    depth, quote, i = 0, "", at
-    while i < len(line):
-        ch = line[i]
-        if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in "\"'`":
-            quote = ch
-        elif ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
+    return next((i for i, depth in _outside_literals(line, at) if depth == 0), None)
 
 
 def _java_method(line: str, col: int, method: str) -> str | None:
