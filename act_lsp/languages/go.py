@@ -488,9 +488,7 @@ def compiler_fix(code: str, output: str) -> str:
             if new is not None:
                 lines[row], rewritten = new, True
     if rewritten:
-        fixed = "\n".join(lines)
-        return _add_import(fixed, "strings") if "strings." in fixed and not re.search(
-            r'^\s*(import\s+)?"strings"', fixed, re.M) else fixed
+        return _with_import("\n".join(lines), "strings")
     inserts: dict[int, str] = {}
     dropped: set[int] = set()
     for m in _DIAGNOSTIC.finditer(output):
@@ -524,12 +522,13 @@ def compiler_fix(code: str, output: str) -> str:
     for i, line in enumerate(lines):
         out += ([] if i in dropped else [line]) + ([inserts[i]] if i in inserts else [])
     fixed = re.sub(r"^import \(\s*\)\n", "", "\n".join(out), flags=re.M)
-    if "fmt.Sprint(" in fixed and not re.search(r'^\s*(import\s+)?"fmt"', fixed, re.M):
-        fixed = _add_import(fixed, "fmt")
-    return fixed
+    return _with_import(fixed, "fmt")
 
 
-def _add_import(code: str, package: str) -> str:
+def _with_import(code: str, package: str) -> str:
+    """``code`` importing ``package`` when a fix made it use the package and it does not import it yet."""
+    if f"{package}." not in code or re.search(rf'^\s*(import\s+)?"{package}"', code, re.M):
+        return code
     return re.sub(r"^(package\s+\w+[^\n]*\n)", rf'\1\nimport "{package}"\n', code, count=1, flags=re.M)
 
 

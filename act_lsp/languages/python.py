@@ -77,8 +77,8 @@ def fields(source: str) -> dict[str, list[Param]]:
 
 def static_data(source: str) -> list[str]:
     """Module constants and class attributes (``LIMIT = 10``): what no method of a translation declares."""
-    out = []
-    for node in [*_module(source).body, *(n for c in _classes(_module(source)) for n in c.body)]:
+    out, tree = [], _module(source)
+    for node in [*tree.body, *(n for c in _classes(tree) for n in c.body)]:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] \
             if isinstance(node, ast.AnnAssign) and node.value is not None else []
         out += [t.id for t in targets if isinstance(t, ast.Name)]
