@@ -8,6 +8,7 @@ A grammar is named by its module (``tree_sitter_java``), as a language row names
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -53,3 +54,11 @@ def name(node: Node) -> str:
     """The text of the node's ``name`` field, "" without one."""
     found = node.child_by_field_name("name")
     return text(found) if found else ""
+
+
+def descendants(node: Node, kind: str) -> Iterator[Node]:
+    """Every node of type ``kind`` under ``node``, outermost first (a match's own children are searched too)."""
+    for child in node.children:
+        if child.type == kind:
+            yield child
+        yield from descendants(child, kind)

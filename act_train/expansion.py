@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from act_lsp.engine import GenerationParams
 from act_lsp.languages import LANGUAGES, Reading
 from act_lsp.sandbox import Job
 from act_lsp.sanitize import extract_code
@@ -109,16 +108,15 @@ def _expansions(pipe: Pipeline, seed: Seed, todo, config: ExpandConfig) -> list[
     for key, op, focus in todo:
         t = time.perf_counter()
         prompt = expansion_prompt(seed.language, pair.source.display, pair.source.fence, seed.code, op, focus)
-        model = pipe.generator if config.by == "student" else pipe.teacher
-        gen = model.generate(prompt.text, GenerationParams(
-            max_tokens=config.max_tokens, temperature=config.temperature, seed=int(key[:8], 16) % 100_000))
-        pipe.timing["llm"] += time.perf_counter() - t
+        gen = pipe.generate(prompt.text, config.temperature, int(key[:8], 16) % 100_000,
+                            model=pipe.generator if config.by == "student" else pipe.teacher,
+                            max_tokens=config.max_tokens)
         code, reason = clean_program(seed.language, gen.text)
         generated.append((key, op, focus, code, reason, time.perf_counter() - t, gen.tokens))
     harness = pair.source.reading.harness if pair.source.reading else ""
     jobs = [Job.with_tests(pair.source.test_recipe, code, harness)
             for _, _, _, code, reason, _, _ in generated if not reason]
-    results = iter(pipe._run(jobs))
+    results = iter(pipe.run_jobs(jobs))
     rows = []
     for key, op, focus, code, reason, secs, tokens in generated:
         if not reason:

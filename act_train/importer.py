@@ -20,14 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from act_lsp import syntax
-from act_lsp.languages import LANGUAGES
+from act_lsp.languages import LANGUAGES, Seeding
 from act_lsp.pairs import language_for
 
-# Node types per language: what is a unit, what is a preamble line, what to descend into.
-_UNITS = {"java": {"class_declaration", "record_declaration", "enum_declaration"},
-          "cpp": {"function_definition", "class_specifier", "struct_specifier"}}
-_PREAMBLE = {"java": {"import_declaration"}, "cpp": {"preproc_include", "using_declaration"}}
-_DESCEND = {"java": set(), "cpp": {"namespace_definition", "declaration_list", "declaration"}}
 _SKIP_NAMES = {"main"}
 # Known problem sets: where an imported unit comes from and under which terms (kept with everything derived).
 ATTRIBUTION = {"MBJP": "MBXP (Athiwaratkun et al., arXiv 2210.14868), CC BY 4.0",
@@ -35,9 +30,16 @@ ATTRIBUTION = {"MBJP": "MBXP (Athiwaratkun et al., arXiv 2210.14868), CC BY 4.0"
 
 
 def _source_language(language_id: str = "", file_name: str = "") -> str | None:
-    """A language this importer reads (one with a grammar and unit rules below), by name/alias or file suffix."""
+    """A language this importer reads (one with a grammar and seeding rules), by name/alias or file suffix."""
     found = language_for(language_id or None, file_name)
-    return found.name if found and found.grammar and found.name in _UNITS else None
+    return found.name if found and found.grammar and found.reading and found.reading.seeding else None
+
+
+def _seeding(language: str) -> Seeding:
+    reading = LANGUAGES[language].reading
+    if reading is None or reading.seeding is None:
+        raise SeedImportError(f"{language} files are not imported as seeds")
+    return reading.seeding
 
 
 def _parser(language: str):
@@ -67,6 +69,7 @@ def _name(node) -> str:
 
 
 def units_in_source(language: str, text: str, origin: str, *, max_lines: int = 120, parser=None) -> list[Unit]:
+    seeding = _seeding(language)
     data = text.encode()
     tree = (parser or _parser(language)).parse(data)
     preamble: list[str] = []
@@ -74,11 +77,11 @@ def units_in_source(language: str, text: str, origin: str, *, max_lines: int = 1
 
     def walk(node) -> Iterator:
         for child in node.children:
-            if child.type in _PREAMBLE[language]:
+            if child.type in seeding.preamble:
                 preamble.append(child.text.decode().strip())
-            elif child.type in _UNITS[language]:
+            elif child.type in seeding.units:
                 yield child
-            elif child.type in _DESCEND[language]:
+            elif child.type in seeding.descend:
                 yield from walk(child)
 
     for node in walk(tree.root_node):
@@ -87,7 +90,7 @@ def units_in_source(language: str, text: str, origin: str, *, max_lines: int = 1
         if node.has_error or _name(node) in _SKIP_NAMES or node.end_point[0] - node.start_point[0] + 1 > max_lines:
             continue
         body = data[node.start_byte:node.end_byte].decode()
-        if language == "cpp" and node.type != "function_definition":
+        if node.type in ("struct_specifier", "class_specifier"):  # C++: the declaration's semicolon
             body += ";"
         found.append((body, f"{origin}:{node.start_point[0] + 1}"))
     head = "\n".join(dict.fromkeys(preamble))
@@ -193,109 +196,41 @@ def save_units(db, units: list[Unit]) -> int:
 
 
 # --- methods that need no object: function-level seeds from class seeds, without an LLM call -------------------
-_CLASS_BODY = {"java": "class_body", "cpp": "field_declaration_list"}
-_METHOD = {"java": "method_declaration", "cpp": "function_definition"}
-_MODIFIERS_DROPPED = {"java": {"public", "private", "protected", "static", "final", "synchronized", "abstract"},
-                      "cpp": {"static", "virtual", "inline", "explicit"}}
-
-
-def _nodes(node, kind: str) -> Iterator:
-    for child in node.children:
-        if child.type == kind:
-            yield child
-        yield from _nodes(child, kind)
-
-
-def _fields(language: str, body) -> set[str]:
-    names = set()
-    for decl in body.children:
-        if decl.type != "field_declaration":
-            continue
-        kind = "variable_declarator" if language == "java" else "field_identifier"
-        if language == "java":
-            names |= {d.child_by_field_name("name").text.decode() for d in _nodes(decl, kind)}
-        elif not any(True for _ in _nodes(decl, "function_declarator")):
-            names |= {d.text.decode() for d in _nodes(decl, kind)}
-    return names
-
-
-def _calls(language: str, method) -> set[str]:
-    """Names called without an object (siblings in the same class)."""
-    out = set()
-    if language == "java":
-        for call in _nodes(method, "method_invocation"):
-            if call.child_by_field_name("object") is None:
-                out.add(call.child_by_field_name("name").text.decode())
-    else:
-        for call in _nodes(method, "call_expression"):
-            fn = call.child_by_field_name("function")
-            if fn is not None and fn.type == "identifier":
-                out.add(fn.text.decode())
-    return out
-
-
-def _as_free(language: str, method, data: bytes) -> str:
-    """The method's text without its access/storage modifiers (and a C++ method's trailing const)."""
-    drop: list[tuple[int, int]] = []
-    for child in method.children:
-        if language == "java" and child.type == "modifiers":
-            words = [w for w in child.text.decode().split() if w not in _MODIFIERS_DROPPED["java"]]
-            drop.append((child.start_byte, child.end_byte, " ".join(words)))
-        elif language == "cpp" and child.type in ("storage_class_specifier", "virtual", "function_specifier") \
-                and child.text.decode() in _MODIFIERS_DROPPED["cpp"]:
-            drop.append((child.start_byte, child.end_byte, ""))
-    if language == "cpp":
-        decl = method.child_by_field_name("declarator")
-        for child in decl.children if decl is not None else ():
-            if child.type in ("type_qualifier", "virtual_specifier"):  # with the space before it
-                drop.append((child.prev_sibling.end_byte if child.prev_sibling else child.start_byte,
-                             child.end_byte, ""))
-    text, at = [], method.start_byte
-    for start, end, new in sorted(drop):
-        text.append(data[at:start].decode() + new)
-        at = end
-    text.append(data[at:method.end_byte].decode())
-    return "".join(text).strip()
-
-
 def standalone_methods(language: str, code: str, *, parser=None) -> list[tuple[str, str]]:
     """(class.method, program) for each method of a class that reads no field, calls no sibling and takes
-    parameters: a function in all but name, as a program of its own (Java: a static method of a class of the
-    same name; C++: a free function), with the file's imports/includes."""
+    parameters: a function in all but name, as a program of its own (the language's ``Seeding.program``: Java, a
+    static method of a class of the same name; C++, a free function), with the file's imports/includes."""
+    seeding = _seeding(language)
     data = code.encode()
     tree = (parser or _parser(language)).parse(data)
-    preamble = [n.text.decode().strip() for n in tree.root_node.children if n.type in _PREAMBLE[language]
-                or (language == "cpp" and n.type == "using_declaration")]
+    preamble = [n.text.decode().strip() for n in tree.root_node.children if n.type in seeding.preamble]
+    head = "\n".join(dict.fromkeys(preamble))
     out = []
     for cls in tree.root_node.children:
-        if cls.type == "declaration" and language == "cpp":
-            cls = next((c for c in cls.children if c.type in _UNITS["cpp"]), cls)
-        if cls.type not in _UNITS[language] or cls.type == "function_definition":
+        if cls.type == "declaration":  # C++: ``class A {...} a;`` and the like
+            cls = next((c for c in cls.children if c.type in seeding.units), cls)
+        if cls.type not in seeding.units or cls.type == seeding.method:
             continue
         body = cls.child_by_field_name("body")
         if body is None:
             continue
         owner = _name(cls)
-        fields = _fields(language, body)
-        methods = [m for m in body.children if m.type == _METHOD[language]]
+        fields = seeding.fields(body)
+        methods = [m for m in body.children if m.type == seeding.method]
         siblings = {_name(m) for m in methods}
         for m in methods:
             name, block = _name(m), m.child_by_field_name("body")
             params = m.child_by_field_name("parameters") or next(
-                (d.child_by_field_name("parameters") for d in _nodes(m, "function_declarator")), None)
+                (d.child_by_field_name("parameters") for d in syntax.descendants(m, "function_declarator")), None)
             if block is None or name in (owner, "main") or params is None or params.named_child_count == 0:
                 continue
-            if language == "cpp" and m.child_by_field_name("type") is None:
-                continue  # a constructor or an operator without a return type
-            used = {n.text.decode() for n in _nodes(block, "identifier")} | {
-                n.text.decode() for n in _nodes(block, "field_identifier") if n.parent.type != "field_expression"}
-            if used & fields or any(True for _ in _nodes(block, "this")) or _calls(language, block) & siblings:
+            if m.type == "function_definition" and m.child_by_field_name("type") is None:
+                continue  # C++: a constructor or an operator without a return type
+            used = {n.text.decode() for n in syntax.descendants(block, "identifier")} | {
+                n.text.decode() for n in syntax.descendants(block, "field_identifier")
+                if n.parent.type != "field_expression"}
+            if used & fields or any(True for _ in syntax.descendants(block, "this")) or seeding.calls(block) & siblings:
                 continue
-            free = _as_free(language, m, data)
-            if language == "cpp":  # out of the class: one level less indentation
-                col = m.start_point[1]
-                free = "\n".join(line[col:] if line[:col].isspace() else line for line in free.split("\n"))
-            head = "\n".join(dict.fromkeys(preamble))
-            program = (f"class {owner} {{\n    static {free}\n}}" if language == "java" else free)
+            program = seeding.program(owner, seeding.as_free(m, data))
             out.append((f"{owner}.{name}", (head + "\n\n" if head else "") + program + "\n"))
     return out

@@ -156,7 +156,7 @@ class Pipeline:
         data it does not have to learn from (translated tests), defaulting to ``generator``."""
         self.config, self.generator, self.run_batch, self.dedup = config, generator, run_batch, dedup
         self.teacher = teacher or generator
-        runner = _BatchRunner(self._run)
+        runner = _BatchRunner(self.run_jobs)
         self.student_translator = Translator(generator, lambda: runner)
         self.teacher_translator = Translator(self.teacher, lambda: runner)
         self.run_id = run_id or uuid.uuid4().hex[:12]
@@ -164,8 +164,8 @@ class Pipeline:
         self.log = on_event or (lambda _msg: None)
         self.timing = Counter()  # seconds in "llm" vs "sandbox"
 
-    # --- helpers that count where time goes ------------------------------------------------------
-    def _generate(self, prompt: str, temperature: float, seed: int | None, model=None,
+    # --- the model and the sandbox, counting where time goes (the expansion stage calls them too) --------
+    def generate(self, prompt: str, temperature: float, seed: int | None, model=None,
                   max_tokens: int | None = None):
         t = time.perf_counter()
         params = GenerationParams(max_tokens=max_tokens or self.config.max_tokens, temperature=temperature, seed=seed)
@@ -173,7 +173,7 @@ class Pipeline:
         self.timing["llm"] += time.perf_counter() - t
         return gen
 
-    def _run(self, jobs: Sequence[Job]) -> list[RunResult]:
+    def run_jobs(self, jobs: Sequence[Job]) -> list[RunResult]:
         t = time.perf_counter()
         results = self.run_batch(list(jobs)) if jobs else []
         self.timing["sandbox"] += time.perf_counter() - t
@@ -306,11 +306,11 @@ class Pipeline:
             return (done["id"], done["code"]) if done["ok"] else None
         row = self.prov.find("validation", item_key(seed.id, cand_id, item_key(tests)))
         errors = json.loads(row["meta"]).get("errors", "") if row else ""
-        if not errors or not errors_in_tests(pair.target.name, errors, code):
+        if not errors or not errors_in_tests(pair, errors, code):
             return None
         t = time.perf_counter()
         prompt = repair_tests_prompt(pair, tests, code, errors)
-        gen = self._generate(prompt.text, 0.0, None, model=self.teacher)
+        gen = self.generate(prompt.text, 0.0, None, model=self.teacher)
         fixed = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
         ok = bool(fixed.strip()) and fixed != tests
         tid = self.prov.add(stage="target_tests", key=key, parent=None, ok=ok, code=fixed, pair=pair.id,
@@ -370,7 +370,7 @@ class Pipeline:
             t = time.perf_counter()
             src = pair.source
             prompt = source_tests_prompt(src.name, src.display, src.fence, seed.code)
-            gen = self._generate(prompt.text, 0.0, None, model=self.teacher, max_tokens=600)
+            gen = self.generate(prompt.text, 0.0, None, model=self.teacher, max_tokens=600)
             tests = complete_tests(src.name, gen.text)
             dropped = 0
             reason = "" if CHECK_CALL.search(tests[len(prompt.prefix):]) else "no_tests"
@@ -389,17 +389,18 @@ class Pipeline:
         try:
             for _ in range(3):  # compile errors, then failing checks, then the final run
                 job = Job.with_tests(recipe, seed.code, current)
-                (res,) = self._run([job])
+                (res,) = self.run_jobs([job])
                 if res.passed:
                     return current, dropped, ""
                 output = res.stderr + res.stdout
                 if res.phase == "run":
                     reporting = reporting_tests(pair.source.name, current)
-                    (probe,) = self._run([Job.with_tests(recipe, seed.code, reporting)])
+                    (probe,) = self.run_jobs([Job.with_tests(recipe, seed.code, reporting)])
                     output = probe.stderr + probe.stdout
                 # Lines of the file the tests were placed in, before the tests' first line.
-                offset = len(job.files[get_recipe(recipe).main_file].split("\n")) - len(current.split("\n"))
-                bad = {n - offset - 1 for n in failing_check_lines(output)} & set(range(len(current.split("\n"))))
+                lines = len(current.split("\n"))
+                offset = len(job.files[get_recipe(recipe).main_file].split("\n")) - lines
+                bad = {n - offset - 1 for n in failing_check_lines(pair.source.name, output)} & set(range(lines))
                 kept = [line for i, line in enumerate(current.split("\n")) if i not in bad]
                 checks = sum(bool(CHECK_CALL.search(line)) and "void check(" not in line for line in kept)
                 if not bad or checks < 3:
@@ -418,7 +419,7 @@ class Pipeline:
         row = self.prov.find("io_tests", key)
         if row is None:
             t = time.perf_counter()
-            reason, tests, meta = source_io_tests(pair, seed.code, self._run)
+            reason, tests, meta = source_io_tests(pair, seed.code, self.run_jobs)
             row = {"id": self.prov.add(stage="io_tests", key=key, parent=parent, ok=not reason, reason=reason,
                                        code=tests, pair=pair.id, seconds=time.perf_counter() - t, meta=meta),
                    "ok": not reason, "code": tests, "meta": json.dumps(meta)}
@@ -434,7 +435,7 @@ class Pipeline:
             return {"id": item, "ok": False}
         ok, reason = True, ""
         if seed.tests:
-            (result,) = self._run([Job.with_tests(pair.source.test_recipe, seed.code, seed.tests)])
+            (result,) = self.run_jobs([Job.with_tests(pair.source.test_recipe, seed.code, seed.tests)])
             ok, reason = result.passed, "" if result.passed else f"source_tests_{result.status}"
         item = self.prov.add(stage="seed", key=key, parent=None, ok=ok, code=seed.code, pair=pair.id, reason=reason,
                              seconds=time.perf_counter() - t, meta={"origin": seed.origin, "seed": seed.id})
@@ -450,7 +451,7 @@ class Pipeline:
         if not source_tests:
             return None, None
         prompt = translate_tests_prompt(pair, source_tests, code)
-        gen = self._generate(prompt.text, 0.0, None, model=self.teacher)
+        gen = self.generate(prompt.text, 0.0, None, model=self.teacher)
         tests = sanitize(pair.target.name, gen.text, prefix=prompt.prefix)
         ok = bool(tests.strip())
         tid = self.prov.add(stage="target_tests", key=key, parent=None, ok=ok, code=tests, pair=pair.id,
@@ -466,7 +467,7 @@ class Pipeline:
         if row is None:
             errors = ""
             try:
-                res = checked.result if checked is not None else self._run(
+                res = checked.result if checked is not None else self.run_jobs(
                     [Job.with_tests(pair.target.test_recipe, code, tests)])[0]
                 ok, reason = res.passed, "" if res.passed else f"target_tests_{res.status}"
                 errors = "" if res.passed else (res.stderr or res.stdout)[:3000]

@@ -10,18 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from act_lsp.languages import LANGUAGES, TestScaffold
+from act_lsp.languages import LANGUAGES, Reading, TestScaffold
 from act_lsp.pairs import LanguagePair
 from act_lsp.prompts import CHATML, SYSTEM, Prompt
+
+
+def _reading(language: str) -> Reading:
+    reading = LANGUAGES[language].reading
+    if reading is None:
+        raise ValueError(f"{language} is not a source language")
+    return reading
 
 
 def _source_tests(language: str) -> TestScaffold:
     """Unit tests an LLM writes in the *source* language for a program without tests (kept only when they pass on
     it, then mutation-gated): the shape of the bundled seeds' tests, so the same sandbox recipes run them."""
-    reading = LANGUAGES[language].reading
-    if reading is None:
-        raise ValueError(f"{language} is not a source language")
-    return reading.tests
+    return _reading(language).tests
 
 
 def _target_tests(pair: LanguagePair) -> TestScaffold:
@@ -53,31 +57,22 @@ def complete_tests(language: str, answer: str) -> str:
     return scaffold.prefix + "".join(line + "\n" for line in lines[:keep]) + scaffold.close
 
 
-# The same tests, made to report every failing check (by line) instead of stopping at the first: the program is
-# the reference here, so a check it fails is the LLM's wrong expectation, and is dropped. Line counts unchanged.
-_REPORTING: Mapping[str, tuple[str, str]] = {
-    "java": ("        if (!ok) throw new AssertionError(what);",
-             '        if (!ok) System.err.println("ACT_FAIL " + new Throwable().getStackTrace()[1].getLineNumber());'),
-    "cpp": ("#include <cassert>\n\n",
-            '#include <cstdio>\n#define ACT_CHECK(c) ((c) ? (void)0 : (void)std::fprintf(stderr, "ACT_FAIL %d\\n", '
-            "__LINE__))\n"),
-}
 CHECK_CALL = re.compile(r"(?<![\w.])(?:check|assert)\s*\(")
 
 
 def reporting_tests(language: str, tests: str) -> str:
-    old, new = _REPORTING[language]
-    tests = tests.replace(old, new, 1)
-    return re.sub(r"(?<![\w.])assert\s*\(", "ACT_CHECK(", tests) if language == "cpp" else tests
+    """The same tests, reporting every failing check by line instead of stopping at the first (line counts
+    unchanged): the program is the reference here, so a check it fails is the LLM's wrong expectation."""
+    reporting = _source_tests(language).reporting
+    if reporting is None:
+        raise ValueError(f"{language} has no reporting form of its tests")
+    return reporting(tests)
 
 
-_FAILED_LINE = re.compile(r"ACT_FAIL (\d+)|at Main\.main\(Main\.java:(\d+)\)|Main\.java:(\d+): error"
-                          r"|main\.cpp:(\d+):\d+: error")
-
-
-def failing_check_lines(output: str) -> set[int]:
-    """1-based file lines of failed checks, of compile errors, and the line an uncaught Java exception left."""
-    return {int(next(g for g in groups if g)) for groups in _FAILED_LINE.findall(output)}
+def failing_check_lines(language: str, output: str) -> set[int]:
+    """1-based file lines of failed checks, of compile errors, and the line an uncaught exception left."""
+    pattern = _source_tests(language).failed_line
+    return {int(next(g for g in groups if g)) for groups in pattern.findall(output)} if pattern else set()
 
 
 def source_tests_prompt(language: str, display: str, fence: str, code: str) -> Prompt:
@@ -115,12 +110,10 @@ def repair_tests_prompt(pair: LanguagePair, tests: str, target_code: str, errors
                         "checks; {style}.")
 
 
-def errors_in_tests(target_language: str, errors: str, code: str) -> bool:
+def errors_in_tests(pair: LanguagePair, errors: str, code: str) -> bool:
     """Whether the compiler blames the test code rather than the code under test."""
-    if target_language == "go":
-        return "main_test.go" in errors
-    lines = [int(n) for n in re.findall(r"main\.rs:(\d+):", errors)]
-    return bool(lines) and min(lines) > code.count("\n") + 1  # Rust tests are appended after the code
+    blames = _target_tests(pair).blames_tests
+    return bool(blames and blames(errors, code))
 
 
 # --- expansion (Evol-Instruct for code: depth operators evolve a program, breadth writes a sibling) -----------
@@ -141,15 +134,12 @@ SIMPLIFY = ("Write a smaller program that does one job of this one as one or two
             "values (no class with state): different names, a clear result.")
 OPERATORS: tuple[str, ...] = (*DEPTH_OPERATORS, "breadth", "simplify")
 
-# How an expanded program must look so the pipeline can test and translate it (driver-callable types only).
-PROGRAM_RULES: Mapping[str, str] = {
-    "java": "Self-contained Java without a main method and without I/O, using only java.util. Prefer a class with "
-            "private fields, a constructor and methods, or static methods. Parameters and results: int, long, "
-            "double, boolean, char, String, arrays, List, Map or Set of those.",
-    "cpp": "Self-contained C++17 without a main function and without I/O, using only the standard library. Prefer "
-           "a class with private fields, a constructor and public methods, or free functions. Parameters and "
-           "results: int, long, double, bool, char, std::string, std::vector, std::map or std::set of those.",
-}
+def _program_rules(language: str) -> str:
+    """How an expanded program must look so the pipeline can test and translate it."""
+    rules = _reading(language).program_rules
+    if not rules:
+        raise ValueError(f"{language} has no rules for expanded programs")
+    return rules
 
 
 def expansion_prompt(language: str, display: str, fence: str, code: str, operator: str,
@@ -158,5 +148,5 @@ def expansion_prompt(language: str, display: str, fence: str, code: str, operato
     task = {"breadth": BREADTH, "simplify": SIMPLIFY}.get(operator) or DEPTH_OPERATORS[operator]
     user = (f"Here is a {display} program:\n```{fence}\n{code.strip()}\n```\n{task}"
             + (f" The program must exercise {focus}." if focus else "")
-            + f"\nRules: {PROGRAM_RULES[language]}\nAnswer with the complete new program only.")
+            + f"\nRules: {_program_rules(language)}\nAnswer with the complete new program only.")
     return Prompt.of(CHATML.format(system=SYSTEM, user=user) + f"```{fence}\n", "")

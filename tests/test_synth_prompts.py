@@ -39,12 +39,13 @@ def test_repair_prompt_shows_errors_and_keeps_the_code_fixed():
 
 
 def test_who_the_compiler_blames():
-    assert errors_in_tests("go", "./main_test.go:18:10: c.Len undefined", "package main")
-    assert not errors_in_tests("go", "./main.go:3:1: syntax error", "package main")
+    assert errors_in_tests(PAIRS["java-go"], "./main_test.go:18:10: c.Len undefined", "package main")
+    assert not errors_in_tests(PAIRS["java-go"], "./main.go:3:1: syntax error", "package main")
+    assert not errors_in_tests(PAIRS["python-javascript"], "main.js:3\nSyntaxError: x", "")
     code = "fn a() {}\nfn b() {}\n"
-    assert errors_in_tests("rust", "error[E0061]\n --> main.rs:12:9", code)
-    assert not errors_in_tests("rust", "error[E0308]\n --> main.rs:2:1", code)
-    assert not errors_in_tests("rust", "no location", code)
+    assert errors_in_tests(PAIRS["cpp-rust"], "error[E0061]\n --> main.rs:12:9", code)
+    assert not errors_in_tests(PAIRS["cpp-rust"], "error[E0308]\n --> main.rs:2:1", code)
+    assert not errors_in_tests(PAIRS["cpp-rust"], "no location", code)
 
 
 def test_a_looping_or_cut_off_test_answer_is_closed_after_its_last_whole_statement():
@@ -65,4 +66,5 @@ def test_reporting_tests_keep_every_line_where_it_was_and_name_the_failing_ones(
     assert "ACT_CHECK(f(1) == 1);" in reporting_tests("cpp", complete_tests("cpp", "    assert(f(1) == 1);\n"))
     output = ("ACT_FAIL 12\nException in thread \"main\" java.lang.RuntimeException\n\tat A.f(Main.java:3)\n"
               "\tat Main.main(Main.java:15)\nMain.java:17: error: incompatible types\nmain.cpp:20:5: error: x\n")
-    assert failing_check_lines(output) == {12, 15, 17, 20}
+    assert failing_check_lines("java", output) == {12, 15, 17}
+    assert failing_check_lines("cpp", output) == {12, 20}

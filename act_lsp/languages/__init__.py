@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from act_lsp.languages import cpp, go, java, javascript, python, rust
-from act_lsp.languages.base import Fixer, Language, Reading, Recipe, TestScaffold, TypeMap, Writing
+from act_lsp.languages.base import Fixer, Language, Reading, Recipe, Seeding, TestScaffold, TypeMap, Writing
 
 LANGUAGES: Mapping[str, Language] = MappingProxyType({
     module.LANGUAGE.name: module.LANGUAGE for module in (java, cpp, python, go, rust, javascript)
@@ -23,4 +23,5 @@ def get_language(name: str) -> Language:
         raise ValueError(f"unknown language {name!r}; known: {', '.join(LANGUAGES)}") from None
 
 
-__all__ = ["LANGUAGES", "Fixer", "Language", "Reading", "Recipe", "TestScaffold", "TypeMap", "Writing", "get_language"]
+__all__ = ["LANGUAGES", "Fixer", "Language", "Reading", "Recipe", "Seeding", "TestScaffold", "TypeMap", "Writing",
+           "get_language"]

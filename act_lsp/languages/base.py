@@ -8,8 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from act_lsp.program import Outcome, Param, Scenario, Signature, VType
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
 
 # How a target language spells a source language's type: (source spelling, as a parameter?) → target spelling.
 TypeMap = Callable[..., str]
@@ -26,6 +30,28 @@ class TestScaffold:
     prefix: str
     style: str  # how the tests must fail, in words
     close: str = ""
+    # Tests in a source language are checked on the program itself, which is the oracle: ``reporting`` makes them
+    # report every failing check (line counts unchanged) instead of stopping at the first, ``failed_line`` finds
+    # those lines (and compile errors, an uncaught exception's line) in the output, so the wrong checks are dropped.
+    reporting: Callable[[str], str] | None = None
+    failed_line: re.Pattern[str] | None = None
+    # Tests translated into a target language: whether a compile error (errors, code under test) blames the tests.
+    blames_tests: Callable[[str, str], bool] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Seeding:
+    """How the seed importer cuts a source file into seeds: top-level units with the file's imports in front, and
+    the methods of a class that need no object as functions of their own (no LLM call)."""
+
+    units: frozenset[str]  # node types that are one seed each (classes, free functions)
+    preamble: frozenset[str]  # node types every unit keeps (imports, includes)
+    descend: frozenset[str] = frozenset()  # containers looked into (namespaces)
+    method: str  # a method's node type in a class body
+    fields: Callable[[Node], set[str]]  # a class body → its fields' names
+    calls: Callable[[Node], set[str]]  # a method body → the names it calls without an object
+    as_free: Callable[[Node, bytes], str]  # a method → its text as a function (modifiers dropped, dedented)
+    program: Callable[[str, str], str]  # (class name, function text) → a program of its own
 
 
 @dataclass(frozen=True)
@@ -51,6 +77,8 @@ class Reading:
     harness: str  # a do-nothing entry point ("the program compiles" is checked by building and running it)
     has_main: re.Pattern[str]  # a demo entry point the model added
     tests: TestScaffold  # unit tests a model writes in this language for a program without any
+    seeding: Seeding | None = None  # how files of it become seeds (None: not imported)
+    program_rules: str = ""  # how a program the expansion writes must look (driver-callable types only)
 
 
 @dataclass(frozen=True, kw_only=True)

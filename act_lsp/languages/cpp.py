@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from act_lsp import syntax
-from act_lsp.languages.base import Language, Reading, Recipe, TestScaffold
+from act_lsp.languages.base import Language, Reading, Recipe, Seeding, TestScaffold
 from act_lsp.program import (
     KEY_KINDS,
     Param,
@@ -343,6 +343,46 @@ def driver(scenarios: Sequence[Scenario]) -> str:
     return _HELPERS + "int main() {\n" + "\n".join(body) + "\n    return 0;\n}\n"
 
 
+# Source tests that report every failing check by line (ACT_FAIL n) instead of aborting at the first assert.
+_REPORTING = ('#include <cstdio>\n#define ACT_CHECK(c) ((c) ? (void)0 : (void)std::fprintf(stderr, "ACT_FAIL %d\\n", '
+              "__LINE__))\n")
+_ASSERT = re.compile(r"(?<![\w.])assert\s*\(")
+
+
+# --- seeds: a class's methods that need no object become free functions ------------------------------------
+_MODIFIERS_DROPPED = {"static", "virtual", "inline", "explicit"}
+
+
+def _class_fields(body: Node) -> set[str]:
+    """Data members (not member function declarations)."""
+    return {text(d) for decl in body.children if decl.type == "field_declaration"
+            and not any(True for _ in syntax.descendants(decl, "function_declarator"))
+            for d in syntax.descendants(decl, "field_identifier")}
+
+
+def _calls(block: Node) -> set[str]:
+    """Functions called by a plain name (possibly siblings in the same class)."""
+    return {text(fn) for call in syntax.descendants(block, "call_expression")
+            if (fn := call.child_by_field_name("function")) is not None and fn.type == "identifier"}
+
+
+def _as_free(method: Node, data: bytes) -> str:
+    """The method's text without its storage specifiers and trailing const/override, one level less indented."""
+    drop = [(c.start_byte, c.end_byte) for c in method.children
+            if c.type in ("storage_class_specifier", "virtual", "function_specifier") and text(c) in _MODIFIERS_DROPPED]
+    decl = method.child_by_field_name("declarator")
+    for child in decl.children if decl is not None else ():
+        if child.type in ("type_qualifier", "virtual_specifier"):  # with the space before it
+            drop.append((child.prev_sibling.end_byte if child.prev_sibling else child.start_byte, child.end_byte))
+    out, at = [], method.start_byte
+    for start, end in sorted(drop):
+        out.append(data[at:start].decode())
+        at = end
+    out.append(data[at:method.end_byte].decode())
+    col = method.start_point[1]
+    return "\n".join(line[col:] if line[:col].isspace() else line for line in "".join(out).strip().split("\n"))
+
+
 # The image's precompiled <bits/stdc++.h> (sandbox/Dockerfile); its flags must match this recipe's.
 _PCH = ("-I", "/opt/act/pch")
 
@@ -360,7 +400,19 @@ LANGUAGE = Language(
         signatures=signatures, fields=fields, static_data=static_data, errors=exception_classes, vtype=vtype,
         driver=driver, prelude=_PRELUDE, harness="int main() { return 0; }",
         has_main=re.compile(r"\bint\s+main\s*\("),
-        tests=TestScaffold(prefix="#include <cassert>\n\nint main() {\n", style="use assert for every expectation",
-                           close="    return 0;\n}\n"),
+        tests=TestScaffold(
+            prefix="#include <cassert>\n\nint main() {\n", style="use assert for every expectation",
+            close="    return 0;\n}\n",
+            reporting=lambda tests: _ASSERT.sub("ACT_CHECK(", tests.replace("#include <cassert>\n\n", _REPORTING, 1)),
+            failed_line=re.compile(r"ACT_FAIL (\d+)|main\.cpp:(\d+):\d+: error")),
+        seeding=Seeding(units=frozenset({"function_definition", "class_specifier", "struct_specifier"}),
+                        preamble=frozenset({"preproc_include", "using_declaration"}),
+                        descend=frozenset({"namespace_definition", "declaration_list", "declaration"}),
+                        method="function_definition", fields=_class_fields, calls=_calls, as_free=_as_free,
+                        program=lambda _owner, free: free),
+        program_rules="Self-contained C++17 without a main function and without I/O, using only the standard "
+                      "library. Prefer a class with private fields, a constructor and public methods, or free "
+                      "functions. Parameters and results: int, long, double, bool, char, std::string, std::vector, "
+                      "std::map or std::set of those.",
     ),
 )

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from act_lsp import syntax
-from act_lsp.languages.base import Language, Reading, Recipe, TestScaffold
+from act_lsp.languages.base import Language, Reading, Recipe, Seeding, TestScaffold
 from act_lsp.program import (
     KEY_KINDS,
     Param,
@@ -293,6 +293,43 @@ def standalone(code: str) -> str:
     return _PUBLIC_TYPE.sub("", _PACKAGE.sub("", code, count=1))
 
 
+# --- seeds: a class's methods that need no object become functions of their own ---------------------------
+_MODIFIERS_DROPPED = {"public", "private", "protected", "static", "final", "synchronized", "abstract"}
+
+
+def _class_fields(body: Node) -> set[str]:
+    return {text(d.child_by_field_name("name")) for decl in body.children if decl.type == "field_declaration"
+            for d in syntax.descendants(decl, "variable_declarator")}
+
+
+def _calls(block: Node) -> set[str]:
+    """Methods called without an object (siblings in the same class)."""
+    return {text(call.child_by_field_name("name")) for call in syntax.descendants(block, "method_invocation")
+            if call.child_by_field_name("object") is None}
+
+
+def _as_free(method: Node, data: bytes) -> str:
+    """The method's text without its access and storage modifiers."""
+    out, at = [], method.start_byte
+    for child in method.children:
+        if child.type == "modifiers":
+            words = [w for w in text(child).split() if w not in _MODIFIERS_DROPPED]
+            out.append(data[at:child.start_byte].decode() + " ".join(words))
+            at = child.end_byte
+    out.append(data[at:method.end_byte].decode())
+    return "".join(out).strip()
+
+
+_TESTS = TestScaffold(
+    prefix="public class Main {\n    static void check(boolean ok, String what) {\n"
+           "        if (!ok) throw new AssertionError(what);\n    }\n\n    public static void main(String[] args) {\n",
+    style="call check(condition, \"what is checked\") for every expectation", close="    }\n}\n",
+    reporting=lambda tests: tests.replace(
+        "        if (!ok) throw new AssertionError(what);",
+        '        if (!ok) System.err.println("ACT_FAIL " + new Throwable().getStackTrace()[1].getLineNumber());', 1),
+    failed_line=re.compile(r"ACT_FAIL (\d+)|at Main\.main\(Main\.java:(\d+)\)|Main\.java:(\d+): error"))
+
+
 # Sandbox: Java is started with settings that favour many short runs over peak throughput.
 _JVM = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto")
 
@@ -313,10 +350,13 @@ LANGUAGE = Language(
         driver=driver, standalone=standalone,
         harness="public class Main { public static void main(String[] args) { } }",
         has_main=re.compile(r"static\s+void\s+main\s*\("),
-        tests=TestScaffold(prefix="public class Main {\n    static void check(boolean ok, String what) {\n"
-                                  "        if (!ok) throw new AssertionError(what);\n    }\n\n"
-                                  "    public static void main(String[] args) {\n",
-                           style="call check(condition, \"what is checked\") for every expectation",
-                           close="    }\n}\n"),
+        tests=_TESTS,
+        seeding=Seeding(units=frozenset({"class_declaration", "record_declaration", "enum_declaration"}),
+                        preamble=frozenset({"import_declaration"}), method="method_declaration",
+                        fields=_class_fields, calls=_calls, as_free=_as_free,
+                        program=lambda owner, free: f"class {owner} {{\n    static {free}\n}}"),
+        program_rules="Self-contained Java without a main method and without I/O, using only java.util. Prefer a "
+                      "class with private fields, a constructor and methods, or static methods. Parameters and "
+                      "results: int, long, double, boolean, char, String, arrays, List, Map or Set of those.",
     ),
 )

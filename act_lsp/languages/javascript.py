@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from act_lsp.languages import python
 from act_lsp.languages.base import Language, Recipe, TestScaffold, TypeMap, Writing, balance_braces
 from act_lsp.program import Outcome, Param, Scenario, Signature, float_literal, set_items, split_top
 
@@ -18,14 +19,10 @@ from act_lsp.program import Outcome, Param, Scenario, Signature, float_literal, 
 def from_python(t: str, *, param: bool = False) -> str:
     """``list[int]`` → ``number[]``, ``dict[str, int]`` → ``Object<string, number>`` (a plain object: what a JS
     translation of a string-keyed dict uses), ``dict[int, str]`` → ``Map<number, string>``; "" when unknown."""
-    t = t.strip()
-    scalar = {"int": "number", "float": "number", "bool": "boolean", "str": "string", "None": "null"}.get(t)
-    if scalar:
-        return scalar
-    m = re.fullmatch(r"(?:typing\.)?(\w+)\s*\[(.*)\]", t, flags=re.S)
-    if not m:
-        return ""
-    base, args = m.group(1).lower(), [from_python(a) for a in split_top(m.group(2))]
+    name, hinted = python.hint(t)
+    if not hinted:
+        return {"int": "number", "float": "number", "bool": "boolean", "str": "string", "None": "null"}.get(name, "")
+    base, args = name.lower(), [from_python(a) for a in hinted]
     if base in ("list", "sequence", "iterable") and len(args) == 1:
         return f"{args[0] or '*'}[]"
     if base in ("set", "frozenset") and len(args) == 1:

@@ -122,21 +122,31 @@ def signatures(source: str) -> list[Signature]:
     return with_default_constructors(sigs)
 
 
+_GENERIC = re.compile(r"(?:typing\.)?(\w+)\s*\[(.*)\]", re.S)
+
+
+def hint(t: str) -> tuple[str, list[str]]:
+    """A type hint's name and its arguments' spellings: ``dict[str, list[int]]`` → ``("dict", ["str",
+    "list[int]"])``; a plain name has none. Both this module's io planner and a target's type map read it."""
+    t = t.strip()
+    m = _GENERIC.fullmatch(t)
+    return (m.group(1), split_top(m.group(2))) if m else (t, [])
+
+
 def vtype(t: str) -> VType | None:
     """A type hint as a value type: int, float, bool, str and list/dict/set/tuple of them."""
-    t = t.strip()
-    if t in _SCALARS:
-        return VType(_SCALARS[t], (), t)
-    m = re.fullmatch(r"(?:typing\.)?(\w+)\s*\[(.*)\]", t, flags=re.S)
-    kind = _KINDS.get(m.group(1)) if m else None
-    if m is None or kind is None:
+    name, args = hint(t)
+    if not args:
+        return VType(_SCALARS[name], (), name) if name in _SCALARS else None
+    kind = _KINDS.get(name)
+    if kind is None:
         return None
-    inner = tuple(vtype(a) for a in split_top(m.group(2)))
+    inner = tuple(vtype(a) for a in args)
     if any(i is None for i in inner) or len(inner) != (1 if kind in ("list", "set") else 2):
         return None
     if kind in ("map", "set") and inner[0].kind not in KEY_KINDS:  # type: ignore[union-attr]
         return None
-    return VType(kind, inner, t)  # type: ignore[arg-type]
+    return VType(kind, inner, t.strip())  # type: ignore[arg-type]
 
 
 # --- the io driver --------------------------------------------------------------------------------------

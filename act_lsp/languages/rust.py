@@ -283,6 +283,12 @@ def cargo_manifest(crates: Mapping[str, str], name: str = "act_job") -> str:
     return f'[package]\nname = "{name}"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n{deps}'
 
 
+def _blames_tests(errors: str, code: str) -> bool:
+    """The tests are appended after the code: an error first seen below the code is in them."""
+    lines = [int(n) for n in re.findall(r"main\.rs:(\d+):", errors)]
+    return bool(lines) and min(lines) > code.count("\n") + 1
+
+
 LANGUAGE = Language(
     name="rust", display="Rust", language_ids=("rust",), suffixes=(".rs",), fence="rust", file_case="snake",
     recipes=(
@@ -319,7 +325,7 @@ LANGUAGE = Language(
         tidy=tidy, fixer=Fixer("rust_check_json", compiler_fix),
         tests=TestScaffold(prefix="#[cfg(test)]\nmod tests {\n    use super::*;\n\n"
                                   "    #[test]\n    fn translated() {\n",
-                           style="use assert! and assert_eq!"),
+                           style="use assert! and assert_eq!", blames_tests=_blames_tests),
         compiler_errors=re.compile(r"^(?P<msg>error(?:\[E\d{4}\])?: .+)\n\s*--> main\.rs:(?P<line>\d+):(?P<col>\d+)",
                                    re.M),
         definition=r"^\s*(?:pub )?fn {name}\b",
