@@ -31,7 +31,11 @@ class ServerSettings:
     decompose: bool = False
     log_code: bool = True  # off: the database keeps only hashes of code
     output_dir: str | None = None  # None: translations go next to their source file
-    model: str | None = None  # bundled name or GGUF path; None: $ACT_MODEL or the default model
+    # A bundled name or GGUF path (in process), or an OpenAI-compatible endpoint a team shares
+    # (http://host:8080/v1: llama.cpp's server, vLLM); None: $ACT_MODEL or the default model.
+    model: str | None = None
+    endpoint_model: str | None = None  # the base model's name at that endpoint; None: the first it lists
+    fallback_model: str | None = None  # served in process when the endpoint cannot be reached; None: an error
     database: str | None = None  # None: $ACT_HOME/act.db
     max_tokens: int = 1024
     time_limit: float = 180.0  # seconds per generation

@@ -23,10 +23,11 @@ from pygls.uris import from_fs_path, to_fs_path
 from act_lsp import __version__, edits, store
 from act_lsp.config import ServerSettings, parse_settings
 from act_lsp.diagnostics import verdict_diagnostics
-from act_lsp.engine import GenerationParams, ModelHost
+from act_lsp.engine import EngineConfig, GenerationParams, ModelHost
 from act_lsp.examples import Example, ExampleIndex
 from act_lsp.model_store import ModelError
 from act_lsp.pairs import LanguagePair, get_pair, pair_for, target_file_name
+from act_lsp.remote import RemoteModel, RemoteModelError, is_endpoint, open_endpoint, version_model
 from act_lsp.translator import Translation, Translator
 
 log = logging.getLogger("act_lsp")
@@ -60,7 +61,8 @@ class ActLanguageServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("act-lsp", __version__)
         self.settings = ServerSettings()
-        self._host: ModelHost | None = None
+        self._host: ModelHost | RemoteModel | None = None
+        self.notices: list[str] = []  # warnings from the worker thread, shown by the request that raised them
         self._translator: Translator | None = None
         self._load_lock = threading.Lock()
         self._db = None
@@ -78,15 +80,41 @@ class ActLanguageServer(LanguageServer):
 
     def translator(self) -> Translator:
         with self._load_lock:
-            if self._host is None:
-                from act_lsp.engine import EngineConfig
-
-                self._host = ModelHost(EngineConfig(model=self.settings.model))
-                self._translator = Translator(self._host, _sandbox_factory)
+            if self._translator is None:
+                self._serve(self._open_model())
         return self._translator
+
+    def _serve(self, host: ModelHost | RemoteModel) -> None:
+        self._host, self._translator = host, Translator(host, _sandbox_factory)
+
+    def _open_model(self) -> ModelHost | RemoteModel:
+        """The configured model: in process, or a shared endpoint's (asked for its models now, so an unreachable
+        one is a clear error at once, or the fallback model)."""
+        if not is_endpoint(self.settings.model):
+            return ModelHost(EngineConfig(model=self.settings.model))
+        try:
+            return open_endpoint(str(self.settings.model), self.settings.endpoint_model)
+        except RemoteModelError as exc:
+            return self._fallback(exc)
+
+    def fall_back(self, exc: RemoteModelError) -> Translator:
+        """The endpoint failed mid-session: the fallback model from now on, or the error when none is set."""
+        with self._load_lock:
+            if isinstance(self._host, RemoteModel):
+                self._serve(self._fallback(exc))
+        return self._translator
+
+    def _fallback(self, exc: RemoteModelError) -> ModelHost:
+        if not self.settings.fallback_model:
+            raise exc
+        self.notices.append(f"{exc}; translating with the local model {self.settings.fallback_model} until the "
+                            "server restarts")
+        return ModelHost(EngineConfig(model=self.settings.fallback_model))
 
     @property
     def model_name(self) -> str:
+        if isinstance(self._host, RemoteModel):
+            return self._host.model
         return self._host.model_path.name if self._host else (self.settings.model or "default")
 
     def project_of(self, uri: str) -> str:
@@ -119,6 +147,9 @@ class ActLanguageServer(LanguageServer):
             return None
         if self._host is None:
             return version["id"] if version else None
+        if isinstance(self._host, RemoteModel):  # the endpoint serves the version as a model of its own
+            served = self._host.follow(version["id"] if version else None)
+            return version["id"] if version and served == version_model(version["id"]) else None
         merged = version and version.get("merged_path")
         same_model = version and Path(version["base_model"]).resolve() == self._host.model_path.resolve()
         weights = Path(merged) if merged and same_model and Path(merged).is_file() else None
@@ -139,7 +170,8 @@ class ActLanguageServer(LanguageServer):
             training, version = f"unknown ({exc})", None
         return {"server": __version__, "model": self.model_name, "modelLoaded": self._host is not None,
                 "adapterVersion": version["id"] if version else None, "training": training,
-                "verify": self.settings.verify, "weights": self._host.weights_path.name if self._host else None}
+                "verify": self.settings.verify,
+                "weights": self._host.weights_path.name if isinstance(self._host, ModelHost) else None}
 
     def notify_status(self) -> None:
         self.protocol.notify(STATUS_NOTIFICATION, self.status())
@@ -325,6 +357,8 @@ async def _translate(ls: ActLanguageServer, raw) -> dict | None:
         result, adapter, example_ids = await asyncio.to_thread(_run_translation, ls, req, progress)
     finally:
         progress.end("done")
+        while ls.notices:
+            ls.message(ls.notices.pop(0), types.MessageType.Warning)
     latency_ms = int((time.perf_counter() - started) * 1000)
     if result.evidence.sandbox_error:
         ls.message(f"verification is on but the sandbox is unavailable ({result.evidence.sandbox_error}); "
@@ -367,9 +401,16 @@ def _run_translation(ls: ActLanguageServer, req: TranslateRequest, progress: _Pr
             progress.report(f"{n} tokens")
 
     examples = _log(ls, lambda: ls.examples(req.pair, req.source, req.uri)) or []
-    result = translator.translate(req.pair, req.source, params=params, verify=ls.settings.verify,
-                                  candidates=ls.settings.candidates, examples=examples,
-                                  decompose=ls.settings.decompose, on_token=on_token, cancelled=progress.cancelled)
+
+    def translate(translator: Translator) -> Translation:
+        return translator.translate(req.pair, req.source, params=params, verify=ls.settings.verify,
+                                    candidates=ls.settings.candidates, examples=examples,
+                                    decompose=ls.settings.decompose, on_token=on_token, cancelled=progress.cancelled)
+
+    try:
+        result = translate(translator)
+    except RemoteModelError as exc:  # the shared endpoint went away: once more on the fallback model, if any
+        result, adapter = translate(ls.fall_back(exc)), ls.follow_promotion(req.pair)
     return result, adapter, [ex.id for ex in examples]
 
 

@@ -255,6 +255,10 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
               help="target translations per seed (the first greedy, the rest sampled; decoded in one batch)")
 @click.option("--keep", default=2, show_default=True,
               help="distinct passing translations kept per seed as pairs (one when every sample passed)")
+@click.option("--model", "student",
+              help="the model the pairs are for (the student): default $ACT_MODEL or the default model; an "
+                   "OpenAI-compatible URL serving that same model (http://gpu-box:8080/v1) writes its candidates "
+                   "there, requested together so the server batches them")
 @click.option("--teacher", help="a stronger model for expansions, translated tests and extra candidates: a bundled "
               "name (qwen2.5-coder-1.5b), a GGUF path, or an OpenAI-compatible URL (http://host:8080/v1; "
               "$ACT_TEACHER_MODEL, $ACT_TEACHER_API_KEY); default: the model being trained")
@@ -271,8 +275,8 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
               type=click.Choice(["bundled", "method", "feedback", "imported", "expansion"]),
               help="only seeds of these origins (repeatable; default: all)")
 @click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
-def validate_cmd(run_id, out, limit, candidates, keep, teacher, teacher_candidates, repair, llm_tests, exclude,
-                 seeds_from, as_json) -> None:
+def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher_candidates, repair, llm_tests,
+                 exclude, seeds_from, as_json) -> None:
     """Turn seeds into Docker-validated translation pairs, with the funnel of every stage.
 
     Decontaminates against the benchmark files ($ACT_SHARED/bench, default ../shared/bench), the realistic set
@@ -281,8 +285,7 @@ def validate_cmd(run_id, out, limit, candidates, keep, teacher, teacher_candidat
     from pathlib import Path
 
     from act_lsp import store
-    from act_lsp.engine import ModelHost
-    from act_lsp.remote import load_model
+    from act_lsp.remote import load_model, load_teacher
     from act_lsp.sandbox import SandboxPool
     from act_train.bench import evaluation_files
     from act_train.dedup import Deduplicator, load_evaluation_set
@@ -300,8 +303,8 @@ def validate_cmd(run_id, out, limit, candidates, keep, teacher, teacher_candidat
     load_evaluation_set(dedup, [*evaluation_files(), *exclude])
 
     try:
-        host, pool = ModelHost(), SandboxPool()
-        teacher_host = load_model(teacher) if teacher else None
+        host, pool = load_model(student), SandboxPool()
+        teacher_host = load_teacher(teacher) if teacher else None
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
@@ -456,7 +459,7 @@ def expand_cmd(per_seed, limit, language, focus, operators, teacher, as_json) ->
     without tests (`act-train seeds list`), which `validate` and `cycle` take from there.
     """
     from act_lsp import store
-    from act_lsp.remote import load_model
+    from act_lsp.remote import load_teacher
     from act_lsp.sandbox import SandboxPool
     from act_train.dedup import Deduplicator
     from act_train.expansion import ExpandConfig
@@ -469,7 +472,7 @@ def expand_cmd(per_seed, limit, language, focus, operators, teacher, as_json) ->
     if not seeds:
         raise click.ClickException("no seeds to expand")
     try:
-        host, pool = load_model(teacher), SandboxPool()
+        host, pool = load_teacher(teacher), SandboxPool()
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:

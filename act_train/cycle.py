@@ -34,7 +34,7 @@ from act_lsp.engine import EngineConfig, ModelHost
 from act_lsp.home import act_home
 from act_lsp.model_store import resolve_model_path
 from act_lsp.pairs import get_pair
-from act_lsp.remote import load_model
+from act_lsp.remote import load_teacher
 from act_train import controller, records, registry
 from act_train.bench import bench_task, default_bench_dir, evaluation_files
 from act_train.dedup import Deduplicator, load_evaluation_set
@@ -266,7 +266,7 @@ class Cycle:
         dedup = Deduplicator()
         load_evaluation_set(dedup, evaluation_files())
         seeds = self._seeds()  # before loading any model: no seeds is a quick, clear error
-        teacher = load_model(cfg.teacher) if cfg.teacher else None
+        teacher = load_teacher(cfg.teacher) if cfg.teacher else None
         pipe = Pipeline(cfg.synth(teacher=teacher is not None), self._host_with(None), self.pool.run_batch, self.db,
                         dedup, run_id=self.id, on_event=self.log, teacher=teacher)
         # Targeted data: what the controller asked for after the last round (this cycle's or the previous one's).
