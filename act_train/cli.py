@@ -67,6 +67,21 @@ def sandbox_build() -> None:
     click.echo(tag)
 
 
+@sandbox.command("copy")
+@click.option("--to", "hosts", multiple=True, required=True,
+              help="a Docker engine URL (unix://, tcp:// with TLS, ssh://user@box); repeatable")
+def sandbox_copy(hosts: tuple[str, ...]) -> None:
+    """Put this checkout's sandbox image on other Docker engines (streamed, no registry), so a pool can spread jobs
+    over them: ACT_DOCKER_HOSTS=unix:///var/run/docker.sock,ssh://ci@build2 act-train validate ..."""
+    from act_lsp.sandbox.image import copy_image
+
+    for host in hosts:
+        try:
+            click.echo(f"{host}: {copy_image(host, log=lambda m: click.echo(f'[sandbox] {m}', err=True))}")
+        except SandboxError as exc:
+            raise EnvironmentNotReady(str(exc)) from None
+
+
 @sandbox.command("status")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
 @click.option("--quiet", is_flag=True, help="print nothing; exit 0 only if the image is built")

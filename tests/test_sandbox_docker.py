@@ -185,7 +185,7 @@ def test_background_processes_are_killed(solo_pool):
 
 def test_container_is_locked_down(solo_pool):
     solo_pool.run(Job.of("cpp", "int main() {}\n"))
-    (container,) = list(solo_pool._all)
+    (container,) = list(solo_pool.engines[0].containers)
     container.reload()
     host = container.attrs["HostConfig"]
     assert host["ReadonlyRootfs"] is True

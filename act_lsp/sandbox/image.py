@@ -52,14 +52,26 @@ def image_tag() -> str:
     return f"{IMAGE_REPO}:{_digest(*inputs)}"
 
 
-def image_exists(tag: str) -> bool:
+def image_exists(tag: str, host: str | None = None) -> bool:
     import docker.errors
 
     try:
-        docker_client().images.get(tag)
+        docker_client(host).images.get(tag)
         return True
     except docker.errors.ImageNotFound:
         return False
+
+
+def copy_image(host: str, log: Callable[[str], None] = print) -> str:
+    """Put this checkout's sandbox image (built here) on another engine, streamed without a registry or a file."""
+    tag = require_image()
+    if image_exists(tag, host):
+        return tag
+    log(f"copying {tag} to {host} ...")
+    docker_client(host).api.load_image(docker_client().api.get_image(tag))
+    if not image_exists(tag, host):
+        raise SandboxError(f"{host}: loading {tag} did not produce the image")
+    return tag
 
 
 def build_base(log: Callable[[str], None] = print) -> str:
@@ -101,8 +113,11 @@ def build_image(log: Callable[[str], None] = print) -> str:
     return tag
 
 
-def require_image() -> str:
+def require_image(host: str | None = None) -> str:
+    """The image's tag, when the engine (the environment's, or ``host``) has it; else what to run, as the error."""
     tag = image_tag()
-    if not image_exists(tag):
+    if image_exists(tag, host):
+        return tag
+    if host is None:
         raise SandboxError(f"the sandbox image {tag} is not built; run `act-train sandbox build` (or `make setup`)")
-    return tag
+    raise SandboxError(f"engine {host} does not have the sandbox image {tag}; run `act-train sandbox copy --to {host}`")

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import atexit
 import json
+import logging
 import os
-import queue
 import socket
 import struct
 import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from act_lsp.sandbox.docker_client import docker_client
 from act_lsp.sandbox.image import require_image
@@ -28,6 +28,7 @@ RUNNER = ["python3", "/opt/act/runner.py", "--sweep"]
 SANDBOX_UID = "1000:1000"
 LABEL = "org.act.sandbox"
 OWNER_LABEL = "org.act.owner"  # "<hostname>:<pid>" of the process that owns the container
+log = logging.getLogger("act_lsp.sandbox")
 DIRTY_STATUSES = frozenset({"timeout", "memory_limit", "output_limit", "sandbox_error"})
 
 
@@ -36,7 +37,11 @@ class SandboxConfig:
     """Container-wide limits and pool size. Per-job timeouts and output caps live in ``Limits``."""
 
     image: str | None = None  # None: the image built from this checkout's sandbox/ (content-hashed tag)
-    workers: int = 2
+    workers: int = 2  # containers (jobs at once) per engine
+    # Docker engines to spread jobs over (DOCKER_HOST-style URLs: unix://, tcp:// with TLS, ssh://); empty: the
+    # environment's engine. Default: $ACT_DOCKER_HOSTS, comma-separated.
+    hosts: tuple[str, ...] = field(default_factory=lambda: tuple(
+        h.strip() for h in os.environ.get("ACT_DOCKER_HOSTS", "").split(",") if h.strip()))
     memory_mb: int = 1024  # hard limit, no swap
     cpus: float = 1.0  # CPU quota per container
     pids_limit: int = 256
@@ -89,11 +94,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def reap_orphans() -> int:
+def reap_orphans(client=None) -> int:
     """Remove sandbox containers whose owning process on this host is gone (a crash, a kill -9)."""
     host = os.uname().nodename
     removed = 0
-    for container in docker_client().containers.list(all=True, filters={"label": LABEL}):
+    for container in (client or docker_client()).containers.list(all=True, filters={"label": LABEL}):
         owner_host, _, pid = container.labels.get(OWNER_LABEL, ":").rpartition(":")
         if owner_host == host and pid.isdigit() and not _alive(int(pid)):
             _remove(container)
@@ -101,8 +106,8 @@ def reap_orphans() -> int:
     return removed
 
 
-def _create_container(config: SandboxConfig, image: str):
-    client = docker_client()
+def _create_container(config: SandboxConfig, image: str, client=None):
+    client = client or docker_client()
     opts = container_options(config)
     opts.pop("network_disabled")
     return client.containers.run(image, command=["python3", "/opt/act/runner.py", "--reaper"], detach=True, **opts)
@@ -131,7 +136,7 @@ def _read_frames(sock: socket.socket, deadline: float) -> tuple[bytes, bytes]:
 
 def exec_job(container, job: Job) -> RunResult:
     """Run one job in a started container through the runner; never raises for the job's own faults."""
-    api = docker_client().api
+    api = container.client.api  # the engine that runs this container
     payload = json.dumps(job.payload()).encode()
     deadline = time.monotonic() + job.limits.compile_timeout + job.limits.run_timeout + 30
     exec_id = api.exec_create(container.id, RUNNER, stdin=True, stdout=True, stderr=True, user=SANDBOX_UID)["Id"]
@@ -179,62 +184,140 @@ def _run_in(container, job: Job) -> tuple[RunResult, bool]:
     return result, result.status in DIRTY_STATUSES
 
 
+class _Engine:
+    """One Docker engine of the pool: its client, its image and its containers."""
+
+    def __init__(self, host: str | None, config: SandboxConfig) -> None:
+        self.host = host
+        self.client = docker_client(host)
+        self.image = config.image or require_image(host)
+        reap_orphans(self.client)
+        self.idle: list = []
+        self.containers: set = set()
+        self.created = 0  # containers made or being made
+        self.busy = 0
+        self.down = ""  # why it was taken out of the pool
+
+    @property
+    def name(self) -> str:
+        return self.host or "the local engine"
+
+    def answers(self) -> bool:
+        try:
+            self.client.ping()
+            return True
+        except Exception:  # noqa: BLE001 - any failure to answer means the engine is gone for this pool
+            return False
+
+
 class SandboxPool:
-    """A warm pool of sandbox containers; ``run`` is thread-safe, ``run_batch`` uses ``workers`` threads."""
+    """A warm pool of sandbox containers over one or more Docker engines; ``run`` is thread-safe, ``run_batch``
+    keeps every engine's ``workers`` containers busy. An engine that stops answering is taken out and the job it
+    was running goes to another one."""
 
     def __init__(self, config: SandboxConfig | None = None) -> None:
         self.config = config or SandboxConfig()
-        self.image = self.config.image or require_image()
-        reap_orphans()  # also fails now, with the clear message, if the engine is down
-        self._idle: queue.Queue = queue.Queue()
-        self._lock = threading.Lock()
-        self._all: set = set()
-        self._created = 0
+        # The first engine's failure (Docker down, no image) is the error; with several, the rest may carry on.
+        self.engines: list[_Engine] = []
+        problems = []
+        for host in self.config.hosts or (None,):
+            try:
+                self.engines.append(_Engine(host, self.config))
+            except SandboxError as exc:
+                if len(self.config.hosts) <= 1:
+                    raise
+                problems.append(str(exc))
+                log.warning("sandbox engine left out: %s", exc)
+        if not self.engines:
+            raise SandboxError("no Docker engine of the pool can be used: " + "; ".join(problems))
+        self.image = self.engines[0].image
+        self._cond = threading.Condition()
         self._closed = False
         self.replaced = 0
+        self.rerun = 0  # jobs run again on another engine after theirs went down
         atexit.register(self.close)
 
-    def _borrow(self):
-        with self._lock:
-            if self._closed:
-                raise SandboxError("the sandbox pool is closed")
-            if self._idle.empty() and self._created < self.config.workers:
-                self._created += 1
-                make = True
-            else:
-                make = False
-        if make:
-            try:
-                container = _create_container(self.config, self.image)
-            except Exception:
-                with self._lock:
-                    self._created -= 1
-                raise
-            with self._lock:
-                self._all.add(container)
-            return container
-        return self._idle.get()
+    @property
+    def workers(self) -> int:
+        return self.config.workers * max(1, sum(1 for e in self.engines if not e.down))
 
-    def _give_back(self, container, dirty: bool) -> None:
-        if dirty:
+    def _borrow(self) -> tuple[_Engine, object]:
+        with self._cond:
+            while True:
+                if self._closed:
+                    raise SandboxError("the sandbox pool is closed")
+                live = [e for e in self.engines if not e.down]
+                if not live:
+                    raise SandboxError("every Docker engine of the sandbox pool is down: "
+                                       + "; ".join(f"{e.name}: {e.down}" for e in self.engines))
+                ready = [e for e in live if e.idle]
+                if ready:
+                    engine = min(ready, key=lambda e: e.busy)
+                    engine.busy += 1
+                    return engine, engine.idle.pop()
+                room = [e for e in live if e.created < self.config.workers]
+                if room:
+                    engine = min(room, key=lambda e: e.created)
+                    engine.created += 1
+                    engine.busy += 1
+                    break
+                self._cond.wait()
+        try:
+            container = _create_container(self.config, engine.image, engine.client)
+        except Exception:
+            self._release(engine, None)
+            raise
+        with self._cond:
+            engine.containers.add(container)
+        return engine, container
+
+    def _release(self, engine: _Engine, container, *, dirty: bool = True) -> None:
+        """Back to the engine's idle list, or removed: a dirty container, one of an engine taken out or of a closed
+        pool (``container`` None: one that could not be made)."""
+        with self._cond:
+            keep = container is not None and not dirty and not engine.down and not self._closed
+            engine.busy -= 1
+            if keep:
+                engine.idle.append(container)
+            else:
+                engine.created -= 1
+                engine.containers.discard(container)
+                self.replaced += container is not None and dirty
+            self._cond.notify_all()
+        if container is not None and not keep:
             _remove(container)
-            with self._lock:
-                self._all.discard(container)
-                self._created -= 1
-                self.replaced += 1
-            return
-        self._idle.put(container)
+
+    def _take_out(self, engine: _Engine, reason: str) -> None:
+        with self._cond:
+            if engine.down:
+                return
+            engine.down = reason
+            engine.idle.clear()
+            self._cond.notify_all()
+        log.warning("sandbox engine %s taken out of the pool: %s", engine.name, reason)
 
     def run(self, job: Job) -> RunResult:
-        try:
-            container = self._borrow()
-        except SandboxError:
-            raise
-        except Exception as exc:
-            return RunResult.sandbox_error(f"cannot start a sandbox container: {exc}", job.id)
-        result, dirty = _run_in(container, job)
-        self._give_back(container, dirty)
-        return result
+        result = None
+        for _ in range(len(self.engines)):
+            try:
+                engine, container = self._borrow()
+            except SandboxError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - the container could not be made: is its engine gone?
+                engine = next((e for e in self.engines if not e.down and not e.answers()), None)
+                if engine is None:
+                    return RunResult.sandbox_error(f"cannot start a sandbox container: {exc}", job.id)
+                self._take_out(engine, f"{type(exc).__name__}: {exc}")
+                continue
+            result, dirty = _run_in(container, job)
+            if result.status == "sandbox_error" and not engine.answers():
+                self._take_out(engine, result.stderr[:200])
+                self._release(engine, container)
+                self.rerun += 1
+                continue  # the job's fault is unknown: it runs again on an engine that answers
+            self._release(engine, container, dirty=dirty)
+            return result
+        return result or RunResult.sandbox_error("no Docker engine of the pool could run the job", job.id)
 
     def run_batch(self, jobs: Iterable[Job], on_result: Callable[[Job, RunResult], None] | None = None,
                   ) -> list[RunResult]:
@@ -246,14 +329,17 @@ class SandboxPool:
                 on_result(job, result)
             return result
 
-        with ThreadPoolExecutor(max_workers=self.config.workers, thread_name_prefix="act-sandbox") as ex:
+        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="act-sandbox") as ex:
             return list(ex.map(one, jobs))
 
     def close(self) -> None:
         atexit.unregister(self.close)
-        with self._lock:
+        with self._cond:
             self._closed = True
-            containers, self._all = list(self._all), set()
+            containers = [c for e in self.engines for c in e.containers]
+            for e in self.engines:
+                e.containers, e.idle = set(), []
+            self._cond.notify_all()
         for container in containers:
             _remove(container)
 

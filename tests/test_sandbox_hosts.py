@@ -1,0 +1,107 @@
+"""The sandbox pool over two Docker engines: the machine's own and a second ``dockerd`` on its own socket, started
+here as a team would run one per build host. Jobs spread over both with the same hardened containers; an engine
+that dies mid-run is taken out and its jobs run again on the other."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from act_lsp.sandbox import Job, Limits, SandboxConfig, SandboxPool
+from act_lsp.sandbox.docker_client import docker_client
+from act_lsp.sandbox.image import copy_image
+
+pytestmark = pytest.mark.docker
+
+ROOT = Path("/var/lib/act-test-docker2")  # the second engine's images persist here between runs (one copy)
+RUN = Path("/run/act-test-docker2")
+SOCKET = f"unix://{RUN}.sock"
+
+
+def _as_root(cmd: list[str]) -> list[str]:
+    if os.geteuid() == 0:
+        return cmd
+    if shutil.which("sudo"):
+        return ["sudo", "-n", *cmd]
+    pytest.fail("starting a second Docker engine needs root (or sudo): these tests run dockerd on its own socket")
+
+
+def _start_engine() -> subprocess.Popen:
+    subprocess.run(_as_root(["mkdir", "-p", str(ROOT), str(RUN)]), check=True)
+    log = open(f"/tmp/act-test-docker2-{os.getpid()}.log", "w")  # noqa: SIM115 - the daemon's lifetime
+    proc = subprocess.Popen(_as_root(["dockerd", "--host", SOCKET, "--data-root", str(ROOT), "--exec-root", str(RUN),
+                                      "--pidfile", f"{RUN}.pid", "--bridge", "none", "--iptables=false",
+                                      "--ip6tables=false"]), stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            docker_client(SOCKET)
+            return proc
+        except Exception:  # noqa: BLE001 - not up yet
+            if proc.poll() is not None:
+                break
+            time.sleep(0.5)
+    proc.kill()
+    pytest.fail(f"the second dockerd did not start; see {log.name}")
+
+
+def _stop_engine(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    subprocess.run(_as_root(["kill", f"-{sig}", str(proc.pid)]), check=False)
+    proc.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def second_engine():
+    proc = _start_engine()
+    copy_image(SOCKET, log=lambda _m: None)  # about 40 s the first time; kept in ROOT afterwards
+    yield proc
+    if proc.poll() is not None:  # killed by a test: start it again so it cleans up what the kill left, then stop
+        proc = _start_engine()
+        for container in docker_client(SOCKET).containers.list(all=True):
+            container.remove(force=True)
+    _stop_engine(proc)
+    # containerd shims the killed engine orphaned (their containers are gone)
+    subprocess.run(_as_root(["pkill", "-f", f"address {RUN}/containerd"]), check=False)
+
+
+SLEEPY = Job.of("python", "import time\ntime.sleep(1.5)\nprint('ok')\n", limits=Limits(run_timeout=20))
+
+
+def test_jobs_spread_over_two_engines_in_the_same_hardened_containers(second_engine):
+    with SandboxPool(SandboxConfig(hosts=(SOCKET, os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")),
+                                   workers=2, memory_mb=512)) as pool:
+        results = pool.run_batch([SLEEPY] * 8)
+        assert [r.status for r in results] == ["passed"] * 8 and all(r.stdout.strip() == "ok" for r in results)
+        assert [len(e.containers) for e in pool.engines] == [2, 2] and pool.workers == 4
+        for engine in pool.engines:
+            container = next(iter(engine.containers))
+            container.reload()
+            host = container.attrs["HostConfig"]
+            assert host["ReadonlyRootfs"] is True and host["NetworkMode"] == "none" and host["CapDrop"] == ["ALL"]
+            assert host["Memory"] == host["MemorySwap"] == 512 << 20
+            assert container.attrs["Config"]["User"] == "1000:1000"
+
+
+def test_an_engine_that_dies_mid_run_is_taken_out_and_its_jobs_run_elsewhere(second_engine):
+    local = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
+    with SandboxPool(SandboxConfig(hosts=(SOCKET, local), workers=2)) as pool:
+        done: list = []
+        batch = threading.Thread(target=lambda: done.extend(pool.run_batch([SLEEPY] * 12)))
+        batch.start()
+        deadline = time.monotonic() + 60
+        while pool.engines[0].busy < 2 and time.monotonic() < deadline:  # jobs are running on the second engine
+            time.sleep(0.05)
+        time.sleep(0.5)
+        _stop_engine(second_engine, signal.SIGKILL)  # the host fails: its API is gone at once
+        batch.join(timeout=300)
+        assert [r.status for r in done] == ["passed"] * 12, [r.stderr[:200] for r in done if r.status != "passed"]
+        assert pool.engines[0].down and not pool.engines[1].down
+        assert pool.rerun >= 1  # the jobs that were running there ran again on the local engine
+        assert [r.status for r in pool.run_batch([SLEEPY] * 2)] == ["passed"] * 2  # the pool carries on, one engine
