@@ -12,7 +12,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -219,37 +219,45 @@ class ModelHost:
         params = params or GenerationParams()
         with self._lock:
             start = time.perf_counter()
-            first = 0.0
-            pieces: list[str] = []
-            reason = "length"
             stream = self._llm.create_completion(
                 prompt, max_tokens=params.max_tokens, temperature=params.temperature, top_p=params.top_p,
                 stop=list(params.stop), seed=params.seed, stream=True)
             try:
-                for n, chunk in enumerate(stream, 1):
-                    choice = chunk["choices"][0]
-                    piece = choice.get("text", "")
-                    if n == 1:
-                        first = time.perf_counter() - start
-                    pieces.append(piece)
-                    if on_token:
-                        on_token(piece, n)
-                    if choice.get("finish_reason"):
-                        reason = choice["finish_reason"]
-                        break
-                    if cancelled and cancelled():
-                        reason = "cancelled"
-                        break
-                    if time.perf_counter() - start > params.time_limit:
-                        reason = "timeout"
-                        break
+                return read_stream(stream, params, start, on_token=on_token, cancelled=cancelled)
             finally:
                 stream.close()
-            text = "".join(pieces)
-            # The final chunk of a stream carries the finish reason and usually no text.
-            tokens = sum(1 for p in pieces if p)
-            return Generation(text=text, tokens=tokens, finish_reason=reason, seconds=time.perf_counter() - start,
-                              first_token_seconds=first)
+
+
+def read_stream(chunks: Iterable[dict], params: GenerationParams, start: float, *,
+                on_token: Callable[[str, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Generation:
+    """An OpenAI-shaped completion stream (llama-cpp-python's own, or an endpoint's events) read into one
+    Generation: ``on_token(piece, n)`` per piece; it stops at the finish reason, when ``cancelled()`` or at the time
+    limit (the caller then closes the stream, which ends the decoding). The last chunk usually has no text."""
+    pieces: list[str] = []
+    first, reason, usage = 0.0, "length", {}
+    for chunk in chunks:
+        choice = (chunk.get("choices") or [{}])[0]
+        piece = choice.get("text") or ""
+        usage = chunk.get("usage") or usage
+        if piece:
+            pieces.append(piece)
+            first = first or time.perf_counter() - start
+            if on_token:
+                on_token(piece, len(pieces))
+        if choice.get("finish_reason"):
+            reason = choice["finish_reason"]
+            break
+        if cancelled and cancelled():
+            reason = "cancelled"
+            break
+        if time.perf_counter() - start > params.time_limit:
+            reason = "timeout"
+            break
+    seconds = time.perf_counter() - start
+    return Generation(text="".join(pieces), tokens=int(usage.get("completion_tokens", len(pieces))),
+                      finish_reason=reason, seconds=seconds, first_token_seconds=first or seconds,
+                      prompt_tokens=int(usage.get("prompt_tokens", 0)))
 
 
 BATCH_SEQUENCES = 8  # sequences the batch context is sized for (more are asked: it is made again, larger)

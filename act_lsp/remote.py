@@ -26,7 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from act_lsp.engine import Generation, GenerationParams
+from act_lsp.engine import Generation, GenerationParams, read_stream
 from act_lsp.model_store import ModelError
 
 
@@ -109,37 +109,14 @@ class RemoteModel:
         start = time.perf_counter()
         url = self.base_url.rstrip("/") + "/completions"
         response = self._request("/completions", body, timeout=min(self.timeout, params.time_limit))
-        pieces: list[str] = []
-        first, reason, usage = 0.0, "length", {}
         try:
             if "text/event-stream" not in response.headers.get("Content-Type", ""):
                 return self._whole(response, url, start)
-            for chunk in _events(response, url):
-                choice = (chunk.get("choices") or [{}])[0]
-                piece = choice.get("text") or ""
-                usage = chunk.get("usage") or usage
-                if piece:
-                    pieces.append(piece)
-                    first = first or time.perf_counter() - start
-                    if on_token:
-                        on_token(piece, len(pieces))
-                if choice.get("finish_reason"):
-                    reason = choice["finish_reason"]
-                    break
-                if cancelled and cancelled():
-                    reason = "cancelled"
-                    break
-                if time.perf_counter() - start > params.time_limit:
-                    reason = "timeout"
-                    break
+            return read_stream(_events(response, url), params, start, on_token=on_token, cancelled=cancelled)
         except (TimeoutError, OSError) as exc:
             raise RemoteModelError(f"{url}: the stream broke off ({exc})") from None
         finally:
             response.close()
-        seconds = time.perf_counter() - start
-        return Generation(text="".join(pieces), tokens=int(usage.get("completion_tokens", len(pieces))),
-                          finish_reason=reason, seconds=seconds, first_token_seconds=first or seconds,
-                          prompt_tokens=int(usage.get("prompt_tokens", 0)))
 
     def generate_many(self, prompt: str, params: Sequence[GenerationParams], *,
                       on_token: Callable[[str, int], None] | None = None,
