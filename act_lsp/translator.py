@@ -43,7 +43,7 @@ class Generator(Protocol):
                  cancelled: Callable[[], bool] | None = None) -> Generation: ...
 
 
-class Runner(Protocol):
+class Sandbox(Protocol):
     def run_batch(self, jobs: list[Job]) -> list[RunResult]: ...
 
 
@@ -139,21 +139,21 @@ def sample_params(params: GenerationParams, k: int, temperature: float = SAMPLE_
 
 
 class Translator:
-    def __init__(self, generator: Generator, runner_factory: Callable[[], Runner] | None = None) -> None:
+    def __init__(self, generator: Generator, open_sandbox: Callable[[], Sandbox] | None = None) -> None:
         self.generator = generator
-        self._runner_factory = runner_factory
-        self._runner: Runner | None = None
+        self._open_sandbox = open_sandbox
+        self._sandbox: Sandbox | None = None
 
     def close(self) -> None:
-        close = getattr(self._runner, "close", None)
+        close = getattr(self._sandbox, "close", None)
         if close:
             close()
-        self._runner = None
+        self._sandbox = None
 
-    def _runner_or_none(self) -> Runner | None:
-        if self._runner is None and self._runner_factory is not None:
-            self._runner = self._runner_factory()  # may raise SandboxError: the caller reports it
-        return self._runner
+    def _sandbox_or_none(self) -> Sandbox | None:
+        if self._sandbox is None and self._open_sandbox is not None:
+            self._sandbox = self._open_sandbox()  # may raise SandboxError: the caller reports it
+        return self._sandbox
 
     # --- generation ------------------------------------------------------------------------------
     def sample(self, pair: LanguagePair, source: str, k: int = 1, *, params: GenerationParams | None = None,
@@ -238,13 +238,13 @@ class Translator:
                 continue
             jobs.append(job)
             slots.append(n)
-        results = iter(self._runner_or_none().run_batch(jobs)) if jobs else iter(())
+        results = iter(self._sandbox_or_none().run_batch(jobs)) if jobs else iter(())
         return [s if isinstance(s, RunResult) else next(results) for s in slots]
 
     def _autofix(self, pair: LanguagePair, cand: Candidate, tests: str | None) -> None:
         """The compiler's own suggestions, before any further generation; kept only when they score higher."""
-        runner = self._runner_or_none()
-        fixed = suggested_fix(pair.target.name, cand.code, lambda job: runner.run_batch([job])[0])
+        sandbox = self._sandbox_or_none()
+        fixed = suggested_fix(pair.target.name, cand.code, lambda job: sandbox.run_batch([job])[0])
         if fixed:
             (res,) = self.check(pair, [fixed], tests)
             better = Candidate(dataclasses.replace(cand.translation, code=fixed), res, cand.with_tests, True)
@@ -341,15 +341,15 @@ class Translator:
         unavailable = ""
         if verify != "off":  # find out before generating: no candidate is sampled for nothing
             try:
-                self._runner_or_none()
+                self._sandbox_or_none()
             except SandboxError as exc:
                 verify, unavailable = "off", str(exc)
         calls, fallback = 0, ""
         if verify == "equivalence" and scaffold is not None:
             # The generated calls follow the derived signatures; a given scaffold (a benchmark's) may name others.
             verify, fallback = "compile", "the scaffold was given, and generated calls follow the derived one"
-        if verify == "equivalence" and self._runner is not None:
-            reason, tests, meta = source_io_tests(pair, source, self._runner.run_batch)
+        if verify == "equivalence" and self._sandbox is not None:
+            reason, tests, meta = source_io_tests(pair, source, self._sandbox.run_batch)
             calls = int(meta.get("calls", 0))
             if reason:
                 verify, tests, fallback = "compile", None, _why_no_equivalence(reason)

@@ -318,16 +318,16 @@ def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher
     load_evaluation_set(dedup, [*evaluation_files(), *exclude])
 
     try:
-        host, pool = load_model(student), SandboxPool()
-        teacher_host = load_teacher(teacher) if teacher else None
+        student_model, pool = load_model(student), SandboxPool()
+        teacher_model = load_teacher(teacher) if teacher else None
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
         config = SynthConfig(candidates=candidates, keep=keep, repair=repair, llm_tests=llm_tests,
                              teacher_candidates=teacher_candidates if teacher else 0)
-        pipe = Pipeline(config, host, pool.run_batch, db, dedup,
+        pipe = Pipeline(config, student_model, pool.run_batch, db, dedup,
                         run_id=run_id, on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)),
-                        teacher=teacher_host)
+                        teacher=teacher_model)
         summary = pipe.run(all_seeds)
     rows = export_jsonl(db, [pipe.run_id])
     if out:
@@ -487,11 +487,11 @@ def expand_cmd(per_seed, limit, language, focus, operators, teacher, as_json) ->
     if not seeds:
         raise click.ClickException("no seeds to expand")
     try:
-        host, pool = load_teacher(teacher), SandboxPool()
+        teacher_model, pool = load_teacher(teacher), SandboxPool()
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
-        pipe = Pipeline(SynthConfig(), host, pool.run_batch, db, Deduplicator(),
+        pipe = Pipeline(SynthConfig(), teacher_model, pool.run_batch, db, Deduplicator(),
                         on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)))
         new = pipe.expand(seeds, ExpandConfig(per_seed=per_seed, focus=tuple(focus),
                                               operators=tuple(operators) or OPERATORS))

@@ -129,7 +129,7 @@ def io_bench_task(source: BenchSource, run: Callable[[Sequence[Job]], list[RunRe
     return "", row
 
 
-class _BatchRunner:
+class _TimedSandbox:
     """The pipeline's timed sandbox call, in the shape the translator takes."""
 
     def __init__(self, run: Callable[[Sequence[Job]], list[RunResult]]) -> None:
@@ -156,9 +156,9 @@ class Pipeline:
         data it does not have to learn from (translated tests), defaulting to ``generator``."""
         self.config, self.generator, self.run_batch, self.dedup = config, generator, run_batch, dedup
         self.teacher = teacher or generator
-        runner = _BatchRunner(self.run_jobs)
-        self.student_translator = Translator(generator, lambda: runner)
-        self.teacher_translator = Translator(self.teacher, lambda: runner)
+        sandbox = _TimedSandbox(self.run_jobs)
+        self.student_translator = Translator(generator, lambda: sandbox)
+        self.teacher_translator = Translator(self.teacher, lambda: sandbox)
         self.run_id = run_id or uuid.uuid4().hex[:12]
         self.prov = Provenance(db, self.run_id)
         self.log = on_event or (lambda _msg: None)
