@@ -43,9 +43,16 @@ def realistic_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "data" / "realistic"
 
 
+def held_out_dir() -> Path:
+    """Function-level problems of the seed material kept out of training, to measure a gain in distribution."""
+    return Path(__file__).resolve().parents[1] / "data" / "heldout"
+
+
 def evaluation_files() -> list[Path]:
-    """Every benchmark file a training seed must not resemble: the shared benchmarks and the realistic set."""
-    return [*sorted(default_bench_dir().glob("*.jsonl")), *sorted(realistic_dir().glob("*.jsonl"))]
+    """Every benchmark file a training seed must not resemble: the shared benchmarks, the realistic set and the
+    held-out problems."""
+    return [*sorted(default_bench_dir().glob("*.jsonl")), *sorted(realistic_dir().glob("*.jsonl")),
+            *sorted(held_out_dir().glob("*.jsonl"))]
 
 
 def bench_task(row: dict) -> BenchTask:
