@@ -49,3 +49,13 @@ def test_benchmark_programs_are_caught_even_renamed():
     rust = load_bench(BENCH / "cpp_rust.jsonl")[20].target_canonical_solution
     assert d.check(rust).reason.startswith("contaminated:")
     assert d.check(PROGRAM).keep  # unrelated code passes
+
+
+def test_held_out_problems_are_evaluation_data_for_every_seed():
+    from act_train.bench import evaluation_files, held_out_dir
+
+    assert held_out_dir() / "mbjp-java_go.jsonl" in evaluation_files()
+    d = Deduplicator()
+    load_evaluation_set(d, [held_out_dir() / "mbjp-java_go.jsonl"])
+    task = load_bench(held_out_dir() / "mbjp-java_go.jsonl")[3]
+    assert d.check(task.source_code).reason.startswith("contaminated:mbjp-java_go.jsonl:mbjp-heldout/")
