@@ -33,7 +33,19 @@ def _as_root(cmd: list[str]) -> list[str]:
     pytest.fail("starting a second Docker engine needs root (or sudo): these tests run dockerd on its own socket")
 
 
+def _clean_after_kill() -> None:
+    """What a killed engine leaves behind: its containerd and container shims, its containers' mounts and its
+    runtime directory. The data root (the image) stays."""
+    subprocess.run(_as_root(["pkill", "-9", "-f", f"{RUN}/containerd"]), check=False)
+    mounts = [line.split()[1] for line in Path("/proc/mounts").read_text().splitlines()
+              if line.split()[1].startswith((f"{RUN}/", f"{ROOT}/"))]
+    for mount in sorted(mounts, reverse=True):
+        subprocess.run(_as_root(["umount", "-l", mount]), check=False)
+    subprocess.run(_as_root(["rm", "-rf", str(RUN), f"{RUN}.pid"]), check=False)
+
+
 def _start_engine() -> subprocess.Popen:
+    _clean_after_kill()
     subprocess.run(_as_root(["mkdir", "-p", str(ROOT), str(RUN)]), check=True)
     log = open(f"/tmp/act-test-docker2-{os.getpid()}.log", "w")  # noqa: SIM115 - the daemon's lifetime
     proc = subprocess.Popen(_as_root(["dockerd", "--host", SOCKET, "--data-root", str(ROOT), "--exec-root", str(RUN),
@@ -53,28 +65,36 @@ def _start_engine() -> subprocess.Popen:
 
 
 def _stop_engine(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    """Stop the engine; SIGKILL is a host that fails: its containerd and container shims go with it."""
     subprocess.run(_as_root(["kill", f"-{sig}", str(proc.pid)]), check=False)
     proc.wait(timeout=60)
+    if sig == signal.SIGKILL:
+        _clean_after_kill()
 
 
 @pytest.fixture(scope="module")
 def second_engine():
-    proc = _start_engine()
+    """``{"proc": the dockerd}``; a test that kills it may start it again (``_running``)."""
+    engine = {"proc": _start_engine()}
     copy_image(SOCKET, log=lambda _m: None)  # about 40 s the first time; kept in ROOT afterwards
-    yield proc
-    if proc.poll() is not None:  # killed by a test: start it again so it cleans up what the kill left, then stop
-        proc = _start_engine()
-        for container in docker_client(SOCKET).containers.list(all=True):
-            container.remove(force=True)
+    yield engine
+    proc = _running(engine)  # started again if a test stopped it, so it removes what the test left
+    for container in docker_client(SOCKET).containers.list(all=True):
+        container.remove(force=True)
     _stop_engine(proc)
-    # containerd shims the killed engine orphaned (their containers are gone)
-    subprocess.run(_as_root(["pkill", "-f", f"address {RUN}/containerd"]), check=False)
+
+
+def _running(engine: dict) -> subprocess.Popen:
+    if engine["proc"].poll() is not None:
+        engine["proc"] = _start_engine()
+    return engine["proc"]
 
 
 SLEEPY = Job.of("python", "import time\ntime.sleep(1.5)\nprint('ok')\n", limits=Limits(run_timeout=20))
 
 
 def test_jobs_spread_over_two_engines_in_the_same_hardened_containers(second_engine):
+    _running(second_engine)
     with SandboxPool(SandboxConfig(hosts=(SOCKET, os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")),
                                    workers=2, memory_mb=512)) as pool:
         results = pool.run_batch([SLEEPY] * 8)
@@ -91,17 +111,30 @@ def test_jobs_spread_over_two_engines_in_the_same_hardened_containers(second_eng
 
 def test_an_engine_that_dies_mid_run_is_taken_out_and_its_jobs_run_elsewhere(second_engine):
     local = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
+    _running(second_engine)
     with SandboxPool(SandboxConfig(hosts=(SOCKET, local), workers=2)) as pool:
         done: list = []
         batch = threading.Thread(target=lambda: done.extend(pool.run_batch([SLEEPY] * 12)))
         batch.start()
         deadline = time.monotonic() + 60
-        while pool.engines[0].busy < 2 and time.monotonic() < deadline:  # jobs are running on the second engine
+        engine = pool.engines[0]
+        while len(engine.containers) < 2 and time.monotonic() < deadline:  # jobs are running on the second engine
             time.sleep(0.05)
-        time.sleep(0.5)
-        _stop_engine(second_engine, signal.SIGKILL)  # the host fails: its API is gone at once
+        time.sleep(0.3)
+        _stop_engine(second_engine["proc"], signal.SIGKILL)  # the host fails: its API is gone at once
         batch.join(timeout=300)
         assert [r.status for r in done] == ["passed"] * 12, [r.stderr[:200] for r in done if r.status != "passed"]
         assert pool.engines[0].down and not pool.engines[1].down
         assert pool.rerun >= 1  # the jobs that were running there ran again on the local engine
         assert [r.status for r in pool.run_batch([SLEEPY] * 2)] == ["passed"] * 2  # the pool carries on, one engine
+
+
+def test_a_pool_on_one_engine_reports_its_failure_and_serves_again_when_it_is_back(second_engine):
+    _running(second_engine)
+    with SandboxPool(SandboxConfig(hosts=(SOCKET,), workers=1)) as pool:
+        assert pool.run(SLEEPY).status == "passed"
+        _stop_engine(second_engine["proc"])
+        down = pool.run(SLEEPY)
+        assert down.status == "sandbox_error" and not pool.engines[0].down  # reported, not raised; still in
+        _running(second_engine)
+        assert pool.run(SLEEPY).status == "passed"  # the engine is back: a new container serves

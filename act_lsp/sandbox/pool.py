@@ -184,6 +184,12 @@ def _run_in(container, job: Job) -> tuple[RunResult, bool]:
     return result, result.status in DIRTY_STATUSES
 
 
+class _NotCreated(Exception):
+    def __init__(self, engine: _Engine, error: Exception) -> None:
+        super().__init__(str(error))
+        self.engine, self.error = engine, error
+
+
 class _Engine:
     """One Docker engine of the pool: its client, its image and its containers."""
 
@@ -203,11 +209,14 @@ class _Engine:
         return self.host or "the local engine"
 
     def answers(self) -> bool:
-        try:
-            self.client.ping()
-            return True
-        except Exception:  # noqa: BLE001 - any failure to answer means the engine is gone for this pool
-            return False
+        """Whether the engine still answers, asked twice: one going down may still take the first connection."""
+        for pause in (0.0, 0.3):
+            time.sleep(pause)
+            try:
+                self.client.ping()
+            except Exception:  # noqa: BLE001 - any failure to answer means the engine is gone for this pool
+                return False
+        return True
 
 
 class SandboxPool:
@@ -234,7 +243,7 @@ class SandboxPool:
         self._cond = threading.Condition()
         self._closed = False
         self.replaced = 0
-        self.rerun = 0  # jobs run again on another engine after theirs went down
+        self.rerun = 0  # jobs moved to another engine after theirs went down (starting or running them)
         atexit.register(self.close)
 
     @property
@@ -264,9 +273,9 @@ class SandboxPool:
                 self._cond.wait()
         try:
             container = _create_container(self.config, engine.image, engine.client)
-        except Exception:
+        except Exception as exc:
             self._release(engine, None)
-            raise
+            raise _NotCreated(engine, exc) from exc
         with self._cond:
             engine.containers.add(container)
         return engine, container
@@ -287,31 +296,39 @@ class SandboxPool:
         if container is not None and not keep:
             _remove(container)
 
-    def _take_out(self, engine: _Engine, reason: str) -> None:
+    def _gone(self, engine: _Engine, reason: str) -> bool:
+        """After a failure on ``engine``: whether it is out of the pool (taken out now, or by another job before)."""
+        if engine.down or engine.answers():
+            return bool(engine.down)
+        self._take_out(engine, reason)
+        return bool(engine.down)  # taken out now, or by a job that saw it fail at the same time
+
+    def _take_out(self, engine: _Engine, reason: str) -> bool:
+        """Whether ``engine`` is now out. The last one stays in: its jobs report the sandbox error, and it serves again
+        once it answers (a restarted engine), as a one-engine pool always did."""
         with self._cond:
-            if engine.down:
-                return
+            if engine.down or sum(1 for e in self.engines if not e.down) <= 1:
+                return False
             engine.down = reason
             engine.idle.clear()
             self._cond.notify_all()
-        log.warning("sandbox engine %s taken out of the pool: %s", engine.name, reason)
+        log.warning("sandbox engine %s taken out of the pool (it stays out until the pool is made again): %s",
+                    engine.name, reason)
+        return True
 
     def run(self, job: Job) -> RunResult:
         result = None
         for _ in range(len(self.engines)):
             try:
                 engine, container = self._borrow()
-            except SandboxError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - the container could not be made: is its engine gone?
-                engine = next((e for e in self.engines if not e.down and not e.answers()), None)
-                if engine is None:
-                    return RunResult.sandbox_error(f"cannot start a sandbox container: {exc}", job.id)
-                self._take_out(engine, f"{type(exc).__name__}: {exc}")
-                continue
+            except _NotCreated as failed:  # is its engine gone (then: another engine), or did only this fail?
+                why = f"{type(failed.error).__name__}: {failed.error}"
+                if self._gone(failed.engine, why):
+                    self.rerun += 1
+                    continue
+                return RunResult.sandbox_error(f"cannot start a sandbox container: {why}", job.id)
             result, dirty = _run_in(container, job)
-            if result.status == "sandbox_error" and not engine.answers():
-                self._take_out(engine, result.stderr[:200])
+            if result.status == "sandbox_error" and self._gone(engine, result.stderr[:200]):
                 self._release(engine, container)
                 self.rerun += 1
                 continue  # the job's fault is unknown: it runs again on an engine that answers
