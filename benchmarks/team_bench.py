@@ -37,20 +37,23 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(model: Path, threads: int) -> tuple[subprocess.Popen, str]:
+def _serve(model: Path, threads: int | None) -> tuple[subprocess.Popen, str]:
     port = _free_port()
+    log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115 - read on failure
     proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", "base",
-                             "--n_threads", str(threads), "--n_ctx", "4096", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             *(["--n_threads", str(threads)] if threads else []), "--n_ctx", "4096",
+                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
     for _ in range(240):
         try:
             urllib.request.urlopen(url + "/models", timeout=2).read()
             return proc, url
         except OSError:
+            if proc.poll() is not None:
+                break
             time.sleep(0.5)
     proc.kill()
-    raise SystemExit("the llama.cpp server did not start")
+    raise SystemExit(f"the llama.cpp server did not start: {Path(log.name).read_text()[-1500:]}")
 
 
 def _translations(label: str, generator, sources: list[str], max_tokens: int) -> dict:
