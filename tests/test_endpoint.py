@@ -57,7 +57,7 @@ def endpoint(tmp_path_factory):
                 proc.kill()
                 pytest.fail(f"the llama.cpp server did not start: {(tmp / 'server.log').read_text()[-2000:]}")
             time.sleep(0.5)
-    yield {"url": url, "process": proc, "adapter": adapter, "base": base}
+    yield {"url": url, "process": proc, "adapter": adapter, "base": base, "log": tmp / "server.log"}
     proc.terminate()
     proc.wait(timeout=30)
 
@@ -138,7 +138,8 @@ def _stop(endpoint: dict):
 
 
 def _restart(endpoint: dict, args) -> None:
-    endpoint["process"] = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    log = endpoint["log"].open("a")  # noqa: SIM115 - the server's lifetime
+    endpoint["process"] = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -176,7 +177,10 @@ def test_the_data_engine_samples_its_candidates_from_the_endpoint(endpoint, sand
 
     student = load_model(endpoint["url"])
     assert student.model == "base"
+    served = endpoint["log"].read_text().count("POST /v1/completions")
     result = Translator(student, lambda: sandbox_pool).translate(
         PAIRS["java-go"], "class Calc { static int twice(int x) { return 2 * x; } }\n", verify="compile",
         candidates=3, params=GenerationParams(max_tokens=48))
     assert result.evidence.candidates == 3 and result.evidence.compiled is not None and result.tokens > 0
+    time.sleep(0.5)  # the server's access log line follows its answer
+    assert endpoint["log"].read_text().count("POST /v1/completions") - served >= 3  # the endpoint wrote them
