@@ -9,13 +9,15 @@ export ACT_SETUP_MODELS ?= qwen2.5-coder-0.5b smollm2-135m
 setup:
 	@bash scripts/setup.sh
 
-test: setup
+test:
+	@ACT_SETUP_TEST=1 bash scripts/setup.sh
 	@bash scripts/install-code-server.sh
 	@$(VENV)/ruff check act_lsp act_train tests benchmarks sandbox scripts
 	@$(VENV)/pytest -q --durations=15  # the slowest tests, for the suite's time budget
 
 # The pure tests: no Docker engine, no model, no editor (about 30 s).
-test-fast: setup
+test-fast:
+	@ACT_SETUP_TEST=1 bash scripts/setup.sh
 	@$(VENV)/pytest -q -m "not slow and not vscode and not docker and not model"
 
 lint:

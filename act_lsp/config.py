@@ -36,7 +36,7 @@ class ServerSettings:
     model: str | None = None
     endpoint_model: str | None = None  # the base model's name at that endpoint; None: the first it lists
     fallback_model: str | None = None  # served in process when the endpoint cannot be reached; None: an error
-    database: str | None = None  # None: $ACT_HOME/act.db
+    database: str | None = None  # a SQLite path or a postgresql:// URL (a team's database); None: $ACT_HOME/act.db
     max_tokens: int = 1024
     time_limit: float = 180.0  # seconds per generation
     max_source_bytes: int = 64_000

@@ -16,7 +16,7 @@ def health() -> dict:
         report["model"] = {"ok": False, "error": str(exc)}
     try:
         db = store.open_db()
-        report["database"] = {"ok": True, "path": str(db.conn.execute("pragma database_list").fetchone()[2])}
+        report["database"] = {"ok": True, "path": db.display}
     except store.StoreError as exc:
         report["database"] = {"ok": False, "error": str(exc)}
     try:

@@ -1,4 +1,4 @@
-"""Where ACT keeps its state on disk: models, the shared SQLite database, adapters, logs.
+"""Where ACT keeps its state on disk: models, the database (SQLite unless a team's URL is set), adapters, logs.
 
 One directory, ``$ACT_HOME``, so that the language server and the trainer agree without configuration,
 and tests can point everything at a temporary folder with a single environment variable.
@@ -24,7 +24,10 @@ def models_dir() -> Path:
     return act_home() / "models"
 
 
-def database_path() -> Path:
-    """``$ACT_DB`` (a separate database, e.g. for experiments), else ``$ACT_HOME/act.db``."""
+def database_location() -> str:
+    """``$ACT_DB`` (a separate SQLite file, e.g. for experiments, or a team's ``postgresql://`` URL), else
+    ``$ACT_HOME/act.db``."""
     explicit = os.environ.get("ACT_DB")
-    return Path(explicit).expanduser() if explicit else act_home() / "act.db"
+    if explicit:
+        return explicit if "://" in explicit else str(Path(explicit).expanduser())
+    return str(act_home() / "act.db")

@@ -39,6 +39,7 @@ CMD_STATUS = "act.status"
 CMD_RETRAIN = "act.retrain"
 STATUS_NOTIFICATION = "act/status"
 PROGRESS_EVERY = 8  # tokens between progress reports
+DB_RETRY_SECONDS = 10.0  # after the database did not answer, feedback goes straight to the journal this long
 
 
 class UserError(Exception):
@@ -75,7 +76,8 @@ class ActLanguageServer(LanguageServer):
     @property
     def db(self):
         if self._db is None:
-            self._db = store.open_db(self.settings.database)
+            # lazy: a shared database may be down now; while it is, feedback goes to the journal without a wait
+            self._db = store.open_db(self.settings.database, lazy=True, timeout=3.0, retry_after=DB_RETRY_SECONDS)
         return self._db
 
     def translator(self) -> Translator:
@@ -85,7 +87,12 @@ class ActLanguageServer(LanguageServer):
         return self._translator
 
     def _serve(self, host: ModelHost | RemoteModel) -> None:
-        self._host, self._translator = host, Translator(host, _sandbox_factory)
+        """Serve ``host``; a translator already running keeps its sandbox pool and only changes model."""
+        self._host = host
+        if self._translator is None:
+            self._translator = Translator(host, _sandbox_factory)
+        else:
+            self._translator.generator = host
 
     def _open_model(self) -> ModelHost | RemoteModel:
         """The configured model: in process, or a shared endpoint's (asked for its models now, so an unreachable
@@ -439,12 +446,15 @@ async def _apply(ls: ActLanguageServer, req: TranslateRequest, result: Translati
 
 
 def _log(ls: ActLanguageServer, fn):
-    """Feedback logging must never cost the user their translation."""
+    """Feedback logging must never cost the user their translation (what the database cannot take now is kept)."""
     try:
         return fn()
     except store.StoreError as exc:
         ls.message(str(exc), types.MessageType.Warning)
         return None
+    finally:
+        for notice in store.take_notices(ls.db):
+            ls.message(notice, types.MessageType.Warning)
 
 
 # --- feedback ------------------------------------------------------------------------------------
@@ -465,10 +475,7 @@ def _feedback(ls: ActLanguageServer, args: tuple, outcome: store.Outcome) -> dic
     if not tid:
         ls.message("there is no translation to give feedback on yet", types.MessageType.Warning)
         return None
-    try:
-        store.set_outcome(ls.db, tid, outcome, reason=reason)
-    except store.StoreError as exc:
-        ls.message(str(exc), types.MessageType.Warning)
+    if _log(ls, lambda: store.set_outcome(ls.db, tid, outcome, reason=reason) or True) is None:
         return None
     if outcome == "accepted":
         _log(ls, lambda: store.maybe_enqueue_training(ls.db, ls.settings.train_after))

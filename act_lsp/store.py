@@ -1,8 +1,9 @@
-"""The shared SQLite database: translation feedback, the training job queue, and model versions.
+"""The shared database: translation feedback, the training job queue, model versions, and the trainer's records.
 
-The language server writes feedback and enqueues jobs; the trainer reads them and registers versions.
-Both open it through ``open_db``, which sets WAL and a busy timeout and applies the numbered migrations.
-Schema changes only ever come as a new migration.
+The language server writes feedback and enqueues jobs; the trainer reads them and registers versions. Both open it
+through ``open_db``: a SQLite file (the default, one machine) or a PostgreSQL URL (a team's shared database), the same
+schema and the same numbered migrations on both (``act_lsp.database``). Schema changes only ever come as a new
+migration. Feedback the database cannot take right now is kept in a local journal and written when it answers.
 """
 
 from __future__ import annotations
@@ -10,27 +11,28 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
-
+from act_lsp.database import Database, DatabaseUnavailable, NotFoundError, StoreError, applied_migrations
 from act_lsp.examples import Example
-from act_lsp.home import database_path
+from act_lsp.home import act_home, database_location
+from act_lsp.journal import Journal
+
+__all__ = ["Database", "DatabaseUnavailable", "NotFoundError", "StoreError", "applied_migrations", "open_db"]
 
 Outcome = Literal["pending", "accepted", "rejected", "edited", "cancelled", "failed"]
 FEEDBACK_OUTCOMES = ("accepted", "edited")  # what counts as a new seed for training
 
-migrations = Migrations("act")
+MIGRATIONS: list[Callable[[Database], None]] = []
 
 
-class StoreError(RuntimeError):
-    """The database cannot be used (locked for too long, unreadable); the message says what to do."""
+def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    MIGRATIONS.append(fn)
+    return fn
 
 
 def now() -> str:
@@ -41,43 +43,75 @@ def sha(text: str | None) -> str | None:
     return None if text is None else hashlib.sha256(text.encode()).hexdigest()
 
 
-@migrations()
-def m001_initial(db: sqlite_utils.Database) -> None:
+@migration
+def m001_initial(db: Database) -> None:
     db["translations"].create({
         "id": str, "created_at": str, "updated_at": str, "pair": str, "kind": str, "uri": str, "target_uri": str,
         "source_text": str, "source_sha": str, "output": str, "output_sha": str, "final_text": str,
         "model": str, "adapter_version": str, "prompt_hash": str, "latency_ms": int, "tokens": int,
         "verify": str, "outcome": str, "reason": str, "privacy": str, "client": str,
-    }, pk="id", not_null={"pair", "outcome", "created_at"}, if_not_exists=True)
-    db["translations"].create_index(["outcome", "created_at"], if_not_exists=True)
+    }, pk="id", not_null={"pair", "outcome", "created_at"})
+    db["translations"].create_index(["outcome", "created_at"])
     db["jobs"].create({
         "id": int, "kind": str, "status": str, "created_at": str, "started_at": str, "finished_at": str,
         "payload": str, "error": str,
-    }, pk="id", not_null={"kind", "status"}, if_not_exists=True)
-    db["jobs"].create_index(["status", "id"], if_not_exists=True)
+    }, pk="id", not_null={"kind", "status"})
+    db["jobs"].create_index(["status", "id"])
     db["model_versions"].create({
         "id": str, "pair": str, "base_model": str, "base_sha256": str, "adapter_path": str, "adapter_sha256": str,
         "data_version": str, "metrics": str, "status": str, "created_at": str, "promoted_at": str,
-    }, pk="id", not_null={"status"}, if_not_exists=True)
+    }, pk="id", not_null={"status"})
 
 
-def open_db(path: str | Path | None = None, *, timeout: float = 10.0) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate the database; WAL so the server and trainer can share it."""
-    path = Path(path) if path else database_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        conn = sqlite3.connect(str(path), timeout=timeout, check_same_thread=False, isolation_level=None)
-        db = sqlite_utils.Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        db.enable_wal()
-        migrations.apply(db)
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"cannot open the ACT database {path}: {exc}. If another process holds a lock, "
-                         "wait for it or stop it; the database is unchanged") from None
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a usable SQLite database ({exc}); move it aside and ACT creates a new one"
-                         ) from None
+def open_db(location: str | Path | None = None, *, timeout: float = 10.0, lazy: bool = False,
+            retry_after: float = 0.0) -> Database:
+    """Open (creating if needed) and migrate the database at ``location``: a SQLite path or a ``postgresql://``
+    URL; default ``$ACT_DB``, else ``$ACT_HOME/act.db``. ``lazy``: connect and migrate on first use instead (a
+    language server starts, and keeps its feedback, while a shared database is down)."""
+    db = Database(location or database_location(), timeout=timeout, migrate=MIGRATIONS, retry_after=retry_after)
+    if not lazy:
+        db.ready()
     return db
+
+
+_JOURNALS: dict[str, Journal] = {}
+
+
+def journal(db: Database) -> Journal:
+    """This process's journal for ``db``'s feedback (one directory per database, under ``$ACT_HOME``)."""
+    if db.display not in _JOURNALS:
+        _JOURNALS[db.display] = Journal(act_home() / "journal" / hashlib.sha256(db.display.encode()).hexdigest()[:12])
+    return _JOURNALS[db.display]
+
+
+def take_notices(db: Database) -> list[str]:
+    """Messages for the user since the last call (a write kept for later, and where)."""
+    notes = journal(db).notices
+    out, notes[:] = list(notes), []
+    return out
+
+
+def _apply(db: Database, op: dict) -> None:
+    if op["op"] == "insert":
+        db[op["table"]].insert(op["row"], ignore=True)
+    else:
+        db[op["table"]].update(op["pk"], op["values"])
+
+
+def _write(db: Database, op: dict) -> None:
+    """Write ``op`` after any kept earlier; if the database does not answer, keep it (in order) for later."""
+    kept = journal(db)
+    try:
+        if kept.files():
+            kept.replay(lambda o: _apply(db, o))
+        _apply(db, op)
+    except DatabaseUnavailable as exc:
+        kept.keep(op, str(exc))
+
+
+def flush_journal(db: Database) -> int:
+    """Write what was kept while the database was away; returns how many writes went through."""
+    return journal(db).replay(lambda o: _apply(db, o))
 
 
 @dataclass(kw_only=True)
@@ -99,7 +133,7 @@ class TranslationRecord:
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
-def record_translation(db: sqlite_utils.Database, rec: TranslationRecord, *, log_code: bool = True) -> str:
+def record_translation(db: Database, rec: TranslationRecord, *, log_code: bool = True) -> str:
     """Store a finished translation as ``pending``; with ``log_code`` off only hashes of code are kept."""
     row = asdict(rec)
     row.update(created_at=now(), updated_at=now(), outcome="pending", privacy="full" if log_code else "hash",
@@ -107,36 +141,36 @@ def record_translation(db: sqlite_utils.Database, rec: TranslationRecord, *, log
                example_ids=json.dumps(rec.example_ids))
     if not log_code:
         row.update(source_text=None, output=None)
-    _write(lambda: db["translations"].insert(row))
+    _write(db, {"op": "insert", "table": "translations", "row": row})
     return rec.id
 
 
-def set_outcome(db: sqlite_utils.Database, translation_id: str, outcome: Outcome, *, reason: str | None = None,
+def set_outcome(db: Database, translation_id: str, outcome: Outcome, *, reason: str | None = None,
                 final_text: str | None = None) -> None:
-    try:
-        row = db["translations"].get(translation_id)
-    except sqlite_utils.db.NotFoundError:
-        raise StoreError(f"no translation with id {translation_id!r}") from None
     update = {"outcome": outcome, "updated_at": now()}
     if reason is not None:
         update["reason"] = reason
     if final_text is not None:
-        update["final_text"] = final_text if row["privacy"] == "full" else sha(final_text)
-    _write(lambda: db["translations"].update(translation_id, update))
+        update["final_text"] = final_text if _privacy(db, translation_id) == "full" else sha(final_text)
+    elif not journal(db).find_insert("translations", translation_id):
+        _privacy(db, translation_id)  # an unknown id is an error, not a silent no-op
+    _write(db, {"op": "update", "table": "translations", "pk": translation_id, "values": update})
 
 
-def _write(fn) -> None:
+def _privacy(db: Database, translation_id: str) -> str:
+    kept = journal(db).find_insert("translations", translation_id)
+    if kept:
+        return kept["privacy"]
     try:
-        fn()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise StoreError("the ACT database is locked by another process; the translation was not logged. "
-                             "Try again in a moment") from None
-        raise
+        return db["translations"].get(translation_id)["privacy"]
+    except NotFoundError:
+        raise StoreError(f"no translation with id {translation_id!r}") from None
+    except DatabaseUnavailable:
+        return "hash"  # unknown while the database is away: keep no code
 
 
 # --- training hand-off --------------------------------------------------------------------------
-def feedback_since_last_job(db: sqlite_utils.Database) -> int:
+def feedback_since_last_job(db: Database) -> int:
     """Accepted/edited translations newer than the last queued training job."""
     last = db.execute("select max(created_at) from jobs where kind = 'train'").fetchone()[0] or ""
     marks = ",".join("?" * len(FEEDBACK_OUTCOMES))
@@ -144,18 +178,24 @@ def feedback_since_last_job(db: sqlite_utils.Database) -> int:
                       [*FEEDBACK_OUTCOMES, last]).fetchone()[0]
 
 
-def enqueue_job(db: sqlite_utils.Database, kind: str, payload: dict | None = None) -> int:
+def enqueue_job(db: Database, kind: str, payload: dict | None = None) -> int:
     """Queue work for the trainer; the server never trains in its own process."""
-    table = db["jobs"]
-    _write(lambda: table.insert({"kind": kind, "status": "queued", "created_at": now(),
-                                 "payload": json.dumps(payload or {})}))
-    return table.last_pk
+    return db["jobs"].insert({"kind": kind, "status": "queued", "created_at": now(),
+                              "payload": json.dumps(payload or {})})
 
 
-def maybe_enqueue_training(db: sqlite_utils.Database, threshold: int) -> int | None:
-    """Enqueue one training job once ``threshold`` new seeds arrived and none is already waiting."""
+def maybe_enqueue_training(db: Database, threshold: int) -> int | None:
+    """Enqueue one training job once ``threshold`` new seeds arrived and none is already waiting (while the
+    database is away: not now; a later write asks again)."""
     if threshold <= 0:
         return None
+    try:
+        return _enqueue_if_due(db, threshold)
+    except DatabaseUnavailable:
+        return None
+
+
+def _enqueue_if_due(db: Database, threshold: int) -> int | None:
     waiting = db.execute("select count(*) from jobs where kind = 'train' and status in ('queued', 'running')"
                          ).fetchone()[0]
     new = feedback_since_last_job(db)
@@ -164,13 +204,13 @@ def maybe_enqueue_training(db: sqlite_utils.Database, threshold: int) -> int | N
     return enqueue_job(db, "train", {"reason": f"{new} new accepted/edited translations", "seeds": new})
 
 
-def training_state(db: sqlite_utils.Database) -> str:
+def training_state(db: Database) -> str:
     row = db.execute("select status from jobs where kind = 'train' and status in ('running', 'queued') "
                      "order by status = 'running' desc, id limit 1").fetchone()
     return row[0] if row else "idle"
 
 
-def promoted_version(db: sqlite_utils.Database, pair: str | None = None) -> dict | None:
+def promoted_version(db: Database, pair: str | None = None) -> dict | None:
     """The promoted model version (adapter) the server should serve, if any."""
     sql = "select * from model_versions where status = 'promoted'"
     args: list = []
@@ -181,78 +221,78 @@ def promoted_version(db: sqlite_utils.Database, pair: str | None = None) -> dict
     return rows[0] if rows else None
 
 
-@migrations()
-def m002_evaluations(db: sqlite_utils.Database) -> None:
+@migration
+def m002_evaluations(db: Database) -> None:
     db["eval_runs"].create({
         "id": str, "created_at": str, "bench": str, "pair": str, "model": str, "adapter_version": str,
         "samples": int, "tasks": int, "config": str, "metrics": str, "seconds": float,
-    }, pk="id", if_not_exists=True)
+    }, pk="id")
     db["eval_results"].create({
         "run_id": str, "task_id": str, "sample": int, "status": str, "category": str, "passed": int,
         "tokens": int, "gen_seconds": float, "code": str, "error": str,
-    }, pk=("run_id", "task_id", "sample"), foreign_keys=[("run_id", "eval_runs", "id")], if_not_exists=True)
+    }, pk=("run_id", "task_id", "sample"), foreign_keys=[("run_id", "eval_runs", "id")])
 
 
-@migrations()
-def m003_controller_decisions(db: sqlite_utils.Database) -> None:
+@migration
+def m003_controller_decisions(db: Database) -> None:
     db["controller_decisions"].create({
         "id": int, "created_at": str, "cycle": str, "round": int, "action": str, "reason": str, "inputs": str,
         "hparams": str, "restore": str, "data_requests": str,
-    }, pk="id", if_not_exists=True)
+    }, pk="id")
 
 
-@migrations()
-def m004_synth_items(db: sqlite_utils.Database) -> None:
+@migration
+def m004_synth_items(db: Database) -> None:
     db["synth_items"].create({
         "id": str, "run_id": str, "stage": str, "key": str, "parent_id": str, "pair": str, "ok": int, "reason": str,
         "code": str, "seconds": float, "meta": str, "created_at": str,
-    }, pk="id", if_not_exists=True)
-    db["synth_items"].create_index(["run_id", "stage", "key"], if_not_exists=True)
+    }, pk="id")
+    db["synth_items"].create_index(["run_id", "stage", "key"])
 
 
-@migrations()
-def m005_training_runs(db: sqlite_utils.Database) -> None:
+@migration
+def m005_training_runs(db: Database) -> None:
     db["training_runs"].create({
         "id": str, "created_at": str, "version": str, "out_dir": str, "config": str, "history": str,
         "examples": int, "train_tokens": int, "tokens_per_second": float, "seconds": float,
-    }, pk="id", if_not_exists=True)
+    }, pk="id")
 
 
-@migrations()
-def m006_imported_seeds(db: sqlite_utils.Database) -> None:
+@migration
+def m006_imported_seeds(db: Database) -> None:
     db["imported_seeds"].create({
         "id": str, "created_at": str, "language": str, "code": str, "origin": str,
-    }, pk="id", if_not_exists=True)
+    }, pk="id")
 
 
-@migrations()
-def m007_cycles(db: sqlite_utils.Database) -> None:
+@migration
+def m007_cycles(db: Database) -> None:
     db["cycles"].create({
         "id": str, "created_at": str, "updated_at": str, "status": str, "stage": str, "config": str, "state": str,
         "summary": str, "pid": int,
-    }, pk="id", if_not_exists=True)
+    }, pk="id")
 
 
-@migrations()
-def m008_eval_run_status(db: sqlite_utils.Database) -> None:
+@migration
+def m008_eval_run_status(db: Database) -> None:
     """Evaluations store each sample as it finishes; a run's status says whether its metrics cover all tasks."""
     db["eval_runs"].add_column("status", str, not_null_default="finished")
 
 
-@migrations()
-def m009_translation_examples(db: sqlite_utils.Database) -> None:
+@migration
+def m009_translation_examples(db: Database) -> None:
     """Which retrieved examples shaped a translation, so its outcome can be traced to them."""
     db["translations"].add_column("example_ids", str, not_null_default="[]")
 
 
-@migrations()
-def m010_merged_models(db: sqlite_utils.Database) -> None:
+@migration
+def m010_merged_models(db: Database) -> None:
     """A promoted adapter may also be merged into a copy of the model, which the server loads instead (faster)."""
     db["model_versions"].add_column("merged_path", str)
 
 
 # --- examples: validated translations, retrieved at translation time -------------------------------
-def example_counts(db: sqlite_utils.Database) -> tuple[int, int]:
+def example_counts(db: Database) -> tuple[int, int]:
     """(accepted/edited translations with code, admitted pairs): cheap, to know when an index is stale."""
     marks = ",".join("?" * len(FEEDBACK_OUTCOMES))
     users = db.execute(f"select count(*) from translations where outcome in ({marks}) and privacy = 'full' "
@@ -262,7 +302,7 @@ def example_counts(db: sqlite_utils.Database) -> tuple[int, int]:
     return users, admitted
 
 
-def validated_examples(db: sqlite_utils.Database, *, users: bool = True, synthetic: bool = True,
+def validated_examples(db: Database, *, users: bool = True, synthetic: bool = True,
                        project_of: Callable[[str], str] = lambda uri: "") -> list[Example]:
     """Verified text only: translations users accepted (or edited: their final text wins) and pairs the pipeline
     admitted. Rejected, failed and hash-only translations never are examples."""

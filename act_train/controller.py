@@ -18,9 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-import sqlite_utils
-
 from act_lsp import store
+from act_lsp.database import Database
 
 Action = Literal["continue", "stop", "lower_lr", "raise_capacity"]
 
@@ -133,7 +132,7 @@ def decide(history: Sequence[RoundMetrics], cfg: ControllerConfig = ControllerCo
                     f"{best.round}); no rule fired")
 
 
-def record(db: sqlite_utils.Database, decision: Decision, *, cycle: str, round: int) -> int:
+def record(db: Database, decision: Decision, *, cycle: str, round: int) -> int:
     table = db["controller_decisions"]
     table.insert({"created_at": store.now(), "cycle": cycle, "round": round, "action": decision.action,
                   "reason": decision.reason, "inputs": json.dumps(decision.inputs),
@@ -142,7 +141,7 @@ def record(db: sqlite_utils.Database, decision: Decision, *, cycle: str, round: 
     return table.last_pk
 
 
-def latest_requests(db: sqlite_utils.Database) -> list[str]:
+def latest_requests(db: Database) -> list[str]:
     """The targeted-data requests of the last decision: the next cycle's expansions aim at them."""
     if "controller_decisions" not in db.table_names():
         return []

@@ -28,8 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
+from act_lsp.database import Database
 from act_lsp.engine import EngineConfig, ModelHost
 from act_lsp.home import act_home
 from act_lsp.model_store import resolve_model_path
@@ -183,7 +182,7 @@ def validation_bench(rows: list[dict], path: Path) -> int:
 
 
 class Cycle:
-    def __init__(self, config: CycleConfig, db: sqlite_utils.Database, pool, *, cycle_id: str | None = None,
+    def __init__(self, config: CycleConfig, db: Database, pool, *, cycle_id: str | None = None,
                  log: Callable[[str], None] = lambda _m: None,
                  progress: Callable[[str], Callable[[int, int], None]] | None = None,
                  work_root: Path | None = None) -> None:

@@ -19,9 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-import sqlite_utils
-
 from act_lsp import store
+from act_lsp.database import Database
 from act_train import records
 from act_train.cycle import CycleConfig, cycle_config
 
@@ -71,7 +70,7 @@ class DaemonConfig:
     defaults: CycleConfig = dataclasses.field(default_factory=CycleConfig)
 
 
-def serve(db: sqlite_utils.Database, config: DaemonConfig,
+def serve(db: Database, config: DaemonConfig,
           run_cycle: Callable[[CycleConfig, str | None, Callable[[str], None]], dict],
           *, stop: Callable[[], bool] = lambda: False) -> int:
     """The loop; ``run_cycle(config, cycle_id, on_start)`` runs (or resumes) one cycle and returns its summary

@@ -85,12 +85,13 @@ def units_in_source(language: str, text: str, origin: str, *, max_lines: int = 1
                 yield from walk(child)
 
     for node in walk(tree.root_node):
-        if node.type in ("struct_specifier", "class_specifier") and node.child_by_field_name("body") is None:
+        declaration = node.type in seeding.declarations
+        if declaration and node.child_by_field_name("body") is None:
             continue  # a forward declaration
         if node.has_error or _name(node) in _SKIP_NAMES or node.end_point[0] - node.start_point[0] + 1 > max_lines:
             continue
         body = data[node.start_byte:node.end_byte].decode()
-        if node.type in ("struct_specifier", "class_specifier"):  # C++: the declaration's semicolon
+        if declaration:
             body += ";"
         found.append((body, f"{origin}:{node.start_point[0] + 1}"))
     head = "\n".join(dict.fromkeys(preamble))
@@ -191,7 +192,7 @@ def save_units(db, units: list[Unit]) -> int:
     table = db["imported_seeds"]
     before = table.count
     table.insert_all(({"id": u.id, "created_at": store.now(), "language": u.language, "code": u.code,
-                       "origin": u.origin} for u in units), pk="id", ignore=True)
+                       "origin": u.origin} for u in units), ignore=True)
     return table.count - before
 
 

@@ -33,8 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
-import sqlite_utils
-
+from act_lsp.database import Database
 from act_lsp.engine import GenerationParams
 from act_lsp.io_tests import source_io_tests
 from act_lsp.model_store import ModelError
@@ -150,7 +149,7 @@ def _stored_candidate(row: dict) -> Candidate:
 
 class Pipeline:
     def __init__(self, config: SynthConfig, generator, run_batch: Callable[[Sequence[Job]], list[RunResult]],
-                 db: sqlite_utils.Database, dedup: Deduplicator, run_id: str | None = None,
+                 db: Database, dedup: Deduplicator, run_id: str | None = None,
                  on_event: Callable[[str], None] | None = None, teacher=None) -> None:
         """``generator``: the model being trained (writes the candidates); ``teacher``: a stronger model for the
         data it does not have to learn from (translated tests), defaulting to ``generator``."""

@@ -10,9 +10,8 @@ import uuid
 from collections import Counter
 from collections.abc import Sequence
 
-import sqlite_utils
-
 from act_lsp import store
+from act_lsp.database import Database
 from act_lsp.pairs import get_pair
 from act_lsp.prompts import SYSTEM, user_message
 from act_lsp.scaffold import derive_scaffold
@@ -29,7 +28,7 @@ def item_key(*parts: str) -> str:
 class Provenance:
     """Rows of ``synth_items``; the resume logic lives here."""
 
-    def __init__(self, db: sqlite_utils.Database, run_id: str) -> None:
+    def __init__(self, db: Database, run_id: str) -> None:
         self.db, self.run_id = db, run_id
 
     def find(self, stage: str, key: str) -> dict | None:
@@ -60,7 +59,7 @@ class Provenance:
         return item_id
 
 
-def funnel(db: sqlite_utils.Database, run_id: str) -> dict:
+def funnel(db: Database, run_id: str) -> dict:
     """Per stage: items reaching it, passing it, and the reject reasons."""
     out = {}
     for stage in STAGES:
@@ -70,7 +69,7 @@ def funnel(db: sqlite_utils.Database, run_id: str) -> dict:
     return out
 
 
-def export_jsonl(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None) -> list[dict]:
+def export_jsonl(db: Database, run_ids: Sequence[str] | None = None) -> list[dict]:
     """Admitted pairs in the finetuner's format, with chat messages and provenance."""
     sql = "select * from synth_items where stage = 'admitted' and ok = 1"
     args: list = []
@@ -96,7 +95,7 @@ def export_jsonl(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None
     return rows
 
 
-def preference_pairs(db: sqlite_utils.Database, run_ids: Sequence[str] | None = None) -> list[dict]:
+def preference_pairs(db: Database, run_ids: Sequence[str] | None = None) -> list[dict]:
     """Admitted pairs, each with a candidate for the same program that failed (did not compile, or failed the
     tests): what the model wrote wrong, next to what it wrote right, for preference training. A program whose
     candidates all passed gives none."""

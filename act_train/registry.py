@@ -12,9 +12,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from act_lsp import store
+from act_lsp.database import Database, NotFoundError
 from act_lsp.model_store import sha256_file
 
 log = logging.getLogger("act_train.registry")
@@ -31,12 +30,12 @@ class Gate:
     metric: str = "val_pass@1"
 
 
-def _next_id(db: sqlite_utils.Database) -> str:
+def _next_id(db: Database) -> str:
     n = db.execute("select count(*) from model_versions").fetchone()[0]
     return f"v{n + 1}"
 
 
-def register(db: sqlite_utils.Database, *, pair: str, base_model: str | Path, adapter_path: str | Path,
+def register(db: Database, *, pair: str, base_model: str | Path, adapter_path: str | Path,
              metrics: dict, data_version: str = "") -> str:
     adapter_path = Path(adapter_path).resolve()
     version = _next_id(db)
@@ -47,7 +46,7 @@ def register(db: sqlite_utils.Database, *, pair: str, base_model: str | Path, ad
     return version
 
 
-def versions(db: sqlite_utils.Database) -> list[dict]:
+def versions(db: Database) -> list[dict]:
     rows = list(db.query("select * from model_versions order by created_at, id"))
     for row in rows:
         row["metrics"] = json.loads(row["metrics"] or "{}")
@@ -57,7 +56,7 @@ def versions(db: sqlite_utils.Database) -> list[dict]:
 def _get(db, version: str) -> dict:
     try:
         row = db["model_versions"].get(version)
-    except sqlite_utils.db.NotFoundError:
+    except NotFoundError:
         raise ValueError(f"no model version {version!r}") from None
     row["metrics"] = json.loads(row["metrics"] or "{}")
     return row
@@ -77,7 +76,7 @@ def check_gate(candidate: dict, current: dict | None, gate: Gate) -> None:
                                    f"(tolerance {gate.tolerance})")
 
 
-def promote(db: sqlite_utils.Database, version: str, *, gate: Gate | None = Gate(), baseline: dict | None = None,
+def promote(db: Database, version: str, *, gate: Gate | None = Gate(), baseline: dict | None = None,
             ) -> None:
     """Promote ``version`` if the gate allows (``gate=None`` forces it). ``baseline``: the base model's metrics,
     used when nothing is promoted yet."""
@@ -88,7 +87,7 @@ def promote(db: sqlite_utils.Database, version: str, *, gate: Gate | None = Gate
     if gate is not None:
         check_gate(row["metrics"], json.loads(current["metrics"]) if current else baseline, gate)
     merged = row.get("merged_path") or merge_for_serving(row)
-    with db.conn:
+    with db.transaction():
         if current:
             db["model_versions"].update(current["id"], {"status": "retired"})
         db["model_versions"].update(version, {"status": "promoted", "promoted_at": store.now(),
@@ -108,14 +107,14 @@ def merge_for_serving(row: dict) -> str | None:
         return None
 
 
-def rollback(db: sqlite_utils.Database) -> str | None:
+def rollback(db: Database) -> str | None:
     """Retire the promoted version and promote the one promoted before it (or none: the base model)."""
     current = store.promoted_version(db)
     if current is None:
         raise ValueError("nothing is promoted; the server already serves the base model")
     previous = list(db.query("select id from model_versions where status = 'retired' and promoted_at is not null "
                              "and promoted_at < ? order by promoted_at desc limit 1", [current["promoted_at"]]))
-    with db.conn:
+    with db.transaction():
         db["model_versions"].update(current["id"], {"status": "retired"})
         if previous:
             db["model_versions"].update(previous[0]["id"], {"status": "promoted"})  # keeps its promoted_at

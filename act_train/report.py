@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePath
 
-import sqlite_utils
+from act_lsp.database import Database
 
 # Pipeline stages in the order items pass them, with the words the funnel chart uses.
 STAGES = {"seed": "seeds", "io_tests": "io tests", "source_tests": "source tests",
@@ -34,7 +34,7 @@ def _day(stamp: str | None) -> str:
     return (stamp or "")[:10]
 
 
-def version_names(db: sqlite_utils.Database) -> dict[str, str]:
+def version_names(db: Database) -> dict[str, str]:
     """Adapter path (and merged-model file) → "v2 (2026-11-28)", base model file → "base": how every chart and
     table names what an evaluation ran."""
     from act_lsp.model_store import BUNDLED_MODELS, DEFAULT_MODEL
@@ -78,7 +78,7 @@ class EvalPoint:
     metrics: dict[str, float]
 
 
-def eval_points(db: sqlite_utils.Database) -> list[EvalPoint]:
+def eval_points(db: Database) -> list[EvalPoint]:
     names = version_names(db)
     points = []
     for run in db.query("select * from eval_runs where status = 'finished' order by created_at"):
@@ -109,7 +109,7 @@ class Summary:
     decisions: list[str] = field(default_factory=list)
 
 
-def _current_version(db: sqlite_utils.Database, points: list[EvalPoint]) -> tuple[str, str]:
+def _current_version(db: Database, points: list[EvalPoint]) -> tuple[str, str]:
     """(label of the version to compare with the base, a sentence on what the server serves)."""
     rows = list(db.query("select * from model_versions order by created_at"))
     promoted = [r for r in rows if r["status"] == "promoted"]
@@ -126,7 +126,7 @@ def _current_version(db: sqlite_utils.Database, points: list[EvalPoint]) -> tupl
     return candidate, f"{model}, no adapter promoted (the base model){note}"
 
 
-def data_sources(db: sqlite_utils.Database) -> tuple[dict[str, int], list[str]]:
+def data_sources(db: Database) -> tuple[dict[str, int], list[str]]:
     """Training pairs by where their program came from, and the attribution texts of imported sets."""
     counts: dict[str, int] = defaultdict(int)
     attributions: set[str] = set()
@@ -144,7 +144,7 @@ def data_sources(db: sqlite_utils.Database) -> tuple[dict[str, int], list[str]]:
     return dict(counts), sorted(attributions)
 
 
-def last_cycle(db: sqlite_utils.Database) -> str:
+def last_cycle(db: Database) -> str:
     rows = list(db.query("select * from cycles order by created_at desc limit 1"))
     if not rows:
         return "no training cycle has run yet"
@@ -164,7 +164,7 @@ def last_cycle(db: sqlite_utils.Database) -> str:
     return "; ".join(parts)
 
 
-def decisions_in_words(db: sqlite_utils.Database, limit: int = 3) -> list[str]:
+def decisions_in_words(db: Database, limit: int = 3) -> list[str]:
     words = {"continue": "train another round", "stop": "stop", "promote": "promote", "restore": "restore",
              "rollback": "roll back"}
     out = []
@@ -178,7 +178,7 @@ def decisions_in_words(db: sqlite_utils.Database, limit: int = 3) -> list[str]:
     return out
 
 
-def summarize(db: sqlite_utils.Database) -> Summary:
+def summarize(db: Database) -> Summary:
     points = eval_points(db)
     current, served = _current_version(db, points)
     latest: dict[tuple[str, str], dict[str, float]] = {}
@@ -263,7 +263,7 @@ def chart_pass_over_time(points: list[EvalPoint], cycles: list[str]) -> str:
     return _png(plt, fig, ax, "pass@1 over time, across versions and cycles", not series)
 
 
-def chart_losses(db: sqlite_utils.Database, names: dict[str, str]) -> str:
+def chart_losses(db: Database, names: dict[str, str]) -> str:
     plt, fig, ax = _figure()
     runs = list(db.query("select version, history from training_runs order by created_at"))
     for run in runs:
@@ -281,7 +281,7 @@ def chart_losses(db: sqlite_utils.Database, names: dict[str, str]) -> str:
     return _png(plt, fig, ax, "training loss per version (dashed: held-out pairs)", not runs)
 
 
-def funnel_rows(db: sqlite_utils.Database) -> dict[str, dict[str, int]]:
+def funnel_rows(db: Database) -> dict[str, dict[str, int]]:
     """Per data run (a cycle, or a named `act-train validate` run): items that passed each stage."""
     rows: dict[str, dict[str, int]] = defaultdict(dict)
     if db["synth_items"].exists():
@@ -313,7 +313,7 @@ def chart_funnel(funnel: dict[str, dict[str, int]]) -> str:
     return _png(plt, fig, ax, "synthetic data funnel per data run", not stages)
 
 
-def chart_failures(db: sqlite_utils.Database, names: dict[str, str]) -> str:
+def chart_failures(db: Database, names: dict[str, str]) -> str:
     plt, fig, ax = _figure(4.2)
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     for r in db.query("select r.id, r.bench, r.pair, r.tasks, r.model, r.adapter_version, r.config, e.category, "
@@ -392,7 +392,7 @@ def _summary_html(s: Summary) -> str:
             f"<p><b>The controller's last decisions:</b></p><ul>{decisions}</ul></section>")
 
 
-def _tables_html(db: sqlite_utils.Database) -> str:
+def _tables_html(db: Database) -> str:
     esc = html.escape
     versions = "".join(
         f"<tr><td>{esc(v['id'])}</td><td>{esc(_day(v['created_at']))}</td><td>{esc(v['status'])}</td>"
@@ -410,7 +410,7 @@ def _tables_html(db: sqlite_utils.Database) -> str:
             f"</table>")
 
 
-def render(db: sqlite_utils.Database) -> str:
+def render(db: Database) -> str:
     names = version_names(db)
     points = eval_points(db)
     cycles = [r["created_at"] for r in db.query("select created_at from cycles order by created_at")]
@@ -429,7 +429,7 @@ text-align:left}}</style></head><body><h1>ACT report</h1>
 """
 
 
-def build_report(db: sqlite_utils.Database, out: str | Path) -> Path:
+def build_report(db: Database, out: str | Path) -> Path:
     """Write the page to ``out`` (a .html file, or a folder that gets index.html)."""
     out = Path(out)
     path = out if out.suffix == ".html" else out / "index.html"

@@ -12,9 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from act_lsp import store
+from act_lsp.database import Database
 from act_train import registry
 from act_train.export_gguf import export_peft_dir
 from act_train.finetune import FinetuneConfig, FinetuneResult, TrainExample, finetune
@@ -29,7 +28,7 @@ class TrainedVersion:
     evaluation: dict  # what ``evaluate`` returned ({} without one)
 
 
-def train_and_register(db: sqlite_utils.Database, cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
+def train_and_register(db: Database, cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
                        base_gguf: Path, run_id: str, pair: str = "all", data_version: str = "",
                        evaluate: Callable[[Path], dict] | None = None,
                        on_step: Callable[[dict], None] | None = None) -> TrainedVersion:
@@ -44,7 +43,7 @@ def train_and_register(db: sqlite_utils.Database, cfg: FinetuneConfig, examples:
         "id": run_id, "created_at": store.now(), "version": None, "out_dir": str(Path(cfg.output_dir).resolve()),
         "config": json.dumps(dataclasses.asdict(cfg)), "history": json.dumps(result.history),
         "examples": result.examples, "train_tokens": result.train_tokens,
-        "tokens_per_second": result.tokens_per_second, "seconds": result.seconds}, pk="id", replace=True)
+        "tokens_per_second": result.tokens_per_second, "seconds": result.seconds}, replace=True)
     metrics = {"train_loss": result.train_losses[-1], "eval_loss": (result.eval_losses or [None])[-1]}
     if gguf is None:
         return TrainedVersion(result, None, None, metrics, {})

@@ -5,8 +5,9 @@
   --endpoint names one). Run one after the other, never side by side.
 - engines: validation jobs per minute on the environment's Docker engine alone, then spread over it and
   --second-host (e.g. a second dockerd: see tests/test_sandbox_hosts.py for how the tests start one).
-- feedback: translation records written per second into one SQLite file by N processes at once (the embedded
-  store's ceiling for a team sharing a file).
+- feedback: translation records written per second by N editor processes at once into one SQLite file (the
+  embedded store) and into one PostgreSQL database (a team's shared store: --postgres URL, else a throwaway
+  server started here from Debian's package, on a Unix socket).
 
 Run: `python benchmarks/team_bench.py --legs latency engines feedback --second-host unix:///run/act-docker2.sock`
 """
@@ -131,23 +132,34 @@ def _write_records(path: str, count: int, worker: int) -> None:
             model="bench"))
 
 
+def _writes_per_second(location: str, editors: int, writes: int) -> float:
+    _write_records(location, 1, 0)  # created and migrated before the clock starts
+    start = time.perf_counter()
+    procs = [multiprocessing.Process(target=_write_records, args=(location, writes, w + 1)) for w in range(editors)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    return editors * writes / (time.perf_counter() - start)
+
+
 def feedback(args) -> dict:
-    print(f"feedback (SQLite, WAL; {args.writes} records per editor process)")
-    out = {}
-    for editors in args.editors:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = str(Path(tmp) / "act.db")
-            _write_records(path, 1, 0)  # created and migrated before the clock starts
-            start = time.perf_counter()
-            procs = [multiprocessing.Process(target=_write_records, args=(path, args.writes, w + 1))
-                     for w in range(editors)]
-            for p in procs:
-                p.start()
-            for p in procs:
-                p.join()
-            elapsed = time.perf_counter() - start
-        out[editors] = editors * args.writes / elapsed
-        print(f"  {editors:>2} editors  {out[editors]:7.0f} writes/s", flush=True)
+    print(f"feedback ({args.writes} records per editor process; SQLite in WAL mode, PostgreSQL on a socket)")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.postgres import PostgresServer
+
+    server = None if args.postgres else PostgresServer()
+    out: dict = {"sqlite": {}, "postgresql": {}}
+    try:
+        for editors in args.editors:
+            with tempfile.TemporaryDirectory() as tmp:
+                out["sqlite"][editors] = _writes_per_second(str(Path(tmp) / "act.db"), editors, args.writes)
+            out["postgresql"][editors] = _writes_per_second(args.postgres or server.url, editors, args.writes)
+            print(f"  {editors:>2} editors  SQLite {out['sqlite'][editors]:7.0f} writes/s   "
+                  f"PostgreSQL {out['postgresql'][editors]:7.0f} writes/s", flush=True)
+    finally:
+        if server:
+            server.close()
     return out
 
 
@@ -164,6 +176,7 @@ def main() -> None:
     ap.add_argument("--second-host", help="engines: a second Docker engine URL")
     ap.add_argument("--editors", type=int, nargs="+", default=[1, 4, 8], help="feedback: concurrent writers")
     ap.add_argument("--writes", type=int, default=200, help="feedback: records per writer")
+    ap.add_argument("--postgres", help="feedback: a PostgreSQL URL (default: start a throwaway server here)")
     args = ap.parse_args()
     for leg in args.legs:
         {"latency": latency, "engines": engines, "feedback": feedback}[leg](args)

@@ -4,6 +4,7 @@
 #   2. a Docker engine that answers (installs Debian's docker.io and starts dockerd when needed, as root)
 #   3. the sandbox image (rebuilt only when its inputs change)
 #   4. models in the model store ($ACT_HOME/models); ACT_SETUP_MODELS picks which (default: the default model)
+#   5. for `make test` (ACT_SETUP_TEST=1): Debian's PostgreSQL server, which the team-store tests start on a socket
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,4 +54,9 @@ if ! .venv/bin/act-train sandbox status --quiet; then
 fi
 .venv/bin/act-train sandbox build
 .venv/bin/act-train models install ${ACT_SETUP_MODELS:-qwen2.5-coder-0.5b}
+
+# --- 5. test-only parts ---------------------------------------------------------------------------
+if [ "${ACT_SETUP_TEST:-0}" = 1 ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  apt_install postgresql
+fi
 say "ready"

@@ -54,8 +54,12 @@ def test_benchmark_programs_are_caught_even_renamed():
 def test_held_out_problems_are_evaluation_data_for_every_seed():
     from act_train.bench import evaluation_files, held_out_dir
 
-    assert held_out_dir() / "mbjp-java_go.jsonl" in evaluation_files()
+    assert {held_out_dir() / "mbjp-java_go.jsonl", held_out_dir() / "mbcpp-cpp_rust.jsonl"} <= set(evaluation_files())
     d = Deduplicator()
     load_evaluation_set(d, [held_out_dir() / "mbjp-java_go.jsonl"])
     task = load_bench(held_out_dir() / "mbjp-java_go.jsonl")[3]
     assert d.check(task.source_code).reason.startswith("contaminated:mbjp-java_go.jsonl:mbjp-heldout/")
+    d = Deduplicator()
+    load_evaluation_set(d, [held_out_dir() / "mbcpp-cpp_rust.jsonl"])
+    task = load_bench(held_out_dir() / "mbcpp-cpp_rust.jsonl")[0]
+    assert d.check(task.source_code).reason.startswith("contaminated:mbcpp-cpp_rust.jsonl:mbcpp-heldout/")

@@ -18,12 +18,12 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from act_lsp import store
-from act_lsp.model_store import BUNDLED_MODELS
+from act_lsp.model_store import BUNDLED_MODELS, DEFAULT_MODEL
 from act_train import registry
 from tests.test_registry import random_adapter
 
 pytestmark = [pytest.mark.model]
-TINY = "smollm2-135m"  # the endpoint's model: the flow is under test here, not translation quality
+TINY = "smollm2-135m"  # the fallback: a local model unlike the endpoint's, so a row shows which one answered
 
 
 def _free_port() -> int:
@@ -37,7 +37,7 @@ def endpoint(tmp_path_factory):
     """A llama.cpp server serving the base model as ``base`` and version v1 (a random LoRA on it) as ``act-v1``,
     the way a team's endpoint serves promoted adapters (vLLM: ``--lora-modules act-v1=...``)."""
     tmp = tmp_path_factory.mktemp("endpoint")
-    base = BUNDLED_MODELS[TINY].path
+    base = BUNDLED_MODELS[DEFAULT_MODEL].path  # the endpoint serves the default model, as a team's would
     adapter = random_adapter(base, tmp / "v1.gguf", scale=0.08)
     port = _free_port()
     common = {"model": str(base), "n_ctx": 2048, "n_threads": 1, "verbose": False}

@@ -7,7 +7,6 @@ import json
 import sqlite3
 
 import pytest
-import sqlite_utils
 from lsprotocol import types
 
 from act_lsp import edits, store
@@ -162,7 +161,7 @@ def test_workspace_edit_shapes():
 
 def test_feedback_schema_and_privacy(tmp_path):
     db = store.open_db(tmp_path / "a.db")
-    assert set(db["translations"].columns_dict) >= {"pair", "source_text", "model", "adapter_version", "prompt_hash",
+    assert set(db["translations"].columns) >= {"pair", "source_text", "model", "adapter_version", "prompt_hash",
                                                     "output", "latency_ms", "verify", "outcome", "final_text"}
     assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
     rec = translation(source_text="secret code", output="out")
@@ -173,8 +172,32 @@ def test_feedback_schema_and_privacy(tmp_path):
     assert row["source_sha"] == store.sha("secret code") and row["final_text"] == store.sha("my final")
     with pytest.raises(store.StoreError, match="no translation"):
         store.set_outcome(db, "nope", "accepted")
-    applied = [m.name for m in store.migrations.applied(store.open_db(tmp_path / "a.db"))]
-    assert applied == [m.name for m in store.migrations.pending(sqlite_utils.Database(memory=True))]
+    assert store.applied_migrations(store.open_db(tmp_path / "a.db")) == sorted(m.__name__ for m in store.MIGRATIONS)
+
+
+def test_a_database_made_before_the_sql_layer_moved_opens_without_migrating_again(tmp_path):
+    """Databases written by sqlite-utils' migrations (sessions 1-10) keep their rows and are not migrated twice."""
+    path = tmp_path / "old.db"
+    fresh = store.open_db(tmp_path / "new.db")
+    old = sqlite3.connect(path)
+    for (sql,) in fresh.execute("select sql from sqlite_master where type = 'table' and name not like 'act_%' "
+                                "and sql is not null").fetchall():
+        old.execute(sql)
+    old.execute("create table _sqlite_migrations (id integer primary key, migration_set text, name text, "
+                "applied_at text)")
+    old.executemany("insert into _sqlite_migrations (migration_set, name, applied_at) values ('act', ?, 'then')",
+                    [(m.__name__,) for m in store.MIGRATIONS])
+    old.execute("insert into translations (id, created_at, pair, outcome, example_ids) "
+                "values ('t1', 'then', 'java-go', 'accepted', '[]')")
+    old.commit()
+    old.close()
+    db = store.open_db(path)
+    assert store.applied_migrations(db) == sorted(m.__name__ for m in store.MIGRATIONS)
+    assert db.execute("select count(*) from act_migrations where applied_at = '(sqlite-utils)'").fetchone()[0] == len(
+        store.MIGRATIONS)
+    assert db["translations"].get("t1")["outcome"] == "accepted"
+    store.set_outcome(db, "t1", "edited", final_text="x")
+    assert db["translations"].get("t1")["final_text"] == store.sha("x")  # no privacy recorded: only a hash
 
 
 def test_training_job_is_queued_once(tmp_path):
@@ -188,18 +211,28 @@ def test_training_job_is_queued_once(tmp_path):
     assert store.maybe_enqueue_training(db, 3) is None  # one is already waiting
 
 
-def test_locked_database_is_a_clear_error(tmp_path):
+def test_a_locked_database_keeps_the_feedback_and_writes_it_once_free(tmp_path, monkeypatch):
+    monkeypatch.setenv("ACT_HOME", str(tmp_path / "home"))
     path = tmp_path / "locked.db"
     store.open_db(path)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("begin exclusive")
     try:
-        db = sqlite_utils.Database(sqlite3.connect(path, timeout=0.1, isolation_level=None))
-        rec = translation()
-        with pytest.raises(store.StoreError, match="locked"):
-            store.record_translation(db, rec)
+        db = store.open_db(path, timeout=0.1, lazy=True)
+        tid = store.record_translation(db, translation(source_text="kept code"))
+        store.set_outcome(db, tid, "edited", final_text="edited code")
+        notices = store.take_notices(db)
+        assert len(notices) == 1 and "locked" in notices[0] and "nothing is lost" in notices[0]
+        assert [op["op"] for op in store.journal(db).kept()] == ["insert", "update"]
+        assert db.execute("select count(*) from translations").fetchone()[0] == 0  # WAL: reads go on
     finally:
         holder.execute("rollback")
+    later = translation()
+    store.record_translation(db, later)  # the next write goes through and writes the kept ones first, in order
+    row = db["translations"].get(tid)
+    assert row["source_text"] == "kept code" and row["outcome"] == "edited" and row["final_text"] == "edited code"
+    assert db["translations"].get(later.id)["outcome"] == "pending"
+    assert store.journal(db).kept() == [] and store.take_notices(db) == []
 
 
 def test_fix_go_keeps_the_testing_import():

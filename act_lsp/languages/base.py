@@ -52,6 +52,9 @@ class Seeding:
     calls: Callable[[Node], set[str]]  # a method body → the names it calls without an object
     as_free: Callable[[Node, bytes], str]  # a method → its text as a function (modifiers dropped, dedented)
     program: Callable[[str, str], str]  # (class name, function text) → a program of its own
+    # unit types that are declarations ending in ``;`` outside the node (C++ classes); one without a body is a
+    # forward declaration, not a seed
+    declarations: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

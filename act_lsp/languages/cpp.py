@@ -409,7 +409,7 @@ LANGUAGE = Language(
                         preamble=frozenset({"preproc_include", "using_declaration"}),
                         descend=frozenset({"namespace_definition", "declaration_list", "declaration"}),
                         method="function_definition", fields=_class_fields, calls=_calls, as_free=_as_free,
-                        program=lambda _owner, free: free),
+                        program=lambda _owner, free: free, declarations=frozenset(_CLASSES)),
         program_rules="Self-contained C++17 without a main function and without I/O, using only the standard "
                       "library. Prefer a class with private fields, a constructor and public methods, or free "
                       "functions. Parameters and results: int, long, double, bool, char, std::string, std::vector, "

@@ -297,17 +297,23 @@ class SandboxPool:
             _remove(container)
 
     def _gone(self, engine: _Engine, reason: str) -> bool:
-        """After a failure on ``engine``: whether it is out of the pool (taken out now, or by another job before)."""
-        if engine.down or engine.answers():
-            return bool(engine.down)
+        """After a failure on ``engine``: whether it is out of the pool (taken out now, or by another job before).
+        The last engine in is not asked (it stays in whatever it answers), so a one-engine pool pays no pings."""
+        if engine.down:
+            return True
+        if self._in_pool() <= 1 or engine.answers():
+            return False
         self._take_out(engine, reason)
         return bool(engine.down)  # taken out now, or by a job that saw it fail at the same time
+
+    def _in_pool(self) -> int:
+        return sum(1 for e in self.engines if not e.down)
 
     def _take_out(self, engine: _Engine, reason: str) -> bool:
         """Whether ``engine`` is now out. The last one stays in: its jobs report the sandbox error, and it serves again
         once it answers (a restarted engine), as a one-engine pool always did."""
         with self._cond:
-            if engine.down or sum(1 for e in self.engines if not e.down) <= 1:
+            if engine.down or self._in_pool() <= 1:
                 return False
             engine.down = reason
             engine.idle.clear()
