@@ -214,7 +214,7 @@ class Database:
 
     def table_names(self) -> list[str]:
         self.ready()
-        with self._reading() as conn:
+        with self.transaction() as conn:  # this thread's, if any: it sees its own DDL
             return sa.inspect(conn).get_table_names()
 
     def __getitem__(self, name: str) -> Table:
@@ -222,19 +222,9 @@ class Database:
 
     def reflect(self, name: str) -> sa.Table:
         if name not in self._tables:
-            with self._reading() as conn:
+            with self.transaction() as conn:  # this thread's, if any: it sees its own DDL
                 self._tables[name] = sa.Table(name, sa.MetaData(), autoload_with=conn)
         return self._tables[name]
-
-    @contextmanager
-    def _reading(self) -> Iterator[sa.Connection]:
-        """This thread's transaction (it sees its own uncommitted DDL), else a connection of its own."""
-        current = getattr(self._local, "conn", None)
-        if current is not None:
-            yield current
-            return
-        with self._translate_errors(), self.engine.connect() as conn:
-            yield conn
 
     def forget(self, name: str) -> None:
         """After DDL: the next use reflects the table again."""

@@ -38,6 +38,10 @@ class Journal:
                 self.notices.append(f"{why}. Feedback is kept in {self.directory} and written to the database "
                                     "when it answers again; nothing is lost")
 
+    def answered(self) -> None:
+        """The database took a write: the next one it cannot take starts a new outage (and a new notice)."""
+        self._outage = False
+
     def files(self) -> list[Path]:
         return sorted(self.directory.glob("*.jsonl")) if self.directory.is_dir() else []
 
@@ -77,7 +81,6 @@ class Journal:
                         raise
                     done += 1
                 claimed.unlink()
-            self._outage = False
         return done
 
 

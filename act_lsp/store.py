@@ -79,9 +79,10 @@ _JOURNALS: dict[str, Journal] = {}
 
 def journal(db: Database) -> Journal:
     """This process's journal for ``db``'s feedback (one directory per database, under ``$ACT_HOME``)."""
-    if db.display not in _JOURNALS:
-        _JOURNALS[db.display] = Journal(act_home() / "journal" / hashlib.sha256(db.display.encode()).hexdigest()[:12])
-    return _JOURNALS[db.display]
+    directory = act_home() / "journal" / hashlib.sha256(db.display.encode()).hexdigest()[:12]
+    if str(directory) not in _JOURNALS:
+        _JOURNALS[str(directory)] = Journal(directory)
+    return _JOURNALS[str(directory)]
 
 
 def take_notices(db: Database) -> list[str]:
@@ -107,11 +108,8 @@ def _write(db: Database, op: dict) -> None:
         _apply(db, op)
     except DatabaseUnavailable as exc:
         kept.keep(op, str(exc))
-
-
-def flush_journal(db: Database) -> int:
-    """Write what was kept while the database was away; returns how many writes went through."""
-    return journal(db).replay(lambda o: _apply(db, o))
+    else:
+        kept.answered()
 
 
 @dataclass(kw_only=True)
