@@ -1,6 +1,6 @@
 """The sandbox pool over two Docker engines: the machine's own and a second ``dockerd`` on its own socket, started
 here as a team would run one per build host. Jobs spread over both with the same hardened containers; an engine
-that dies mid-run is taken out and its jobs run again on the other."""
+that dies mid-run is taken out and its jobs run again on the other, and rejoins once it answers again."""
 
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def test_jobs_spread_over_two_engines_in_the_same_hardened_containers(second_eng
 def test_an_engine_that_dies_mid_run_is_taken_out_and_its_jobs_run_elsewhere(second_engine):
     local = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
     _running(second_engine)
-    with SandboxPool(SandboxConfig(hosts=(SOCKET, local), workers=2)) as pool:
+    with SandboxPool(SandboxConfig(hosts=(SOCKET, local), workers=2, readmit_after=1.0)) as pool:
         done: list = []
         batch = threading.Thread(target=lambda: done.extend(pool.run_batch([SLEEPY] * 12)))
         batch.start()
@@ -127,6 +127,10 @@ def test_an_engine_that_dies_mid_run_is_taken_out_and_its_jobs_run_elsewhere(sec
         assert pool.engines[0].down and not pool.engines[1].down
         assert pool.rerun >= 1  # the jobs that were running there ran again on the local engine
         assert [r.status for r in pool.run_batch([SLEEPY] * 2)] == ["passed"] * 2  # the pool carries on, one engine
+        _running(second_engine)  # the host is back: asked again after readmit_after, it rejoins with new containers
+        time.sleep(1.0)
+        assert [r.status for r in pool.run_batch([SLEEPY] * 8)] == ["passed"] * 8
+        assert not pool.engines[0].down and len(pool.engines[0].containers) == 2 and pool.workers == 4
 
 
 def test_a_pool_on_one_engine_reports_its_failure_and_serves_again_when_it_is_back(second_engine):

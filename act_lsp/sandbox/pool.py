@@ -42,6 +42,7 @@ class SandboxConfig:
     # environment's engine. Default: $ACT_DOCKER_HOSTS, comma-separated.
     hosts: tuple[str, ...] = field(default_factory=lambda: tuple(
         h.strip() for h in os.environ.get("ACT_DOCKER_HOSTS", "").split(",") if h.strip()))
+    readmit_after: float = 60.0  # seconds before an engine taken out is asked again whether it answers
     memory_mb: int = 1024  # hard limit, no swap
     cpus: float = 1.0  # CPU quota per container
     pids_limit: int = 256
@@ -203,6 +204,8 @@ class _Engine:
         self.created = 0  # containers made or being made
         self.busy = 0
         self.down = ""  # why it was taken out of the pool
+        self.down_at = 0.0  # when (monotonic)
+        self.asking = False  # a job is asking whether it answers again
 
     @property
     def name(self) -> str:
@@ -250,7 +253,35 @@ class SandboxPool:
     def workers(self) -> int:
         return self.config.workers * max(1, sum(1 for e in self.engines if not e.down))
 
+    def _readmit(self) -> None:
+        """Ask the engines taken out ``readmit_after`` ago whether they answer; those that do come back, with new
+        containers (what they ran before is removed). Asked by the job that finds one due, outside the lock."""
+        now = time.monotonic()
+        with self._cond:
+            due = [e for e in self.engines
+                   if e.down and not e.asking and now - e.down_at >= self.config.readmit_after]
+            for engine in due:
+                engine.asking = True
+        for engine in due:
+            back = engine.answers()
+            stale = []
+            with self._cond:
+                engine.asking = False
+                if back:
+                    stale = list(engine.containers)  # from before it went down: none is reused
+                    engine.containers.clear()
+                    engine.created = engine.busy  # their containers are released as removed (the engine was down)
+                    engine.down = ""
+                    self._cond.notify_all()
+                else:
+                    engine.down_at = time.monotonic()
+            if back:
+                log.warning("sandbox engine %s answers again: back in the pool", engine.name)
+                for container in stale:
+                    _remove(container)
+
     def _borrow(self) -> tuple[_Engine, object]:
+        self._readmit()
         with self._cond:
             while True:
                 if self._closed:
@@ -315,11 +346,11 @@ class SandboxPool:
         with self._cond:
             if engine.down or self._in_pool() <= 1:
                 return False
-            engine.down = reason
+            engine.down, engine.down_at = reason, time.monotonic()
             engine.idle.clear()
             self._cond.notify_all()
-        log.warning("sandbox engine %s taken out of the pool (it stays out until the pool is made again): %s",
-                    engine.name, reason)
+        log.warning("sandbox engine %s taken out of the pool (asked again in %.0f s): %s",
+                    engine.name, self.config.readmit_after, reason)
         return True
 
     def run(self, job: Job) -> RunResult:
@@ -352,6 +383,7 @@ class SandboxPool:
                 on_result(job, result)
             return result
 
+        self._readmit()  # before sizing the batch, so an engine back in gets its share
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="act-sandbox") as ex:
             return list(ex.map(one, jobs))
 
