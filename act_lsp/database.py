@@ -302,6 +302,9 @@ class Table:
             raise NotFoundError(f"{self.name}: no row {pk!r}")
         return rows[0]
 
+    def delete(self, pk: Any) -> None:
+        self.db.run(sa.delete(self.table).where(self._pk_where(pk)))
+
     def delete_where(self, where: str, params: Sequence[Any] = ()) -> None:
         self.db.execute(f"delete from {self.name} where {where}", params)
 
