@@ -49,10 +49,6 @@ def database_url(location: str | Path) -> str:
     return text
 
 
-def is_remote(location: str | Path | None) -> bool:
-    return location is not None and str(location).split("://", 1)[0].startswith(("postgres", "postgresql"))
-
-
 _PLACEHOLDER = re.compile(r"('(?:[^']|'')*')|(\?)|(:)")
 
 
@@ -83,7 +79,6 @@ class Rows:
     def __init__(self, result: sa.CursorResult) -> None:
         self.keys = list(result.keys()) if result.returns_rows else []
         self.rows = [tuple(r) for r in result.fetchall()] if result.returns_rows else []
-        self.rowcount = result.rowcount
         self._next = 0
 
     def fetchone(self) -> tuple | None:
@@ -213,7 +208,6 @@ class Database:
         yield from self.execute(sql, params).dicts()
 
     def table_names(self) -> list[str]:
-        self.ready()
         with self.transaction() as conn:  # this thread's, if any: it sees its own DDL
             return sa.inspect(conn).get_table_names()
 
@@ -250,11 +244,7 @@ class Table:
 
     @property
     def table(self) -> sa.Table:
-        self.db.ready()
         return self.db.reflect(self.name)
-
-    def exists(self) -> bool:
-        return self.name in self.db.table_names()
 
     @property
     def columns(self) -> list[str]:

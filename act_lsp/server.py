@@ -453,8 +453,12 @@ def _log(ls: ActLanguageServer, fn):
         ls.message(str(exc), types.MessageType.Warning)
         return None
     finally:
-        for notice in store.take_notices(ls.db):
-            ls.message(notice, types.MessageType.Warning)
+        _show_notices(ls)
+
+
+def _show_notices(ls: ActLanguageServer) -> None:
+    for notice in store.take_notices(ls.db):
+        ls.message(notice, types.MessageType.Warning)
 
 
 # --- feedback ------------------------------------------------------------------------------------
@@ -475,8 +479,13 @@ def _feedback(ls: ActLanguageServer, args: tuple, outcome: store.Outcome) -> dic
     if not tid:
         ls.message("there is no translation to give feedback on yet", types.MessageType.Warning)
         return None
-    if _log(ls, lambda: store.set_outcome(ls.db, tid, outcome, reason=reason) or True) is None:
+    try:
+        store.set_outcome(ls.db, tid, outcome, reason=reason)
+    except store.StoreError as exc:
+        ls.message(str(exc), types.MessageType.Warning)
         return None
+    finally:
+        _show_notices(ls)
     if outcome == "accepted":
         _log(ls, lambda: store.maybe_enqueue_training(ls.db, ls.settings.train_after))
     ls.message(f"translation marked {outcome}")

@@ -145,13 +145,12 @@ def record_translation(db: Database, rec: TranslationRecord, *, log_code: bool =
 
 def set_outcome(db: Database, translation_id: str, outcome: Outcome, *, reason: str | None = None,
                 final_text: str | None = None) -> None:
+    privacy = _privacy(db, translation_id)  # an unknown id is an error, not a silent no-op
     update = {"outcome": outcome, "updated_at": now()}
     if reason is not None:
         update["reason"] = reason
     if final_text is not None:
-        update["final_text"] = final_text if _privacy(db, translation_id) == "full" else sha(final_text)
-    elif not journal(db).find_insert("translations", translation_id):
-        _privacy(db, translation_id)  # an unknown id is an error, not a silent no-op
+        update["final_text"] = final_text if privacy == "full" else sha(final_text)
     _write(db, {"op": "update", "table": "translations", "pk": translation_id, "values": update})
 
 
@@ -295,8 +294,7 @@ def example_counts(db: Database) -> tuple[int, int]:
     marks = ",".join("?" * len(FEEDBACK_OUTCOMES))
     users = db.execute(f"select count(*) from translations where outcome in ({marks}) and privacy = 'full' "
                        "and source_text is not null", list(FEEDBACK_OUTCOMES)).fetchone()[0]
-    admitted = (db.execute("select count(*) from synth_items where stage = 'admitted' and ok = 1").fetchone()[0]
-                if db["synth_items"].exists() else 0)
+    admitted = db.execute("select count(*) from synth_items where stage = 'admitted' and ok = 1").fetchone()[0]
     return users, admitted
 
 
@@ -314,7 +312,7 @@ def validated_examples(db: Database, *, users: bool = True, synthetic: bool = Tr
             if target:
                 out.append(Example(pair=row["pair"], source=row["source_text"], target=target, origin="user",
                                    project=project_of(row["uri"] or "")))
-    if synthetic and db["synth_items"].exists():
+    if synthetic:
         for row in db.query("select pair, code, meta from synth_items where stage = 'admitted' and ok = 1"):
             out.append(Example(pair=row["pair"], source=json.loads(row["meta"])["source"], target=row["code"],
                                origin="synthetic"))

@@ -143,7 +143,5 @@ def record(db: Database, decision: Decision, *, cycle: str, round: int) -> int:
 
 def latest_requests(db: Database) -> list[str]:
     """The targeted-data requests of the last decision: the next cycle's expansions aim at them."""
-    if "controller_decisions" not in db.table_names():
-        return []
     row = db.execute("select data_requests from controller_decisions order by id desc limit 1").fetchone()
     return json.loads(row[0] or "[]") if row else []

@@ -130,14 +130,13 @@ def data_sources(db: Database) -> tuple[dict[str, int], list[str]]:
     """Training pairs by where their program came from, and the attribution texts of imported sets."""
     counts: dict[str, int] = defaultdict(int)
     attributions: set[str] = set()
-    if db["synth_items"].exists():
-        for row in db.query("select meta from synth_items where stage = 'admitted' and ok = 1"):
-            origin = json.loads(row["meta"] or "{}").get("origin", "")
-            kind = origin.split(":", 1)[0] or "synthetic"
-            counts[{"imported": "imported problem sets", "feedback": "users' translations"}.get(
-                kind, f"synthetic ({kind})")] += 1
-            if kind == "imported" and "(" in origin:
-                attributions.add(origin[origin.index("(") + 1:origin.rindex(")")])
+    for row in db.query("select meta from synth_items where stage = 'admitted' and ok = 1"):
+        origin = json.loads(row["meta"] or "{}").get("origin", "")
+        kind = origin.split(":", 1)[0] or "synthetic"
+        counts[{"imported": "imported problem sets", "feedback": "users' translations"}.get(
+            kind, f"synthetic ({kind})")] += 1
+        if kind == "imported" and "(" in origin:
+            attributions.add(origin[origin.index("(") + 1:origin.rindex(")")])
     users = db.execute("select count(*) from translations where outcome in ('accepted', 'edited')").fetchone()[0]
     if users:
         counts["users' accepted or edited translations"] += users
@@ -284,10 +283,9 @@ def chart_losses(db: Database, names: dict[str, str]) -> str:
 def funnel_rows(db: Database) -> dict[str, dict[str, int]]:
     """Per data run (a cycle, or a named `act-train validate` run): items that passed each stage."""
     rows: dict[str, dict[str, int]] = defaultdict(dict)
-    if db["synth_items"].exists():
-        for r in db.query("select run_id, stage, sum(ok) as n from synth_items group by run_id, stage"):
-            if r["stage"] in STAGES:
-                rows[r["run_id"]][r["stage"]] = r["n"] or 0
+    for r in db.query("select run_id, stage, sum(ok) as n from synth_items group by run_id, stage"):
+        if r["stage"] in STAGES:
+            rows[r["run_id"]][r["stage"]] = r["n"] or 0
     return rows
 
 

@@ -65,8 +65,6 @@ def feedback_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[See
 
 def imported_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[Seed]:
     """Units taken from a user's repository by `act-train seeds import` (no tests: the pipeline writes io tests)."""
-    if "imported_seeds" not in db.table_names():
-        return []
     return [Seed(id=f"imported/{row['id'][:12]}", language=row["language"], code=row["code"], tests=None,
                  origin=f"imported:{row['origin']}")
             for row in db.query("select * from imported_seeds order by created_at, id") if row["language"] in languages]
@@ -79,8 +77,6 @@ def expansion_seed(parent: str, operator: str, item_id: str, language: str, code
 
 def expanded_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[Seed]:
     """Programs an LLM expansion produced that compiled (`act-train expand`, or a cycle's data stage)."""
-    if "synth_items" not in db.table_names():
-        return []
     out = {}
     for row in db.query("select id, code, meta from synth_items where stage = 'expansion' and ok = 1 "
                         "order by created_at, id"):
