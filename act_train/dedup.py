@@ -3,7 +3,9 @@
 Near duplicates: MinHash over token 5-shingles (datasketch-free, a few lines of numpy-free Python) with a
 Jaccard threshold. Decontamination: any program sharing a long token n-gram with an evaluation program, or
 whose MinHash similarity to one is high, is dropped — the HumanEval-X sources and targets in shared/bench and
-any file the user names. The n-gram is 25 tokens: shorter ones match common loop idioms.
+any file the user names. The n-gram is 25 tokens: shorter ones match common loop idioms. Import, package and
+`use` declarations are left out: a problem set's programs share them (MBJP's four-line import header alone is
+28 tokens), so they say nothing about whether two programs are the same.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from pathlib import Path
 from act_train.jsonl import read_records
 
 _TOKEN = re.compile(r"[A-Za-z_]\w*|\d+|\S")
+_COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/|#[^\n]*", re.S)  # '#' also takes C++ preprocessor lines
+_DECLARATION = re.compile(r"^[ \t]*(?:import|package|using|use)\b(?:[ \t]*\([^)]*\)|[^\n]*)", re.M)
 _MERSENNE = (1 << 61) - 1
 
 
 def tokens(code: str) -> list[str]:
-    """Code tokens without comments; identifiers keep their spelling, whitespace is irrelevant."""
-    code = re.sub(r"//[^\n]*|/\*.*?\*/|#[^\n]*", " ", code, flags=re.S)
-    return _TOKEN.findall(code)
+    """Code tokens without comments and declarations; identifiers keep their spelling, whitespace is irrelevant."""
+    return _TOKEN.findall(_DECLARATION.sub(" ", _COMMENT.sub(" ", code)))
 
 
 def normalized(code: str) -> str:

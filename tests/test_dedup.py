@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from act_train.bench import load_bench
 from act_train.dedup import Deduplicator, MinHasher, load_evaluation_set, shingles, similarity, tokens
 from tests.conftest import BENCH
@@ -63,3 +65,21 @@ def test_held_out_problems_are_evaluation_data_for_every_seed():
     load_evaluation_set(d, [held_out_dir() / "mbcpp-cpp_rust.jsonl"])
     task = load_bench(held_out_dir() / "mbcpp-cpp_rust.jsonl")[0]
     assert d.check(task.source_code).reason.startswith("contaminated:mbcpp-cpp_rust.jsonl:mbcpp-heldout/")
+
+
+def test_shared_imports_do_not_make_programs_the_same():
+    """MBJP's programs all open with the same four imports (28 tokens): not evidence of a shared program."""
+    import json
+
+    from act_train.bench import held_out_dir
+
+    d = Deduplicator()
+    load_evaluation_set(d, [held_out_dir() / "mbjp-java_go.jsonl"])
+    lines = Path("data/pairs/mbxp-java-go.jsonl").read_text(encoding="utf-8").splitlines()
+    sources = list(dict.fromkeys(json.loads(line)["source"] for line in lines))[:20]
+    header = "import java.io.*;\nimport java.lang.*;\nimport java.util.*;\nimport java.math.*;\n"
+    assert len(sources) == 20 and all(s.startswith(header) for s in sources)
+    reasons = [d.check(s).reason for s in sources]
+    assert sum(r.startswith("contaminated") for r in reasons) <= 2, reasons  # one shares a real bit-count loop
+    assert tokens('package main\n\nimport (\n\t"fmt"\n)\n\nfunc F() int { return 1 }') == \
+        ["func", "F", "(", ")", "int", "{", "return", "1", "}"]
