@@ -208,13 +208,16 @@ def training_state(db: Database) -> str:
 
 
 def promoted_version(db: Database, pair: str | None = None) -> dict | None:
-    """The promoted model version (adapter) the server should serve, if any."""
+    """The promoted model version (adapter) that serves ``pair`` (None: the newest promoted), if any. A version made
+    for the pair comes before one made for every pair: one adapter per direction measured better than one for both."""
     sql = "select * from model_versions where status = 'promoted'"
     args: list = []
     if pair:
-        sql += " and (pair = ? or pair is null or pair = 'all')"
-        args.append(pair)
-    rows = list(db.query(sql + " order by promoted_at desc limit 1", args))
+        sql += " and (pair = ? or pair is null or pair = 'all') order by case when pair = ? then 0 else 1 end,"
+        args += [pair, pair]
+    else:
+        sql += " order by"
+    rows = list(db.query(sql + " promoted_at desc limit 1", args))
     return rows[0] if rows else None
 
 

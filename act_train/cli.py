@@ -152,7 +152,8 @@ def models_list(as_json: bool) -> None:
 @click.option("--margin", default=0.01, show_default=True, help="required gain in validation pass@1")
 @click.option("--tolerance", default=0.02, show_default=True, help="allowed drop on any benchmark pair")
 def models_promote(version: str, force: bool, margin: float, tolerance: float) -> None:
-    """Serve VERSION: running language servers switch to it without a restart."""
+    """Serve VERSION for its language pair: running language servers switch to it without a restart (a version
+    of another pair keeps serving that pair)."""
     from act_lsp import store
     from act_train import registry
 
@@ -165,13 +166,15 @@ def models_promote(version: str, force: bool, margin: float, tolerance: float) -
 
 
 @models.command("rollback")
-def models_rollback() -> None:
-    """Retire the promoted version and serve the one before it (or the base model)."""
+@click.option("--pair", help="the language pair whose version to roll back, e.g. java-go (default: the newest "
+              "promoted version, whatever its pair)")
+def models_rollback(pair: str | None) -> None:
+    """Retire the promoted version and serve the one of its pair before it (or the base model)."""
     from act_lsp import store
     from act_train import registry
 
     try:
-        previous = registry.rollback(store.open_db())
+        previous = registry.rollback(store.open_db(), pair)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"now serving {previous or 'the base model'}")
@@ -184,15 +187,18 @@ def status_cmd(as_json: bool) -> None:
     """What is served, what is queued, the feedback collected, and the last evaluations."""
     from act_lsp import store
     from act_lsp.health import health
+    from act_lsp.pairs import PAIRS
     from act_train import records
 
     db = store.open_db()
     promoted = store.promoted_version(db)
+    by_pair = {pair.id: v["id"] for pair in PAIRS.values() if (v := store.promoted_version(db, pair.id))}
     summary = records.status_summary(db)
     outcomes, jobs, evals, cycles = (summary[k] for k in ("feedback", "jobs", "recent_evaluations", "recent_cycles"))
-    info = {"health": health(), "promoted": promoted["id"] if promoted else None, "training": store.training_state(db),
-            **summary}
-    lines = [f"serving: {info['promoted'] or 'base model'}; training: {info['training']}",
+    info = {"health": health(), "promoted": promoted["id"] if promoted else None, "serving": by_pair,
+            "training": store.training_state(db), **summary}
+    serving = ", ".join(f"{pair} {version}" for pair, version in by_pair.items()) or "base model"
+    lines = [f"serving: {serving}; training: {info['training']}",
              "feedback: " + (", ".join(f"{k} {v}" for k, v in outcomes.items()) or "none yet"),
              "jobs: " + (", ".join(f"{k} {v}" for k, v in jobs.items()) or "none")]
     lines += [f"cycle {c['id']} ({c['created_at'][:16]}): {c['status']}"

@@ -214,6 +214,10 @@ class Cycle:
         self.state.update(updates)
         records.update_cycle(self.db, self.id, stage=stage, state=self.state)
 
+    def _adapter_pair(self) -> str:
+        """The pair the cycle's adapter is registered (and served) for: its own when it trains one, else all."""
+        return self.config.pairs[0] if len(self.config.pairs) == 1 else "all"
+
     def _host_with(self, adapter: str | None) -> ModelHost:
         if self._host is None:
             self._host = ModelHost(EngineConfig(model=self.config.base_model))
@@ -364,7 +368,7 @@ class Cycle:
                      + (f", from {Path(start_from).parent.name})" if start_from else ")"))
             advance = self.progress(f"round {n} training")
             trained = train_and_register(
-                self.db, ft, examples, base_gguf=base, run_id=f"{self.id}-r{n}",
+                self.db, ft, examples, base_gguf=base, run_id=f"{self.id}-r{n}", pair=self._adapter_pair(),
                 evaluate=lambda gguf, n=n: self._evaluate_model(str(gguf), f"round {n}"),
                 data_version=f"{self.id}:{data['train']} pairs",
                 on_step=lambda rec, adv=advance: adv(rec["step"], rec["total_steps"]))

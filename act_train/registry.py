@@ -3,6 +3,9 @@
 
 The promotion gate: a candidate is promoted only if its validation pass@1 beats the promoted version's by
 ``margin`` and no benchmark pair regresses by more than ``tolerance``.
+
+Versions belong to a language pair (or to all pairs): promoting a Java→Go version replaces the Java→Go one and
+leaves C++→Rust's served as it was, because one adapter per direction measured better than one trained on both.
 """
 
 from __future__ import annotations
@@ -83,15 +86,26 @@ def promote(db: Database, version: str, *, gate: Gate | None = Gate(), baseline:
     row = _get(db, version)
     if not Path(row["adapter_path"]).is_file() or sha256_file(Path(row["adapter_path"])) != row["adapter_sha256"]:
         raise PromotionRefused(f"{version}: the adapter file is missing or changed since it was registered")
-    current = store.promoted_version(db)
+    current = store.promoted_version(db, _pair_of(row))  # what serves this version's pair now
     if gate is not None:
         check_gate(row["metrics"], json.loads(current["metrics"]) if current else baseline, gate)
     merged = row.get("merged_path") or merge_for_serving(row)
     with db.transaction():
-        if current:
-            db["model_versions"].update(current["id"], {"status": "retired"})
+        for replaced in _promoted_for(db, _pair_of(row)):
+            db["model_versions"].update(replaced, {"status": "retired"})
         db["model_versions"].update(version, {"status": "promoted", "promoted_at": store.now(),
                                               "merged_path": merged})
+
+
+def _pair_of(row: dict) -> str | None:
+    """The language pair a version serves; None: every pair."""
+    return None if row["pair"] in (None, "", "all") else row["pair"]
+
+
+def _promoted_for(db: Database, pair: str | None) -> list[str]:
+    """The promoted versions a new one for ``pair`` replaces: those of the same pair (all of them for None)."""
+    rows = db.query("select id, pair from model_versions where status = 'promoted'")
+    return [r["id"] for r in rows if pair is None or _pair_of(r) == pair]
 
 
 def merge_for_serving(row: dict) -> str | None:
@@ -107,13 +121,16 @@ def merge_for_serving(row: dict) -> str | None:
         return None
 
 
-def rollback(db: Database) -> str | None:
-    """Retire the promoted version and promote the one promoted before it (or none: the base model)."""
-    current = store.promoted_version(db)
+def rollback(db: Database, pair: str | None = None) -> str | None:
+    """Retire the version serving ``pair`` (None: the newest promoted) and promote the one of the same pair promoted
+    before it (or none: the base model)."""
+    current = store.promoted_version(db, pair)
     if current is None:
-        raise ValueError("nothing is promoted; the server already serves the base model")
-    previous = list(db.query("select id from model_versions where status = 'retired' and promoted_at is not null "
-                             "and promoted_at < ? order by promoted_at desc limit 1", [current["promoted_at"]]))
+        raise ValueError("nothing is promoted" + (f" for {pair}" if pair else "")
+                         + "; the server already serves the base model")
+    earlier = db.query("select id, pair from model_versions where status = 'retired' and promoted_at is not null "
+                       "and promoted_at < ? order by promoted_at desc", [current["promoted_at"]])
+    previous = [r for r in earlier if _pair_of(r) == _pair_of(current)][:1]
     with db.transaction():
         db["model_versions"].update(current["id"], {"status": "retired"})
         if previous:

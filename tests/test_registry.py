@@ -83,6 +83,30 @@ def test_gate_promote_refuse_and_rollback(db, adapters):
         registry.rollback(db)
 
 
+def test_each_pair_serves_its_own_version(db, adapters):
+    """One adapter per direction: promoting C++->Rust's leaves Java->Go's served; rollback is per pair."""
+    base, (a1, a2, a3) = adapters
+    java = registry.register(db, pair="java-go", base_model=base, adapter_path=a1, metrics={"val_pass@1": 0.05})
+    cpp = registry.register(db, pair="cpp-rust", base_model=base, adapter_path=a2, metrics={"val_pass@1": 0.5})
+    both = registry.register(db, pair="all", base_model=base, adapter_path=a3, metrics={})
+    registry.promote(db, both, gate=None)
+    registry.promote(db, java, gate=None)
+    assert store.promoted_version(db, "java-go")["id"] == java  # its own before the one for every pair
+    assert store.promoted_version(db, "cpp-rust")["id"] == both
+    registry.promote(db, cpp, gate=None)
+    assert {r["id"]: r["status"] for r in registry.versions(db)} == {java: "promoted", cpp: "promoted",
+                                                                     both: "promoted"}
+    assert store.promoted_version(db, "cpp-rust")["id"] == cpp
+    assert registry.rollback(db, "java-go") is None  # nothing of its own before it: Java->Go falls back
+    assert store.promoted_version(db, "java-go")["id"] == both
+    assert store.promoted_version(db, "cpp-rust")["id"] == cpp
+    with pytest.raises(PromotionRefused, match="does not beat 0.500"):  # gated against what serves its pair
+        registry.promote(db, registry.register(db, pair="cpp-rust", base_model=base, adapter_path=a1,
+                                               metrics={"val_pass@1": 0.1}), gate=Gate())
+    registry.promote(db, both, gate=None)  # already promoted: a version for every pair replaces them all
+    assert [r["id"] for r in registry.versions(db) if r["status"] == "promoted"] == [both]
+
+
 def test_a_changed_adapter_file_is_not_promoted(db, adapters):
     base, (a1, _, _) = adapters
     v1 = registry.register(db, pair="java-go", base_model=base, adapter_path=a1, metrics={"val_pass@1": 0.5})
