@@ -141,6 +141,46 @@ def test_java_string_methods_are_written_the_go_way():
     assert go_compiler_fix("package main\n\tn := m.size()", maps) == "package main\n\tn := m.size()"  # not a slice
 
 
+EXPORTED_CALLS_GO = """package main
+
+type Headers struct {
+	values map[string]string
+}
+
+func (h *Headers) Remove(name string) {
+	delete(h.values, name)
+}
+
+func (h *Headers) Add(name string, value string) {
+	h.values[name] = value
+}
+
+func (h *Headers) Set(name string, value string) {
+	h.remove(name)
+	h.add(name, value)
+}
+
+func main() {}
+"""
+
+
+def test_a_java_lower_case_call_of_an_exported_method_takes_the_name_the_compiler_gives():
+    out = ("./main.go:16:4: h.remove undefined (type *Headers has no field or method remove, but does have Remove)\n"
+           "./main.go:17:4: h.add undefined (type *Headers has no field or method add, but does have method Add)\n")
+    fixed = go_compiler_fix(EXPORTED_CALLS_GO, out)
+    assert "\th.Remove(name)\n\th.Add(name, value)\n" in fixed
+    assert fixed.replace("h.Remove(name)", "h.remove(name)").replace("h.Add(name, value)", "h.add(name, value)") \
+        == EXPORTED_CALLS_GO  # nothing else touched
+
+
+@pytest.mark.docker
+def test_exported_method_calls_compile_after_the_fixes(sandbox_pool):
+    first = sandbox_pool.run(Job.of("go_check", EXPORTED_CALLS_GO))
+    assert not first.passed and "but does have" in first.stderr + first.stdout
+    fixed = suggested_fix("go", EXPORTED_CALLS_GO, sandbox_pool.run)
+    assert fixed is not None and sandbox_pool.run(Job.of("go_check", fixed)).passed, fixed
+
+
 @pytest.mark.docker
 def test_java_string_methods_in_go_compile_after_the_fixes(sandbox_pool):
     assert not sandbox_pool.run(Job.of("go_check", JAVA_METHODS_GO)).passed

@@ -429,6 +429,8 @@ def _java_method(line: str, col: int, method: str) -> str | None:
     return line[:start] + template.format(*args, x=line[start:col - 1]) + line[end:]
 
 
+_OTHER_CASE = re.compile(r".+\.(\w+) undefined \(type .+ has no field or method \w+, but does have "
+                         r"(?:field |method )?(\w+)\)$")
 _QUESTION = re.compile(r"^\./main\.go:(\d+):(\d+): invalid character U\+003F '\?'", re.M)
 _SIMPLE = re.compile(r"-?[\w.]+|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])+'")  # a name, a number, a string or rune literal
 
@@ -506,6 +508,14 @@ def compiler_fix(code: str, output: str) -> str:
             # A Java exception class whose Error method has a pointer receiver: return its address.
             if re.search(rf"^func\s*\(\s*\w+\s+\*{err.group(1)}\s*\)\s*Error\(\)", code, re.M):
                 lines[row] = line[:col] + "&" + line[col:]
+        elif case := _OTHER_CASE.match(msg):
+            # Java's lower-case method name for a method the translation exported (``h.remove`` of ``Remove``):
+            # the compiler names the right one. Same length, so the other positions on the line stay valid.
+            wrong, right = case.group(1), case.group(2)
+            found = [m.start() + 1 for m in re.finditer(rf"\.{wrong}\b", line)]
+            if found:
+                at = min(found, key=lambda i: abs(i - col))
+                lines[row] = line[:at] + right + line[at + len(wrong):]
         elif und := re.match(r"undefined: (\w+)$", msg):
             name, recv = und.group(1), _receiver_at(lines, row)
             if (recv and line.startswith(name, col) and (col == 0 or line[col - 1] != ".")
