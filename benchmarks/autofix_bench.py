@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 from act_lsp import store
 from act_lsp.autofix import suggested_fix
@@ -31,7 +32,7 @@ def main() -> None:
     with SandboxPool(SandboxConfig(workers=2)) as pool:
         for run_id in runs:
             run = db["eval_runs"].get(run_id)
-            tasks = {t.task_id: t for t in load_bench(args.bench or default_bench_dir() / run["bench"])}
+            tasks = {t.task_id: t for t in load_bench(args.bench or default_bench_dir() / Path(run["bench"]).name)}
             language = run["pair"].split("-")[1]
             rows = list(db.query("select task_id, code, passed from eval_results where run_id = ?", [run_id]))
             failed = [r for r in rows if not r["passed"] and r["code"].strip()]

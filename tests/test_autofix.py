@@ -164,6 +164,14 @@ func main() {}
 """
 
 
+def test_a_concatenation_written_without_spaces_is_found_where_the_compiler_points():
+    line = '\ta.journal = append(a.journal, "open "+id+" \\" "+cents, x)'
+    out = ('./main.go:2:32: invalid operation: "open " + id + " \\" " + cents (mismatched types string and int)\n')
+    fixed = go_compiler_fix(f"package main\n{line}", out)
+    assert fixed.endswith('\ta.journal = append(a.journal, "open " + id + " \\" " + fmt.Sprint(cents), x)')
+    assert go_compiler_fix(f"package main\n{line}", out.replace("2:32", "2:20")) == f"package main\n{line}"
+
+
 def test_a_java_lower_case_call_of_an_exported_method_takes_the_name_the_compiler_gives():
     out = ("./main.go:16:4: h.remove undefined (type *Headers has no field or method remove, but does have Remove)\n"
            "./main.go:17:4: h.add undefined (type *Headers has no field or method add, but does have method Add)\n")

@@ -322,6 +322,29 @@ def _top_level_split(expr: str, op: str) -> list[str]:
     return parts + [expr[start:]]
 
 
+def _written_end(line: str, col: int, expr: str) -> int | None:
+    """Where ``expr`` ends when it is written at ``col`` of ``line``, or None. The compiler prints an expression
+    with spaces around its operators (``"n=" + n``); gofmt-style source may have none (``"n="+n``)."""
+    i, quote, escaped = col, "", False
+    for ch in expr:
+        if not quote and ch == " ":
+            continue
+        while not quote and i < len(line) and line[i] in " \t":
+            i += 1
+        if i >= len(line) or line[i] != ch:
+            return None
+        if escaped:
+            escaped = False
+        elif quote and ch == "\\":
+            escaped = True
+        elif quote and ch == quote:
+            quote = ""
+        elif not quote and ch in "\"'`":
+            quote = ch
+        i += 1
+    return i
+
+
 def _stringify(expr: str, go_type: str) -> str:
     return f"string({expr})" if go_type in _CHAR else f"fmt.Sprint({expr})"
 
@@ -501,8 +524,9 @@ def compiler_fix(code: str, output: str) -> str:
         if op := re.match(r"invalid operation: (.+) \(mismatched types (.+) and (.+)\)$", msg):
             expr = op.group(1)
             fixed = _concat_fix(expr, op.group(2), op.group(3))
-            if fixed and line.find(expr, col) == col:
-                lines[row] = line[:col] + fixed + line[col + len(expr):]
+            end = _written_end(line, col, expr) if fixed else None
+            if fixed and end is not None:
+                lines[row] = line[:col] + fixed + line[end:]
         elif (err := re.match(r"cannot use .* \(value of type (\w+)\) as (?:type )?error value", msg)
               or re.match(r"cannot use .* \(value of type (\w+)\) as type error in", msg)):
             # A Java exception class whose Error method has a pointer receiver: return its address.
