@@ -135,6 +135,9 @@ def test_java_string_methods_are_written_the_go_way():
     out = "./main.go:1:13: raw.indexOf undefined (type string has no field or method indexOf)\n"
     assert go_compiler_fix(f"package main\n{line}", out.replace("1:13", "2:13")).endswith(
         '\treturn strings.Index(raw, "(") + f(x.indexOf(")"), 2)')  # one call, its argument's parenthesis kept
+    upper = "./main.go:2:33: strings.TrimSpace(code).ToUpper undefined (type string has no field or method ToUpper)\n"
+    assert go_compiler_fix("package main\n\tkey := strings.TrimSpace(code).ToUpper()", upper).endswith(
+        "\tkey := strings.ToUpper(strings.TrimSpace(code))")  # Java's toUpperCase() with Go's capital
     slices = "./main.go:2:10: xs.size undefined (type []int has no field or method size)\n"
     assert go_compiler_fix("package main\n\tn := xs.size()", slices).endswith("\tn := len(xs)")
     maps = "./main.go:2:9: m.size undefined (type map[string]int has no field or method size)\n"
@@ -170,6 +173,37 @@ def test_a_concatenation_written_without_spaces_is_found_where_the_compiler_poin
     fixed = go_compiler_fix(f"package main\n{line}", out)
     assert fixed.endswith('\ta.journal = append(a.journal, "open " + id + " \\" " + fmt.Sprint(cents), x)')
     assert go_compiler_fix(f"package main\n{line}", out.replace("2:32", "2:20")) == f"package main\n{line}"
+
+
+EXCEPTION_GO = """package main
+
+type TransferException struct {
+\tmessage string
+}
+
+func (e *TransferException) Error() string { return e.message }
+
+func Check(amount int, who string) error {
+\tif amount <= 0 {
+\t\treturn &TransferException("amount must be positive: " + who)
+\t}
+\tif amount > 100 {
+\t\tpanic(TransferException("too large"))
+\t}
+\treturn nil
+}
+"""
+
+
+def test_a_java_exception_constructed_by_conversion_becomes_the_error_struct():
+    out = ('./main.go:11:29: cannot convert "amount must be positive: " + who (value of type string) '
+           'to type TransferException\n'
+           './main.go:14:27: cannot convert "too large" (untyped string constant) to type TransferException\n')
+    fixed = go_compiler_fix(EXCEPTION_GO, out)
+    assert '\t\treturn &TransferException{"amount must be positive: " + who}\n' in fixed
+    assert '\t\tpanic(&TransferException{"too large"})\n' in fixed
+    two_fields = EXCEPTION_GO.replace("\tmessage string\n", "\tmessage string\n\tcode int\n")
+    assert go_compiler_fix(two_fields, out.replace("11:", "12:").replace("14:", "15:")) == two_fields
 
 
 def test_a_java_lower_case_call_of_an_exported_method_takes_the_name_the_compiler_gives():

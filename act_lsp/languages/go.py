@@ -345,6 +345,11 @@ def _written_end(line: str, col: int, expr: str) -> int | None:
     return i
 
 
+def _one_string_field(code: str, type_name: str) -> bool:
+    """Whether ``type_name`` is a struct of one string field (how the scaffold derives a Java exception class)."""
+    return re.search(rf"^type\s+{re.escape(type_name)}\s+struct\s*\{{\s*\w+\s+string\s*\}}", code, re.M) is not None
+
+
 def _stringify(expr: str, go_type: str) -> str:
     return f"string({expr})" if go_type in _CHAR else f"fmt.Sprint({expr})"
 
@@ -393,7 +398,8 @@ def _members(code: str, type_name: str) -> set[str]:
 _JAVA_METHODS = {
     "length": "len({x})", "size": "len({x})", "isEmpty": "len({x}) == 0", "trim": "strings.TrimSpace({x})",
     "Trim": "strings.TrimSpace({x})", "strip": "strings.TrimSpace({x})", "toLowerCase": "strings.ToLower({x})",
-    "toUpperCase": "strings.ToUpper({x})", "contains": "strings.Contains({x}, {0})",
+    "toUpperCase": "strings.ToUpper({x})", "ToLower": "strings.ToLower({x})", "ToUpper": "strings.ToUpper({x})",
+    "contains": "strings.Contains({x}, {0})",
     "startsWith": "strings.HasPrefix({x}, {0})", "endsWith": "strings.HasSuffix({x}, {0})",
     "indexOf": "strings.Index({x}, {0})", "lastIndexOf": "strings.LastIndex({x}, {0})",
     "split": "strings.Split({x}, {0})", "replace": "strings.ReplaceAll({x}, {0}, {1})", "equals": "({x} == {0})",
@@ -452,6 +458,8 @@ def _java_method(line: str, col: int, method: str) -> str | None:
     return line[:start] + template.format(*args, x=line[start:col - 1]) + line[end:]
 
 
+_CONVERSION = re.compile(r"cannot convert .+ \((?:untyped string constant|(?:variable|value) of type string)\) "
+                         r"to type (\w+)$")
 _OTHER_CASE = re.compile(r".+\.(\w+) undefined \(type .+ has no field or method \w+, but does have "
                          r"(?:field |method )?(\w+)\)$")
 _QUESTION = re.compile(r"^\./main\.go:(\d+):(\d+): invalid character U\+003F '\?'", re.M)
@@ -532,6 +540,14 @@ def compiler_fix(code: str, output: str) -> str:
             # A Java exception class whose Error method has a pointer receiver: return its address.
             if re.search(rf"^func\s*\(\s*\w+\s+\*{err.group(1)}\s*\)\s*Error\(\)", code, re.M):
                 lines[row] = line[:col] + "&" + line[col:]
+        elif (conv := _CONVERSION.match(msg)) and _one_string_field(code, conv.group(1)):
+            # Java's ``new XException("msg")`` as a Go conversion: the derived error type is a struct with one
+            # string field, so it is the composite literal, by address (its Error method has a pointer receiver).
+            name, start = conv.group(1), col - 1 - len(conv.group(1))
+            close = _closing(line, col - 1) if line[col - 1:col] == "(" and line[start:col - 1] == name else None
+            if close is not None:
+                amp = "" if line[:start].endswith("&") else "&"
+                lines[row] = f"{line[:start]}{amp}{name}{{{line[col:close]}}}{line[close + 1:]}"
         elif case := _OTHER_CASE.match(msg):
             # Java's lower-case method name for a method the translation exported (``h.remove`` of ``Remove``):
             # the compiler names the right one. Same length, so the other positions on the line stay valid.
