@@ -210,14 +210,12 @@ def training_state(db: Database) -> str:
 def promoted_version(db: Database, pair: str | None = None) -> dict | None:
     """The promoted model version (adapter) that serves ``pair`` (None: the newest promoted), if any. A version made
     for the pair comes before one made for every pair: one adapter per direction measured better than one for both."""
-    sql = "select * from model_versions where status = 'promoted'"
-    args: list = []
-    if pair:
-        sql += " and (pair = ? or pair is null or pair = 'all') order by case when pair = ? then 0 else 1 end,"
-        args += [pair, pair]
+    promoted = "select * from model_versions where status = 'promoted'"
+    if pair is None:
+        rows = list(db.query(promoted + " order by promoted_at desc limit 1"))
     else:
-        sql += " order by"
-    rows = list(db.query(sql + " promoted_at desc limit 1", args))
+        rows = list(db.query(promoted + " and (pair = ? or pair is null or pair = 'all') "
+                             "order by case when pair = ? then 0 else 1 end, promoted_at desc limit 1", [pair, pair]))
     return rows[0] if rows else None
 
 
