@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from act_train.bench import load_bench
 from act_train.dedup import Deduplicator, MinHasher, load_evaluation_set, shingles, similarity, tokens
-from tests.conftest import BENCH
+from tests.conftest import BENCH, REPO
 
 PROGRAM = """public class Stack {
     private final java.util.ArrayList<Integer> items = new java.util.ArrayList<>();
@@ -75,7 +73,7 @@ def test_shared_imports_do_not_make_programs_the_same():
 
     d = Deduplicator()
     load_evaluation_set(d, [held_out_dir() / "mbjp-java_go.jsonl"])
-    lines = Path("data/pairs/mbxp-java-go.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (REPO / "data/pairs/mbxp-java-go.jsonl").read_text(encoding="utf-8").splitlines()
     sources = list(dict.fromkeys(json.loads(line)["source"] for line in lines))[:20]
     header = "import java.io.*;\nimport java.lang.*;\nimport java.util.*;\nimport java.math.*;\n"
     assert len(sources) == 20 and all(s.startswith(header) for s in sources)
