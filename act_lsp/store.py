@@ -289,6 +289,12 @@ def m010_merged_models(db: Database) -> None:
     db["model_versions"].add_column("merged_path", str)
 
 
+@migration
+def m011_decision_pair(db: Database) -> None:
+    """A cycle trains one adapter per language pair, so each controller decision names its pair."""
+    db["controller_decisions"].add_column("pair", str, not_null_default="")
+
+
 # --- examples: validated translations, retrieved at translation time -------------------------------
 def example_counts(db: Database) -> tuple[int, int]:
     """(accepted/edited translations with code, admitted pairs): cheap, to know when an index is stale."""

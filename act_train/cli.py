@@ -612,7 +612,7 @@ def cycle_cmd(cycle_id, as_json, **options) -> None:
     Exit code 0 whether or not the gate promoted; see "status" in the output.
     """
     from act_lsp import store
-    from act_train.cycle import config_from_row
+    from act_train.cycle import config_from_row, outcome_lines
 
     if cycle_id:
         rows = list(store.open_db().query("select * from cycles where id = ?", [cycle_id]))
@@ -622,13 +622,8 @@ def cycle_cmd(cycle_id, as_json, **options) -> None:
     else:
         config = _cycle_config(**options)
     summary = _run_cycle(config, cycle_id, quiet=as_json)
-    base, best = summary.get("baseline", {}), summary.get("best_metrics", {})
     lines = [f"cycle {summary['cycle']}: {summary['status']} in {summary['minutes']} min "
-             f"(budget {summary['budget_minutes']:g})"]
-    for key in sorted(set(base) | {k for k in best if k.startswith(("val_", "bench:"))}):
-        lines.append(f"  {key:<22} before {base.get(key, float('nan')):.3f}  after {best.get(key, float('nan')):.3f}")
-    if summary.get("reason"):
-        lines.append(f"  {summary['reason']}")
+             f"(budget {summary['budget_minutes']:g})", *outcome_lines(summary)]
     _emit(as_json, summary, "\n".join(lines))
 
 

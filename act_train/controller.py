@@ -132,9 +132,9 @@ def decide(history: Sequence[RoundMetrics], cfg: ControllerConfig = ControllerCo
                     f"{best.round}); no rule fired")
 
 
-def record(db: Database, decision: Decision, *, cycle: str, round: int) -> int:
+def record(db: Database, decision: Decision, *, cycle: str, round: int, pair: str = "") -> int:
     table = db["controller_decisions"]
-    table.insert({"created_at": store.now(), "cycle": cycle, "round": round, "action": decision.action,
+    table.insert({"created_at": store.now(), "cycle": cycle, "pair": pair, "round": round, "action": decision.action,
                   "reason": decision.reason, "inputs": json.dumps(decision.inputs),
                   "hparams": json.dumps(decision.hparams), "restore": decision.restore,
                   "data_requests": json.dumps(decision.data_requests)})

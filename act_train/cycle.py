@@ -6,11 +6,13 @@ evaluations are not repeated.
 
   data      expand the seeds, run the pipeline, export every admitted pair so far (all cycles: data accumulates);
             a stable hash of the seed splits it into train and validation (the validation pairs are never trained)
-  baseline  the serving model (promoted adapter, else the base) on the validation pairs and a slice of each bench
-  round N   finetune → export GGUF → register a candidate → evaluate it the same way → the controller decides:
-            stop (restore the best), lower the LR, raise capacity, continue; its data requests become the next
-            expansion's focus
-  promote   the best round goes through the registry's gate against the baseline; the server picks it up
+Then, for each language pair on its own (one adapter per pair; the training budget is shared between them):
+  baseline  the base model on the pair's validation pairs and a slice of its bench
+  round N   finetune on the pair's data → export GGUF → register a candidate → evaluate it the same way → the
+            controller decides: stop (restore the best), lower the LR, raise capacity, continue; its data requests
+            become the next expansion's focus
+  promote   the best round goes through the registry's gate against what serves the pair; the server picks it
+            up for that pair
 
 The CPU budget is split across the stages (data first): data and training stop starting new work past their
 deadlines; evaluation always runs in full (bounded by ``bench_limit``), so before and after compare the same tasks.
@@ -214,10 +216,6 @@ class Cycle:
         self.state.update(updates)
         records.update_cycle(self.db, self.id, stage=stage, state=self.state)
 
-    def _adapter_pair(self) -> str:
-        """The pair the cycle's adapter is registered (and served) for: its own when it trains one, else all."""
-        return self.config.pairs[0] if len(self.config.pairs) == 1 else "all"
-
     def _host_with(self, adapter: str | None) -> ModelHost:
         if self._host is None:
             self._host = ModelHost(EngineConfig(model=self.config.base_model))
@@ -232,16 +230,36 @@ class Cycle:
             return CycleResult(self.id, row["status"], json.loads(row["summary"] or "{}"))
         try:
             data = self.state.get("data") or self._data()
-            if not self._examples():  # admitted pairs of every cycle so far, plus accepted/edited feedback
+            # Admitted pairs of every cycle so far plus accepted/edited feedback, for each language pair.
+            pairs = [p for p in self.config.pairs if self._examples(p)]
+            if not pairs:
                 return self._finish("no_data", {"data": data, "reason": "no admitted pairs and no accepted "
                                                 "translations to train on; add seeds or raise the budget"})
-            baseline = self.state.get("baseline") or self._evaluate_model(None, "baseline")
-            self._save("baseline", baseline=baseline)
-            rounds = self._rounds(data)
-            return self._promote(baseline, rounds)
+            # One adapter per language pair: measured, one adapter on both directions lost most of what each
+            # pair's own adapter gained (README), so each pair trains, is gated and is promoted on its own.
+            outcomes = {}
+            for i, pair in enumerate(pairs):
+                share = (self.deadlines["train"] - time.monotonic()) / (len(pairs) - i)
+                outcomes[pair] = self._pair(pair, data, deadline=time.monotonic() + share)
+            return self._finish(_overall_status(outcomes), {
+                "data": data, "pairs": outcomes,
+                "reason": "; ".join(f"{pair}: {o['reason']}" for pair, o in outcomes.items())})
         except BaseException:
             records.update_cycle(self.db, self.id, status="interrupted")
             raise
+
+    def _pair(self, pair: str, data: dict, *, deadline: float) -> dict:
+        """Baseline, training rounds and the gate for one language pair; each finished step is saved."""
+        saved = self.state.setdefault("pairs", {}).setdefault(pair, {})
+        if "outcome" in saved:
+            return saved["outcome"]
+        if "baseline" not in saved:
+            saved["baseline"] = self._evaluate_model(None, f"{pair} baseline", pair)
+            self._save(f"{pair} baseline")
+        rounds = self._rounds(data, pair, deadline)
+        saved["outcome"] = self._promote(pair, saved["baseline"], rounds)
+        self._save(f"{pair} gate")
+        return saved["outcome"]
 
     def _seeds(self) -> list[Seed]:
         languages = {get_pair(p).source.name for p in self.config.pairs}
@@ -302,59 +320,54 @@ class Cycle:
                                 [r for r, p in zip(rows, part, strict=True) if p == "val"])
         return self._split_rows
 
-    def _evaluate_model(self, adapter: str | None, label: str) -> dict:
-        """Validation pass@1 on held-out admitted pairs, bench-slice pass@1 per pair, failure categories."""
+    def _evaluate_model(self, adapter: str | None, label: str, pair: str) -> dict:
+        """Validation pass@1 on the pair's held-out admitted pairs, its bench-slice pass@1, failure categories."""
         host = self._host_with(adapter)
         metrics: dict = {}
         categories: dict[str, int] = {}
-        val = validation_tasks(self._admitted()[1])
-        passed = total = 0
-        for pair in self.config.pairs:  # the held-out pairs, each language pair on its own
-            tasks = [bench_task(r) for r in val if f"{r['source_lang']}-{r['target_lang']}" == pair]
-            if not tasks:
-                continue
+        reports = []
+        tasks = [bench_task(r) for r in validation_tasks(self._admitted()[1])
+                 if f"{r['source_lang']}-{r['target_lang']}" == pair]
+        if tasks:
             rep = evaluate(EvalConfig(bench=str(self.dir / "val.jsonl")), host, self.pool, db=self.db, tasks=tasks,
                            model_name=host.model_path.name, adapter_version=adapter,
-                           on_progress=self.progress(f"{label} val {pair}"))
-            passed += round(rep.metrics["pass@1"] * rep.tasks)
-            total += rep.tasks
-            for c, n in rep.categories.items():
-                categories[c] = categories.get(c, 0) + n
-        if total:
-            metrics["val_pass@1"] = round(passed / total, 4)
-        bench_dir = default_bench_dir()
-        for pair in self.config.pairs if self.config.bench_limit else ():
-            path = bench_dir / f"{pair.replace('-', '_')}.jsonl"
-            if not path.is_file():
-                continue
+                           on_progress=self.progress(f"{label} val"))
+            metrics["val_pass@1"] = rep.metrics["pass@1"]
+            reports.append(rep)
+        path = default_bench_dir() / f"{pair.replace('-', '_')}.jsonl"
+        if self.config.bench_limit and path.is_file():
             rep = evaluate(EvalConfig(bench=str(path), limit=self.config.bench_limit), host, self.pool, db=self.db,
                            model_name=host.model_path.name, adapter_version=adapter,
                            on_progress=self.progress(f"{label} bench:{pair}"))
             metrics[f"bench:{pair}"] = rep.metrics["pass@1"]
+            reports.append(rep)
+        for rep in reports:
             for c, n in rep.categories.items():
                 categories[c] = categories.get(c, 0) + n
         self.log(f"{label}: " + ", ".join(f"{k} {v:.3f}" for k, v in metrics.items()))
         return {"metrics": metrics, "categories": categories}
 
-    def _examples(self) -> list[TrainExample]:
-        examples = [TrainExample(pair=r["pair"], source=r["source"], target=r["target"]) for r in self._admitted()[0]]
-        return examples + feedback_examples(self.db, list(self.config.pairs))
+    def _examples(self, pair: str) -> list[TrainExample]:
+        examples = [TrainExample(pair=r["pair"], source=r["source"], target=r["target"])
+                    for r in self._admitted()[0] if r["pair"] == pair]
+        return examples + feedback_examples(self.db, [pair])
 
-    def _rounds(self, data: dict) -> list[dict]:
+    def _rounds(self, data: dict, pair: str, deadline: float) -> list[dict]:
         cfg, plan = self.config, self.config.training
-        rounds: list[dict] = self.state.get("rounds", [])
+        saved = self.state["pairs"][pair]
+        rounds: list[dict] = saved.setdefault("rounds", [])
         hparams = (rounds[-1]["next_hparams"] if rounds else
                    {"learning_rate": plan.learning_rate, "epochs": plan.epochs, "rank": plan.rank})
         history = [controller.RoundMetrics(**r["metrics_for_controller"]) for r in rounds]
-        examples = self._examples()
+        examples = self._examples(pair)
         base = resolve_model_path(cfg.base_model)
         while len(rounds) < plan.count and (not rounds or rounds[-1]["action"] != "stop"):
             n = len(rounds) + 1
-            remaining = self.deadlines["train"] - time.monotonic()
+            remaining = deadline - time.monotonic()
             if rounds and remaining < 120:
-                self.log(f"round {n}: training budget spent")
+                self.log(f"{pair} round {n}: training budget spent")
                 break
-            out = self.dir / f"round-{n}"
+            out = self.dir / pair / f"round-{n}"
             # Rounds go on from the adapter the controller keeps (the last, or the best it restores); a new rank
             # starts from zero.
             start_from = _continue_from(rounds, int(hparams["rank"]))
@@ -363,14 +376,14 @@ class Cycle:
                                 alpha=plan.alpha * hparams["rank"] / plan.rank, learning_rate=hparams["learning_rate"],
                                 epochs=hparams["epochs"], max_steps=plan.steps,
                                 time_budget_s=max(remaining, 120) / max(1, plan.count - len(rounds)))
-            self.log(f"round {n}: training on {len(examples)} examples "
+            self.log(f"{pair} round {n}: training on {len(examples)} examples "
                      f"(rank {ft.rank}, lr {ft.learning_rate:g}, epochs {ft.epochs:g}"
                      + (f", from {Path(start_from).parent.name})" if start_from else ")"))
-            advance = self.progress(f"round {n} training")
+            advance = self.progress(f"{pair} round {n} training")
             trained = train_and_register(
-                self.db, ft, examples, base_gguf=base, run_id=f"{self.id}-r{n}", pair=self._adapter_pair(),
-                evaluate=lambda gguf, n=n: self._evaluate_model(str(gguf), f"round {n}"),
-                data_version=f"{self.id}:{data['train']} pairs",
+                self.db, ft, examples, base_gguf=base, run_id=f"{self.id}-{pair}-r{n}", pair=pair,
+                evaluate=lambda gguf, n=n: self._evaluate_model(str(gguf), f"{pair} round {n}", pair),
+                data_version=f"{self.id}:{len(examples)} {pair} examples",
                 on_step=lambda rec, adv=advance: adv(rec["step"], rec["total_steps"]))
             result, gguf, version, metrics = trained.result, trained.adapter_gguf, trained.version, trained.metrics
             train_loss, eval_loss, ev = metrics["train_loss"], metrics["eval_loss"], trained.evaluation
@@ -378,8 +391,8 @@ class Cycle:
                                                    train_loss=train_loss, eval_loss=eval_loss,
                                                    categories=ev["categories"], hparams=hparams))
             decision = controller.decide(history)
-            controller.record(self.db, decision, cycle=self.id, round=n)
-            self.log(f"round {n}: {version} {metrics}; controller: {decision.action} ({decision.reason})")
+            controller.record(self.db, decision, cycle=self.id, round=n, pair=pair)
+            self.log(f"{pair} round {n}: {version} {metrics}; controller: {decision.action} ({decision.reason})")
             rounds.append({"round": n, "version": version, "adapter": str(gguf), "adapter_dir": result.adapter_dir,
                            "rank": ft.rank, "metrics": metrics,
                            "action": decision.action, "reason": decision.reason, "restore": decision.restore,
@@ -387,36 +400,55 @@ class Cycle:
                            "tokens_per_second": round(result.tokens_per_second, 1), "steps": result.steps,
                            "metrics_for_controller": dataclasses.asdict(history[-1])})
             hparams = decision.hparams
-            self._save(f"round {n}", rounds=rounds, focus=decision.data_requests)
+            self._save(f"{pair} round {n}", focus=decision.data_requests)
         return rounds
 
-    def _promote(self, baseline: dict, rounds: list[dict]) -> CycleResult:
+    def _promote(self, pair: str, baseline: dict, rounds: list[dict]) -> dict:
+        """The pair's best round through the gate; what happened, for the cycle's summary."""
+        outcome = {"baseline": baseline["metrics"], "rounds": _round_summary(rounds)}
         if not rounds:
-            return self._finish("not_promoted", {"baseline": baseline, "reason": "no training round finished"})
+            return {**outcome, "status": "not_promoted", "reason": "no training round finished"}
         best = max(rounds, key=lambda r: (r["metrics"].get("val_pass@1", 0.0), -r["round"]))
+        outcome.update(best=best["version"], best_metrics=best["metrics"], data_requests=rounds[-1]["data_requests"])
         if "val_pass@1" not in best["metrics"]:
-            return self._finish("not_promoted", {
-                "baseline": baseline["metrics"], "best": best["version"], "best_metrics": best["metrics"],
-                "reason": "no validation pairs to compare on (a fifth of the admitted pairs is held out; this data "
-                          "has none), so nothing is promoted", "data": self.state.get("data"),
-                "rounds": _round_summary(rounds)})
-        gate = self.config.gate
+            return {**outcome, "status": "not_promoted",
+                    "reason": "no validation pairs to compare on (a fifth of the admitted pairs is held out; this "
+                              "data has none), so nothing is promoted"}
         try:
-            registry.promote(self.db, best["version"], gate=gate, baseline=baseline["metrics"])
+            registry.promote(self.db, best["version"], gate=self.config.gate, baseline=baseline["metrics"])
             status, reason = "promoted", f"{best['version']} passed the gate"
         except registry.PromotionRefused as exc:
             status, reason = "not_promoted", str(exc)
-        self.log(f"promotion: {status} ({reason})")
-        return self._finish(status, {"baseline": baseline["metrics"], "best": best["version"],
-                                     "best_metrics": best["metrics"], "reason": reason,
-                                     "rounds": _round_summary(rounds),
-                                     "data": self.state.get("data"), "data_requests": rounds[-1]["data_requests"]})
+        self.log(f"{pair} promotion: {status} ({reason})")
+        return {**outcome, "status": status, "reason": reason}
 
     def _finish(self, status: str, summary: dict) -> CycleResult:
         summary = {**summary, "minutes": round((time.monotonic() - self.start) / 60, 1),
                    "budget_minutes": self.config.budget_minutes}
         records.update_cycle(self.db, self.id, status=status, stage="done", summary=summary)
         return CycleResult(self.id, status, summary)
+
+
+def _overall_status(outcomes: dict[str, dict]) -> str:
+    """``promoted`` when any pair's adapter was promoted (the server then serves it for that pair)."""
+    return "promoted" if any(o["status"] == "promoted" for o in outcomes.values()) else "not_promoted"
+
+
+def outcome_lines(summary: dict) -> list[str]:
+    """Each pair's metrics before and after its best round, and why it was or was not promoted (for consoles)."""
+    lines = []
+    for pair, outcome in summary.get("pairs", {}).items():
+        base, best = outcome.get("baseline", {}), outcome.get("best_metrics", {})
+        lines.append(f"  {pair}: {outcome['status'].replace('_', ' ')}" + (f" ({outcome['best']})" if "best" in outcome
+                                                                          else ""))
+        for key in sorted(k for k in set(base) | set(best) if k.startswith(("val_", "bench:"))):
+            before, after = base.get(key), best.get(key)
+            lines.append(f"    {key:<20} before {'-' if before is None else f'{before:.3f}':<6}  "
+                         f"after {'-' if after is None else f'{after:.3f}'}")
+        lines.append(f"    {outcome['reason']}")
+    if not summary.get("pairs") and summary.get("reason"):
+        lines.append(f"  {summary['reason']}")
+    return lines
 
 
 def config_from_row(row: dict) -> CycleConfig:

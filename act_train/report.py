@@ -169,7 +169,8 @@ def decisions_in_words(db: Database, limit: int = 3) -> list[str]:
     out = []
     for d in db.query("select * from controller_decisions order by id desc limit ?", [limit]):
         asks = json.loads(d["data_requests"] or "[]")
-        text = (f"{_day(d['created_at'])}, round {d['round']}: {words.get(d['action'], d['action'])}, "
+        pair = f"{d['pair']} " if d.get("pair") else ""
+        text = (f"{_day(d['created_at'])}, {pair}round {d['round']}: {words.get(d['action'], d['action'])}, "
                 f"because {d['reason']}")
         if asks:
             text += f"; asked the data engine for {', '.join(asks)}"

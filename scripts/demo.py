@@ -131,11 +131,9 @@ def run_cycle(db_path: Path, args) -> dict:
 
 
 def print_before_after(summary: dict) -> None:
-    base, best = summary.get("baseline", {}), summary.get("best_metrics", {})
-    for key in sorted(k for k in set(base) | set(best) if k.startswith(("val_", "bench:"))):
-        before, after = base.get(key), best.get(key)
-        print(f"  {key:<18} before {before if before is not None else '-':<6} after "
-              f"{after if after is not None else '-'}")
+    from act_train.cycle import outcome_lines
+
+    print("\n".join(outcome_lines(summary)))
 
 
 def main() -> None:
@@ -160,7 +158,7 @@ def main() -> None:
     print(f"== 2. one ACT cycle, budget {args.budget_minutes:g} min ({args.seeds} seeds per language, "
           f"bench slices of {args.tasks} tasks)")
     cycle = run_cycle(db, args)
-    print(f"  cycle {cycle['cycle']}: {cycle['status']} ({cycle.get('reason', '')})")
+    print(f"  cycle {cycle['cycle']}: {cycle['status']}")
     print_before_after(cycle)
     print("== 3. translating the samples again (the server serves the promoted adapter, if any)")
     again = asyncio.run(translate_samples(out / "after", db))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from act_lsp import store
+from act_train import registry
 from act_train.cycle import (
     Cycle,
     CycleConfig,
@@ -16,6 +19,7 @@ from act_train.cycle import (
     _split,
     config_from_row,
     cycle_config,
+    outcome_lines,
     validation_bench,
 )
 from act_train.expansion import ExpandConfig
@@ -87,23 +91,79 @@ def test_small_cycle_trains_evaluates_gates_and_resumes(tmp_path, sandbox_pool):
     assert row["stage"] == "done" and row["status"] == result.status
     data = result.summary["data"]
     assert data["seeds"] == 3 and data["train"] >= 1, data  # the 0.5B model translates these three
-    assert result.summary["baseline"].keys() == {"bench:java-go"}
-    (rnd,) = result.summary["rounds"]
+    outcome = result.summary["pairs"]["java-go"]
+    assert outcome["baseline"].keys() == {"bench:java-go"}
+    (rnd,) = outcome["rounds"]
     assert rnd["steps"] == 2 and "bench:java-go" in rnd["metrics"] and rnd["metrics"]["train_loss"] > 0
     version = db["model_versions"].get(rnd["version"])
     assert version["status"] in ("candidate", "promoted") and version["adapter_path"].endswith("adapter.gguf")
-    assert db["training_runs"].get(f"{result.id}-r1")["version"] == rnd["version"]
+    assert db["training_runs"].get(f"{result.id}-java-go-r1")["version"] == rnd["version"]
+    assert version["pair"] == "java-go"
     decision = next(db.query("select * from controller_decisions where cycle = ?", [result.id]))
     assert decision["action"] in ("continue", "stop", "lower_lr", "raise_capacity") and decision["reason"]
     if result.status == "not_promoted":  # no validation pairs: the gate has nothing to compare
-        assert "no validation pairs" in result.summary["reason"]
+        assert "no validation pairs" in outcome["reason"] and outcome["status"] == "not_promoted"
     else:
-        assert store.promoted_version(db)["id"] == rnd["version"]
+        assert store.promoted_version(db, "java-go")["id"] == rnd["version"]
 
     # Run it again by id: everything is recorded, so nothing is redone.
     items, runs = db["synth_items"].count, db["training_runs"].count
     again = Cycle(config, db, sandbox_pool, cycle_id=result.id, work_root=tmp_path).run()
     assert again.status == result.status and db["synth_items"].count == items and db["training_runs"].count == runs
+
+
+def test_a_cycle_of_two_pairs_trains_gates_and_promotes_one_adapter_per_pair(tmp_path, monkeypatch):
+    """The cycle's bookkeeping with the model, Docker and training faked: each pair trains on its own rows only,
+    its version is registered for it, the gate compares it with that pair's baseline, and a resumed cycle redoes
+    nothing."""
+    from act_train import cycle as cycle_module
+    from act_train.training import TrainedVersion
+
+    db = store.open_db(tmp_path / "act.db")
+    rows = [{"pair": pair, "source": f"{pair} program {i}", "target": f"{pair} translation {i}",
+             "provenance": {"seed": f"{pair}/{i}"}} for pair in ("java-go", "cpp-rust") for i in range(3)]
+    monkeypatch.setattr(cycle_module, "export_jsonl", lambda _db: rows)
+    monkeypatch.setattr(Cycle, "_data", lambda self: {"train": len(rows), "val": 0})
+    base = tmp_path / "base.gguf"
+    base.write_bytes(b"base")
+    monkeypatch.setattr(cycle_module, "resolve_model_path", lambda _name: base)
+    scores = {"java-go": 0.6, "cpp-rust": 0.3}  # the Java->Go adapter beats its baseline (0.4), C++->Rust does not
+
+    def evaluate_model(self, adapter, label, pair):
+        return {"metrics": {"val_pass@1": scores[pair] if adapter else 0.4}, "categories": {}}
+
+    trained: dict[str, list[str]] = {}
+
+    def train(db, cfg, examples, *, base_gguf, run_id, pair, evaluate, data_version, on_step):
+        trained[pair] = [ex.pair for ex in examples]
+        gguf = Path(cfg.output_dir) / "adapter.gguf"
+        gguf.parent.mkdir(parents=True, exist_ok=True)
+        gguf.write_bytes(run_id.encode())
+        metrics = {**evaluate(gguf)["metrics"], "train_loss": 0.5, "eval_loss": 0.4}
+        version = registry.register(db, pair=pair, base_model=base_gguf, adapter_path=gguf, metrics=metrics)
+        result = SimpleNamespace(adapter_dir=str(gguf.parent), tokens_per_second=1.0, steps=1)
+        return TrainedVersion(result, gguf, version, metrics, {"metrics": metrics, "categories": {}})
+
+    monkeypatch.setattr(Cycle, "_evaluate_model", evaluate_model)
+    monkeypatch.setattr(cycle_module, "train_and_register", train)
+    monkeypatch.setattr(cycle_module.controller, "decide", lambda _history: cycle_module.controller.Decision(
+        action="stop", reason="one round", hparams={"learning_rate": 2e-4, "epochs": 1.0, "rank": 16}))
+    config = CycleConfig(pairs=("java-go", "cpp-rust"), training=Rounds(count=1), val_fraction=0.0)
+    result = Cycle(config, db, None, work_root=tmp_path).run()
+
+    assert trained == {"java-go": ["java-go"] * 3, "cpp-rust": ["cpp-rust"] * 3}
+    outcomes = result.summary["pairs"]
+    assert outcomes["java-go"]["status"] == "promoted" and outcomes["cpp-rust"]["status"] == "not_promoted"
+    assert result.status == "promoted" and "does not beat" in outcomes["cpp-rust"]["reason"]
+    versions = {v["pair"]: v for v in registry.versions(db)}
+    assert versions["java-go"]["status"] == "promoted" and versions["cpp-rust"]["status"] == "candidate"
+    assert store.promoted_version(db, "java-go")["id"] == versions["java-go"]["id"]
+    assert store.promoted_version(db, "cpp-rust") is None  # the base model keeps serving C++->Rust
+    assert {d["pair"] for d in db["controller_decisions"].rows} == {"java-go", "cpp-rust"}
+    assert any(line.strip().startswith("cpp-rust: not promoted") for line in outcome_lines(result.summary))
+
+    again = Cycle(config, db, None, cycle_id=result.id, work_root=tmp_path).run()
+    assert again.summary == result.summary and len(registry.versions(db)) == 2
 
 
 def test_seeds_alternate_languages_so_a_budget_cut_feeds_both_pairs():
