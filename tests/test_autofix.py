@@ -251,3 +251,49 @@ def test_java_ternaries_in_go_compile_after_the_fixes(sandbox_pool):
     assert not sandbox_pool.run(Job.of("go_check", code)).passed
     fixed = suggested_fix("go", code, sandbox_pool.run)
     assert fixed is not None and "?" not in fixed and sandbox_pool.run(Job.of("go_check", fixed)).passed, fixed
+
+
+JAVA_LIBRARY_GO = '''package main
+
+func Render(t string, from int, widths []int) string {
+	open := strings.Index(t, "{{", from)
+	if open < 0 {
+		return t
+	}
+	widest := max(widths[0], widths[1])
+	rule := "-".repeat(min(widest, 3, 10))
+	return t[:open] + rule
+}
+'''
+
+
+def test_java_library_calls_go_1_19_lacks_become_helpers_the_code_defines():
+    # Pass 1 (Java method calls are a pass of their own, as the compiler reports them first).
+    first = go_compiler_fix(JAVA_LIBRARY_GO, './main.go:9:14: "-".repeat undefined (type untyped string has no '
+                                             'field or method repeat)\n')
+    assert '\trule := strings.Repeat("-", min(widest, 3, 10))\n' in first and 'import "strings"' in first
+
+    def at(code: str, text: str) -> int:
+        return next(i for i, line in enumerate(code.split("\n"), 1) if text in line)
+
+    out = (f"./main.go:{at(first, 'strings.Index(')}:32: too many arguments in call to strings.Index\n"
+           "\thave (string, string, int)\n\twant (string, string)\n"
+           f"./main.go:{at(first, 'max(')}:12: undefined: max\n./main.go:{at(first, 'min(')}:30: undefined: min\n")
+    fixed = go_compiler_fix(first, out)
+    assert '\topen := indexFrom(t, "{{", from)\n' in fixed
+    assert fixed.count("func min[T ") == fixed.count("func max[T ") == fixed.count("func indexFrom(") == 1
+    again = go_compiler_fix(fixed, "./main.go:1:1: undefined: min\n")  # a defined helper is not added twice
+    assert again.count("func min[T ") == 1 and again.count("func indexFrom(") == 1
+
+
+@pytest.mark.docker
+def test_java_library_calls_compile_and_keep_javas_meaning_after_the_fixes(sandbox_pool):
+    assert not sandbox_pool.run(Job.of("go_check", JAVA_LIBRARY_GO)).passed
+    fixed = suggested_fix("go", JAVA_LIBRARY_GO, sandbox_pool.run)
+    assert fixed is not None and sandbox_pool.run(Job.of("go_check", fixed)).passed, fixed
+    test = ('package main\n\nimport "testing"\n\nfunc TestRender(t *testing.T) {\n'
+            '\tif got := Render("a{{b}} c{{d}}", 3, []int{5, 2}); got != "a{{b}} c---" {\n'
+            '\t\tt.Errorf("Render = %q", got)\n\t}\n'
+            '\tif got := indexFrom("abcabc", "abc", 7); got != -1 {\n\t\tt.Errorf("indexFrom = %d", got)\n\t}\n}\n')
+    run = sandbox_pool.run(Job.of("go_test", fixed, extra_files={"main_test.go": test}))
+    assert run.passed, run.stdout + run.stderr

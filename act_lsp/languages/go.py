@@ -403,10 +403,11 @@ _JAVA_METHODS = {
     "startsWith": "strings.HasPrefix({x}, {0})", "endsWith": "strings.HasSuffix({x}, {0})",
     "indexOf": "strings.Index({x}, {0})", "lastIndexOf": "strings.LastIndex({x}, {0})",
     "split": "strings.Split({x}, {0})", "replace": "strings.ReplaceAll({x}, {0}, {1})", "equals": "({x} == {0})",
-    "charAt": "{x}[{0}]", "substring": "{x}[{0}:{1}]",
+    "charAt": "{x}[{0}]", "substring": "{x}[{0}:{1}]", "repeat": "strings.Repeat({x}, {0})",
+    "Repeat": "strings.Repeat({x}, {0})", "Replace": "strings.ReplaceAll({x}, {0}, {1})",
 }
 _ON_SLICES = {"length", "size", "isEmpty"}
-_NO_METHOD = re.compile(r".+\.(\w+) undefined \(type (string|\[\]\S+) has no field or method \w+\)$")
+_NO_METHOD = re.compile(r".+\.(\w+) undefined \(type (?:untyped )?(string|\[\]\S+) has no field or method \w+\)$")
 
 
 def _operand_start(line: str, end: int) -> int:
@@ -439,7 +440,7 @@ def _closing(line: str, at: int) -> int | None:
 
 def _java_method(line: str, col: int, method: str) -> str | None:
     """The line with the Java call at ``col`` (its method name) written the Go way, or None."""
-    if col < 1 or line[col - 1] != "." or not line.startswith(method, col):
+    if not 1 <= col <= len(line) or line[col - 1] != "." or not line.startswith(method, col):
         return None
     start, end = _operand_start(line, col - 1), col + len(method)
     args: list[str] = []
@@ -497,6 +498,38 @@ def _ternary(line: str, col: int) -> str | None:
     return None
 
 
+# Java library calls Go 1.19 (the sandbox's toolchain) has no builtin for: written as small functions the fixed
+# code defines, so the translation keeps Java's meaning (``Math.min``, ``s.indexOf(t, from)``).
+_ORDERED = "int | int8 | int16 | int32 | int64 | uint | uint8 | uint16 | uint32 | uint64 | float32 | float64 | string"
+_HELPERS = {
+    "min": f"func min[T {_ORDERED}](first T, rest ...T) T {{\n\tfor _, x := range rest {{\n\t\tif x < first {{\n"
+           "\t\t\tfirst = x\n\t\t}\n\t}\n\treturn first\n}\n",
+    "max": f"func max[T {_ORDERED}](first T, rest ...T) T {{\n\tfor _, x := range rest {{\n\t\tif x > first {{\n"
+           "\t\t\tfirst = x\n\t\t}\n\t}\n\treturn first\n}\n",
+    "indexFrom": "func indexFrom(s, sub string, from int) int {\n\tif from < 0 {\n\t\tfrom = 0\n\t}\n"
+                 "\tif from > len(s) {\n\t\treturn -1\n\t}\n\tif i := strings.Index(s[from:], sub); i >= 0 {\n"
+                 "\t\treturn i + from\n\t}\n\treturn -1\n}\n",
+}
+
+
+def _with_helpers(code: str, names: set[str]) -> str:
+    """``code`` with the helpers it now calls and does not define yet, at the end."""
+    missing = [n for n in sorted(names) if not re.search(rf"^func\s+{n}\b", code, re.M)]
+    return code.rstrip("\n") + "\n" + "".join("\n" + _HELPERS[n] for n in missing) if missing else code
+
+
+def _index_from(line: str) -> str:
+    """``strings.Index(s, t, from)`` (Java's ``s.indexOf(t, from)``) as ``indexFrom(s, t, from)``."""
+    out, at = line, 0
+    while (start := out.find("strings.Index(", at)) >= 0:
+        open_at = start + len("strings.Index")
+        close = _closing(out, open_at)
+        if close is not None and len(_top_level_split(out[open_at + 1:close], ",")) == 3:
+            out = out[:start] + "indexFrom" + out[open_at:]
+        at = start + 1
+    return out
+
+
 def compiler_fix(code: str, output: str) -> str:
     """One pass over ``go build``'s messages; each fix is local to the line it names."""
     lines = code.split("\n")
@@ -524,6 +557,7 @@ def compiler_fix(code: str, output: str) -> str:
         return _with_import("\n".join(lines), "strings")
     inserts: dict[int, str] = {}
     dropped: set[int] = set()
+    helpers: set[str] = set()
     for m in _DIAGNOSTIC.finditer(output):
         row, col, msg = int(m.group(1)) - 1, int(m.group(2)) - 1, m.group(3)
         if not 0 <= row < len(lines):
@@ -556,6 +590,11 @@ def compiler_fix(code: str, output: str) -> str:
             if found:
                 at = min(found, key=lambda i: abs(i - col))
                 lines[row] = line[:at] + right + line[at + len(wrong):]
+        elif msg.startswith("too many arguments in call to strings.Index") and "strings.Index(" in line:
+            lines[row] = _index_from(line)
+            helpers.add("indexFrom")
+        elif (und := re.match(r"undefined: (\w+)$", msg)) and und.group(1) in ("min", "max"):
+            helpers.add(und.group(1))  # Java's Math.min/max; Go has them as builtins only from 1.21
         elif und := re.match(r"undefined: (\w+)$", msg):
             name, recv = und.group(1), _receiver_at(lines, row)
             if (recv and line.startswith(name, col) and (col == 0 or line[col - 1] != ".")
@@ -572,7 +611,7 @@ def compiler_fix(code: str, output: str) -> str:
     for i, line in enumerate(lines):
         out += ([] if i in dropped else [line]) + ([inserts[i]] if i in inserts else [])
     fixed = re.sub(r"^import \(\s*\)\n", "", "\n".join(out), flags=re.M)
-    return _with_import(fixed, "fmt")
+    return _with_import(_with_import(_with_helpers(fixed, helpers), "fmt"), "strings")
 
 
 def _with_import(code: str, package: str) -> str:
