@@ -297,3 +297,62 @@ def test_java_library_calls_compile_and_keep_javas_meaning_after_the_fixes(sandb
             '\tif got := indexFrom("abcabc", "abc", 7); got != -1 {\n\t\tt.Errorf("indexFrom = %d", got)\n\t}\n}\n')
     run = sandbox_pool.run(Job.of("go_test", fixed, extra_files={"main_test.go": test}))
     assert run.passed, run.stdout + run.stderr
+
+
+ERROR_RESULTS_GO = '''package main
+
+import "strconv"
+
+type Accounts struct {
+	balances map[string]int
+}
+
+func (a *Accounts) Balance(id string) (int, error) {
+	b, ok := a.balances[id]
+	if !ok {
+		return 0, &NoAccount{id}
+	}
+	return b, nil
+}
+
+func (a *Accounts) Total(from, to string) int {
+	available := a.Balance(from) + 1
+	target := a.Balance(to)
+	return available + target
+}
+
+func Length(raw string) int {
+	return strconv.Atoi(raw)
+}
+
+type NoAccount struct {
+	id string
+}
+
+func (e *NoAccount) Error() string { return "no account " + e.id }
+'''
+
+
+def test_a_value_and_error_call_used_as_one_value_panics_with_the_error_as_java_throws():
+    out = ("./main.go:18:15: multiple-value a.Balance(from) (value of type (int, error)) in single-value context\n"
+           "./main.go:19:12: assignment mismatch: 1 variable but a.Balance returns 2 values\n"
+           "./main.go:24:9: too many return values\n\thave (int, error)\n\twant (int)\n")
+    fixed = go_compiler_fix(ERROR_RESULTS_GO, out)
+    assert "\tavailable := must(a.Balance(from)) + 1\n\ttarget := must(a.Balance(to))\n" in fixed
+    assert "\treturn must(strconv.Atoi(raw))\n" in fixed and fixed.count("func must[T any]") == 1
+    unknown = "./main.go:19:12: assignment mismatch: 1 variable but a.Pair returns 2 values\n"
+    assert go_compiler_fix(ERROR_RESULTS_GO, unknown) == ERROR_RESULTS_GO  # not known to return an error: left
+
+
+@pytest.mark.docker
+def test_value_and_error_calls_compile_and_throw_after_the_fixes(sandbox_pool):
+    assert not sandbox_pool.run(Job.of("go_check", ERROR_RESULTS_GO)).passed
+    fixed = suggested_fix("go", ERROR_RESULTS_GO, sandbox_pool.run)
+    assert fixed is not None and sandbox_pool.run(Job.of("go_check", fixed)).passed, fixed
+    test = ('package main\n\nimport "testing"\n\nfunc TestTotal(t *testing.T) {\n'
+            '\ta := &Accounts{balances: map[string]int{"x": 2, "y": 3}}\n'
+            '\tif got := a.Total("x", "y"); got != 6 {\n\t\tt.Errorf("Total = %d", got)\n\t}\n'
+            '\tdefer func() {\n\t\tif recover() == nil {\n\t\t\tt.Errorf("no panic for a missing account")\n\t\t}\n'
+            '\t}()\n\ta.Total("x", "zz")\n}\n')
+    run = sandbox_pool.run(Job.of("go_test", fixed, extra_files={"main_test.go": test}))
+    assert run.passed, run.stdout + run.stderr

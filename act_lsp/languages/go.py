@@ -509,7 +509,11 @@ _HELPERS = {
     "indexFrom": "func indexFrom(s, sub string, from int) int {\n\tif from < 0 {\n\t\tfrom = 0\n\t}\n"
                  "\tif from > len(s) {\n\t\treturn -1\n\t}\n\tif i := strings.Index(s[from:], sub); i >= 0 {\n"
                  "\t\treturn i + from\n\t}\n\treturn -1\n}\n",
+    # A call that returns (value, error) where Java's returned the value and threw: the error becomes a panic,
+    # which the io tests accept where the source throws.
+    "must": "func must[T any](v T, err error) T {\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\treturn v\n}\n",
 }
+_ERROR_RESULT = {"strconv.Atoi", "strconv.ParseInt", "strconv.ParseFloat", "strconv.ParseBool", "strconv.ParseUint"}
 
 
 def _with_helpers(code: str, names: set[str]) -> str:
@@ -528,6 +532,22 @@ def _index_from(line: str) -> str:
             out = out[:start] + "indexFrom" + out[open_at:]
         at = start + 1
     return out
+
+
+def _returns_error(code: str, callee: str) -> bool:
+    """Whether ``callee`` (``a.Balance``, ``parse``, ``strconv.Atoi``) returns (value, error)."""
+    name = callee.rsplit(".", 1)[-1]
+    return callee in _ERROR_RESULT or re.search(
+        rf"^func\s+(?:\([^)]*\)\s*)?{re.escape(name)}\([^)]*\)\s*\([^()]*,\s*error\)", code, re.M) is not None
+
+
+def _must_call(line: str, callee: str) -> str | None:
+    """``line`` with its first call of ``callee`` wrapped as ``must(callee(...))``, or None."""
+    m = re.search(rf"(?<![\w.]){re.escape(callee)}\(", line)
+    close = _closing(line, m.end() - 1) if m else None
+    if m is None or close is None or line[:m.start()].endswith("must("):
+        return None
+    return f"{line[:m.start()]}must({line[m.start():close + 1]}){line[close + 1:]}"
 
 
 def compiler_fix(code: str, output: str) -> str:
@@ -590,6 +610,18 @@ def compiler_fix(code: str, output: str) -> str:
             if found:
                 at = min(found, key=lambda i: abs(i - col))
                 lines[row] = line[:at] + right + line[at + len(wrong):]
+        elif ((multi := re.match(r"multiple-value (([\w.]+)\(.*\)) \(value of type \([^()]*, error\)\) in "
+                                 r"single-value context$", msg))
+              or (multi := re.match(r"assignment mismatch: 1 variable but ()([\w.]+) returns 2 values$", msg))):
+            # Java's value-returning call whose Go translation returns (value, error), used as one value.
+            new = _must_call(line, multi.group(2)) if _returns_error(code, multi.group(2)) else None
+            if new is not None:
+                lines[row] = new
+                helpers.add("must")
+        elif (msg == "too many return values" and (ret := re.match(r"(\s*return\s+)([\w.]+)\((.*)\)\s*$", line))
+              and _returns_error(code, ret.group(2)) and _closing(line, ret.end(2)) == len(line.rstrip()) - 1):
+            lines[row] = f"{ret.group(1)}must({line[ret.end(1):].rstrip()})"
+            helpers.add("must")
         elif msg.startswith("too many arguments in call to strings.Index") and "strings.Index(" in line:
             lines[row] = _index_from(line)
             helpers.add("indexFrom")
