@@ -26,6 +26,9 @@ def _emit(as_json: bool, data, text: str) -> None:
     click.echo(json.dumps(data, indent=2) if as_json else text)
 
 
+# Where a seed comes from (the part of its ``origin`` before the first colon), for the --from options.
+SEED_ORIGINS = click.Choice(["bundled", "method", "feedback", "imported", "expansion"])
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="act")
 @click.option("-v", "--verbose", count=True, help="the console also shows ACT's info lines and libraries' warnings "
@@ -293,7 +296,7 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
 @click.option("--exclude", "exclude", multiple=True, type=click.Path(exists=True),
               help="extra evaluation files to decontaminate against (bench JSONL or source files)")
 @click.option("--from", "seeds_from", multiple=True,
-              type=click.Choice(["bundled", "method", "feedback", "imported", "expansion"]),
+              type=SEED_ORIGINS,
               help="only seeds of these origins (repeatable; default: all)")
 @click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
 def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher_candidates, repair, llm_tests,
@@ -351,7 +354,7 @@ def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher
 @click.option("--out-dir", type=click.Path(file_okay=False), required=True,
               help="where to write one bench JSONL per language pair (<source>_<target>.jsonl)")
 @click.option("--from", "seeds_from", multiple=True, default=("bundled",), show_default=True,
-              type=click.Choice(["bundled", "method", "feedback", "imported", "expansion"]),
+              type=SEED_ORIGINS,
               help="seeds of these origins (repeatable)")
 @click.option("--sources", type=click.Path(exists=True, file_okay=False),
               help="a folder of source files instead of seeds; NAME.go / NAME.rs next to NAME.java / NAME.cpp is its "
@@ -472,8 +475,10 @@ def export_cmd(out, run_ids, pairs, preferences, as_json) -> None:
               help="operators to use (default: all; simplify is the easy end of the curriculum); repeatable")
 @click.option("--teacher", help="the model that writes the programs: bundled name, GGUF path or OpenAI-compatible "
               "URL (default: the default model)")
+@click.option("--from", "seeds_from", multiple=True, type=SEED_ORIGINS,
+              help="only seeds of these origins (repeatable; default: all), e.g. imported problem sets")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
-def expand_cmd(per_seed, limit, language, focus, operators, teacher, as_json) -> None:
+def expand_cmd(per_seed, limit, language, focus, operators, teacher, seeds_from, as_json) -> None:
     """Evolve seeds into new programs with the LLM (Evol-Instruct depth operators and breadth).
 
     Each new program must be parseable code that compiles in the sandbox; the ones that do become seeds
@@ -489,9 +494,10 @@ def expand_cmd(per_seed, limit, language, focus, operators, teacher, as_json) ->
     from act_train.seeds import all_seeds
 
     db = store.open_db()
-    seeds = [s for s in all_seeds(db) if not language or s.language == language][:limit]
+    seeds = [s for s in all_seeds(db) if (not language or s.language == language)
+             and (not seeds_from or s.origin.split(":")[0] in seeds_from)][:limit]
     if not seeds:
-        raise click.ClickException("no seeds to expand")
+        raise click.ClickException("no seeds to expand" + (f" from {', '.join(seeds_from)}" if seeds_from else ""))
     try:
         teacher_model, pool = load_teacher(teacher), SandboxPool()
     except (model_store.ModelError, SandboxError) as exc:
@@ -519,7 +525,7 @@ def _cycle_options(func):
                      help="percent of the budget for data / training / evaluation (evaluation always finishes)"),
         click.option("--seeds", "seed_limit", type=int, help="at most N seeds per source language"),
         click.option("--from", "seeds_from", multiple=True,
-                     type=click.Choice(["bundled", "method", "feedback", "imported", "expansion"]),
+                     type=SEED_ORIGINS,
                      help="seed sources to use (default: all); repeatable"),
         click.option("--expand", "expand_per_seed", default=1, show_default=True,
                      help="LLM expansions per seed (0: seeds only)"),

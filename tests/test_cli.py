@@ -108,3 +108,10 @@ def test_io_bench_writes_seed_programs_as_bench_tasks_with_their_io_tests(tmp_pa
     go = load_bench(tmp_path / "b" / "java_go.jsonl")
     assert go and all(t.task_id.startswith("classes/") and "func Test" in t.target_tests for t in go)
     assert all(t.target_prompt == "" and t.source_code == t.source_code_nodoc for t in go)
+
+
+def test_expand_takes_seeds_of_the_origins_asked_for(tmp_path, monkeypatch):
+    monkeypatch.setenv("ACT_DB", str(tmp_path / "act.db"))
+    result = CliRunner().invoke(cli, ["expand", "--from", "imported", "--limit", "3"])
+    assert result.exit_code == 1 and "no seeds to expand from imported" in result.output  # only bundled ones exist
+    assert CliRunner().invoke(cli, ["expand", "--from", "elsewhere"]).exit_code == 2
