@@ -157,9 +157,14 @@ class ActLanguageServer(LanguageServer):
         if isinstance(self._host, RemoteModel):  # the endpoint serves the version as a model of its own
             served = self._host.follow(version["id"] if version else None)
             return version["id"] if version and served == version_model(version["id"]) else None
+        if version and Path(version["base_model"]).resolve() != self._host.model_path.resolve():
+            # Trained on another model (the bundled 0.5B adapter while the user serves the 1.5B): a LoRA only
+            # fits the weights it was trained on, so the model serves without it.
+            log.debug("%s was trained on %s, not on the served %s", version["id"], version["base_model"],
+                      self._host.model_path)
+            version = None
         merged = version and version.get("merged_path")
-        same_model = version and Path(version["base_model"]).resolve() == self._host.model_path.resolve()
-        weights = Path(merged) if merged and same_model and Path(merged).is_file() else None
+        weights = Path(merged) if merged and Path(merged).is_file() else None
         adapter = version["adapter_path"] if version and not weights else None
         if self._host.weights_path != (weights or self._host.model_path):
             seconds = self._host.load_weights(weights)

@@ -107,6 +107,28 @@ def test_each_pair_serves_its_own_version(db, adapters):
     assert [r["id"] for r in registry.versions(db) if r["status"] == "promoted"] == [both]
 
 
+def test_a_server_applies_a_version_only_to_the_model_it_was_trained_on(db, adapters, tmp_path):
+    """A 0.5B adapter promoted for Java->Go must not be applied to a 1.5B the user chose to serve."""
+    from types import SimpleNamespace
+
+    from act_lsp.pairs import get_pair
+    from act_lsp.server import ActLanguageServer
+
+    base, (a1, _a2, _a3) = adapters
+    registry.promote(db, registry.register(db, pair="java-go", base_model=base, adapter_path=a1, metrics={}), gate=None)
+    other = tmp_path / "bigger.gguf"
+    other.write_bytes(b"GGUF another model")
+    applied: list = []
+    server = ActLanguageServer()
+    server._db = db
+    for model in (other, base):
+        server._host = SimpleNamespace(model_path=model, weights_path=model, adapter_path=None,
+                                       load_weights=lambda w: 0.0, set_adapter=lambda a: applied.append(a) or 0.0)
+        served = server.follow_promotion(get_pair("java-go"))
+        assert (served is None) == (model == other)
+    assert applied == [str(a1.resolve())]  # only on the model it was trained on
+
+
 def test_a_changed_adapter_file_is_not_promoted(db, adapters):
     base, (a1, _, _) = adapters
     v1 = registry.register(db, pair="java-go", base_model=base, adapter_path=a1, metrics={"val_pass@1": 0.5})
