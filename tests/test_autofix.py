@@ -253,6 +253,15 @@ def test_java_ternaries_in_go_compile_after_the_fixes(sandbox_pool):
     assert fixed is not None and "?" not in fixed and sandbox_pool.run(Job.of("go_check", fixed)).passed, fixed
 
 
+def _fixed_compiles_and_passes(pool, code: str, test: str) -> None:
+    """``code`` does not compile; after the compiler fixes it does, and keeps the behaviour ``test`` checks."""
+    assert not pool.run(Job.of("go_check", code)).passed
+    fixed = suggested_fix("go", code, pool.run)
+    assert fixed is not None and pool.run(Job.of("go_check", fixed)).passed, fixed
+    run = pool.run(Job.of("go_test", fixed, extra_files={"main_test.go": test}))
+    assert run.passed, run.stdout + run.stderr
+
+
 JAVA_LIBRARY_GO = '''package main
 
 func Render(t string, from int, widths []int) string {
@@ -288,15 +297,11 @@ def test_java_library_calls_go_1_19_lacks_become_helpers_the_code_defines():
 
 @pytest.mark.docker
 def test_java_library_calls_compile_and_keep_javas_meaning_after_the_fixes(sandbox_pool):
-    assert not sandbox_pool.run(Job.of("go_check", JAVA_LIBRARY_GO)).passed
-    fixed = suggested_fix("go", JAVA_LIBRARY_GO, sandbox_pool.run)
-    assert fixed is not None and sandbox_pool.run(Job.of("go_check", fixed)).passed, fixed
     test = ('package main\n\nimport "testing"\n\nfunc TestRender(t *testing.T) {\n'
             '\tif got := Render("a{{b}} c{{d}}", 3, []int{5, 2}); got != "a{{b}} c---" {\n'
             '\t\tt.Errorf("Render = %q", got)\n\t}\n'
             '\tif got := indexFrom("abcabc", "abc", 7); got != -1 {\n\t\tt.Errorf("indexFrom = %d", got)\n\t}\n}\n')
-    run = sandbox_pool.run(Job.of("go_test", fixed, extra_files={"main_test.go": test}))
-    assert run.passed, run.stdout + run.stderr
+    _fixed_compiles_and_passes(sandbox_pool, JAVA_LIBRARY_GO, test)
 
 
 ERROR_RESULTS_GO = '''package main
@@ -346,13 +351,9 @@ def test_a_value_and_error_call_used_as_one_value_panics_with_the_error_as_java_
 
 @pytest.mark.docker
 def test_value_and_error_calls_compile_and_throw_after_the_fixes(sandbox_pool):
-    assert not sandbox_pool.run(Job.of("go_check", ERROR_RESULTS_GO)).passed
-    fixed = suggested_fix("go", ERROR_RESULTS_GO, sandbox_pool.run)
-    assert fixed is not None and sandbox_pool.run(Job.of("go_check", fixed)).passed, fixed
     test = ('package main\n\nimport "testing"\n\nfunc TestTotal(t *testing.T) {\n'
             '\ta := &Accounts{balances: map[string]int{"x": 2, "y": 3}}\n'
             '\tif got := a.Total("x", "y"); got != 6 {\n\t\tt.Errorf("Total = %d", got)\n\t}\n'
             '\tdefer func() {\n\t\tif recover() == nil {\n\t\t\tt.Errorf("no panic for a missing account")\n\t\t}\n'
             '\t}()\n\ta.Total("x", "zz")\n}\n')
-    run = sandbox_pool.run(Job.of("go_test", fixed, extra_files={"main_test.go": test}))
-    assert run.passed, run.stdout + run.stderr
+    _fixed_compiles_and_passes(sandbox_pool, ERROR_RESULTS_GO, test)
