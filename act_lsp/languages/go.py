@@ -501,11 +501,11 @@ def _ternary(line: str, col: int) -> str | None:
 # Java library calls Go 1.19 (the sandbox's toolchain) has no builtin for: written as small functions the fixed
 # code defines, so the translation keeps Java's meaning (``Math.min``, ``s.indexOf(t, from)``).
 _ORDERED = "int | int8 | int16 | int32 | int64 | uint | uint8 | uint16 | uint32 | uint64 | float32 | float64 | string"
+_EXTREME = ("func {name}[T " + _ORDERED + "](first T, rest ...T) T {{\n\tfor _, x := range rest {{\n"
+            "\t\tif x {op} first {{\n\t\t\tfirst = x\n\t\t}}\n\t}}\n\treturn first\n}}\n")
 _HELPERS = {
-    "min": f"func min[T {_ORDERED}](first T, rest ...T) T {{\n\tfor _, x := range rest {{\n\t\tif x < first {{\n"
-           "\t\t\tfirst = x\n\t\t}\n\t}\n\treturn first\n}\n",
-    "max": f"func max[T {_ORDERED}](first T, rest ...T) T {{\n\tfor _, x := range rest {{\n\t\tif x > first {{\n"
-           "\t\t\tfirst = x\n\t\t}\n\t}\n\treturn first\n}\n",
+    "min": _EXTREME.format(name="min", op="<"),
+    "max": _EXTREME.format(name="max", op=">"),
     "indexFrom": "func indexFrom(s, sub string, from int) int {\n\tif from < 0 {\n\t\tfrom = 0\n\t}\n"
                  "\tif from > len(s) {\n\t\treturn -1\n\t}\n\tif i := strings.Index(s[from:], sub); i >= 0 {\n"
                  "\t\treturn i + from\n\t}\n\treturn -1\n}\n",
@@ -625,11 +625,11 @@ def compiler_fix(code: str, output: str) -> str:
         elif msg.startswith("too many arguments in call to strings.Index") and "strings.Index(" in line:
             lines[row] = _index_from(line)
             helpers.add("indexFrom")
-        elif (und := re.match(r"undefined: (\w+)$", msg)) and und.group(1) in ("min", "max"):
-            helpers.add(und.group(1))  # Java's Math.min/max; Go has them as builtins only from 1.21
         elif und := re.match(r"undefined: (\w+)$", msg):
             name, recv = und.group(1), _receiver_at(lines, row)
-            if (recv and line.startswith(name, col) and (col == 0 or line[col - 1] != ".")
+            if name in ("min", "max"):
+                helpers.add(name)  # Java's Math.min/max; Go has them as builtins only from 1.21
+            elif (recv and line.startswith(name, col) and (col == 0 or line[col - 1] != ".")
                     and name in _members(code, recv[1])):
                 lines[row] = line[:col] + f"{recv[0]}." + line[col:]
         elif unused := re.match(r"(\w+) declared but not used$|declared and not used: (\w+)$", msg):
