@@ -25,8 +25,8 @@ from act_lsp.config import ServerSettings, parse_settings
 from act_lsp.diagnostics import verdict_diagnostics
 from act_lsp.engine import EngineConfig, GenerationParams, ModelHost
 from act_lsp.examples import Example, ExampleIndex
-from act_lsp.model_store import ModelError
-from act_lsp.pairs import LanguagePair, get_pair, pair_for, target_file_name
+from act_lsp.model_store import ModelError, resolve_model_path
+from act_lsp.pairs import PAIRS, LanguagePair, get_pair, pair_for, target_file_name
 from act_lsp.remote import RemoteModel, RemoteModelError, is_endpoint, open_endpoint, version_model
 from act_lsp.translator import Translation, Translator
 
@@ -157,9 +157,7 @@ class ActLanguageServer(LanguageServer):
         if isinstance(self._host, RemoteModel):  # the endpoint serves the version as a model of its own
             served = self._host.follow(version["id"] if version else None)
             return version["id"] if version and served == version_model(version["id"]) else None
-        if version and Path(version["base_model"]).resolve() != self._host.model_path.resolve():
-            # Trained on another model (the bundled 0.5B adapter while the user serves the 1.5B): a LoRA only
-            # fits the weights it was trained on, so the model serves without it.
+        if version and not _trained_on(version, self._host.model_path):
             log.debug("%s was trained on %s, not on the served %s", version["id"], version["base_model"],
                       self._host.model_path)
             version = None
@@ -174,14 +172,28 @@ class ActLanguageServer(LanguageServer):
             log.info("adapter switched to %s in %.3f s", adapter, seconds)
         return version["id"] if version else None
 
+    def adapters(self) -> dict[str, str]:
+        """The promoted version each pair gets on the model this server runs (an endpoint serves every version as
+        a model of its own; a local model only those trained on it)."""
+        remote = isinstance(self._host, RemoteModel) or (self._host is None and is_endpoint(self.settings.model))
+        model = None
+        if not remote:
+            try:
+                model = self._host.model_path if self._host else resolve_model_path(self.settings.model)
+            except ModelError:  # not installed: nothing is applied
+                return {}
+        versions = {pair: store.promoted_version(self.db, pair) for pair in PAIRS}
+        return {pair: v["id"] for pair, v in versions.items() if v and (remote or _trained_on(v, model))}
+
     def status(self) -> dict:
         try:
             training = store.training_state(self.db)
-            version = store.promoted_version(self.db)
+            adapters = self.adapters()
         except store.StoreError as exc:
-            training, version = f"unknown ({exc})", None
+            training, adapters = f"unknown ({exc})", {}
         return {"server": __version__, "model": self.model_name, "modelLoaded": self._host is not None,
-                "adapterVersion": version["id"] if version else None, "training": training,
+                "adapterVersion": ",".join(sorted(set(adapters.values()))) or None, "adapters": adapters,
+                "training": training,
                 "verify": self.settings.verify,
                 "weights": self._host.weights_path.name if isinstance(self._host, ModelHost) else None}
 
@@ -190,6 +202,12 @@ class ActLanguageServer(LanguageServer):
 
     def message(self, text: str, kind: types.MessageType = types.MessageType.Info) -> None:
         self.window_show_message(types.ShowMessageParams(type=kind, message=f"ACT: {text}"))
+
+
+def _trained_on(version: dict, model: Path) -> bool:
+    """A LoRA only fits the weights it was trained on: the bundled 0.5B adapter is not applied to a 1.5B the user
+    chose to serve."""
+    return Path(version["base_model"]).resolve() == Path(model).resolve()
 
 
 def _sandbox_factory():

@@ -328,7 +328,7 @@ def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher
 
     db = store.open_db()
     all_seeds = interleave([s for s in seed_sources(db)
-                             if not seeds_from or s.origin.split(":")[0] in seeds_from])[:limit]
+                             if not seeds_from or s.kind in seeds_from])[:limit]
     if not all_seeds:
         raise click.ClickException("no seeds: add programs under act_train/seeds or accept translations")
     dedup = Deduplicator()
@@ -407,7 +407,7 @@ def io_bench_cmd(out_dir, seeds_from, sources, prefix, limit, as_json) -> None:
     else:
         per_language: dict[str, int] = {}
         for seed in all_seeds(store.open_db()):
-            if seed.origin.split(":")[0] in seeds_from and per_language.get(seed.language, 0) < (limit or 1 << 30):
+            if seed.kind in seeds_from and per_language.get(seed.language, 0) < (limit or 1 << 30):
                 per_language[seed.language] = per_language.get(seed.language, 0) + 1
                 pair = config.pair_for(seed.language)
                 if pair is None:
@@ -503,7 +503,7 @@ def expand_cmd(per_seed, limit, language, focus, operators, teacher, seeds_from,
 
     db = store.open_db()
     seeds = [s for s in all_seeds(db) if (not language or s.language == language)
-             and (not seeds_from or s.origin.split(":")[0] in seeds_from)][:limit]
+             and (not seeds_from or s.kind in seeds_from)][:limit]
     if not seeds:
         raise click.ClickException("no seeds to expand" + (f" from {', '.join(seeds_from)}" if seeds_from else ""))
     try:

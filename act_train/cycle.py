@@ -7,7 +7,8 @@ evaluations are not repeated.
   data      expand the seeds, run the pipeline, export every admitted pair so far (all cycles: data accumulates);
             a stable hash of the seed splits it into train and validation (the validation pairs are never trained)
 Then, for each language pair on its own (one adapter per pair; the training budget is shared between them):
-  baseline  the base model on the pair's validation pairs and a slice of its bench
+  baseline  the base model on the pair's validation pairs and a slice of its bench; the version serving the pair
+            (if any, on the same base model) is measured the same way, since its stored metrics came from other tasks
   round N   finetune on the pair's data → export GGUF → register a candidate → evaluate it the same way → the
             controller decides: stop (restore the best), lower the LR, raise capacity, continue; its data requests
             become the next expansion's focus
@@ -30,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from act_lsp import store
 from act_lsp.database import Database
 from act_lsp.engine import EngineConfig, ModelHost
 from act_lsp.home import act_home
@@ -142,7 +144,7 @@ class CycleResult:
 
 def curriculum(seeds: list[Seed]) -> list[Seed]:
     """The users' own code first, then the rest shortest first (easier first: a budget cut drops the hardest)."""
-    mine = [s for s in seeds if s.origin.split(":")[0] in ("feedback", "imported")]
+    mine = [s for s in seeds if s.kind in ("feedback", "imported")]
     rest = sorted((s for s in seeds if s not in mine), key=lambda s: len(s.code))
     return interleave(mine) + interleave(rest)
 
@@ -256,10 +258,24 @@ class Cycle:
         if "baseline" not in saved:
             saved["baseline"] = self._evaluate_model(None, f"{pair} baseline", pair)
             self._save(f"{pair} baseline")
+        if "incumbent" not in saved:
+            saved["incumbent"] = self._incumbent(pair)
+            self._save(f"{pair} incumbent")
         rounds = self._rounds(data, pair, deadline)
-        saved["outcome"] = self._promote(pair, saved["baseline"], rounds)
+        saved["outcome"] = self._promote(pair, saved["baseline"], rounds, incumbent=saved["incumbent"])
         self._save(f"{pair} gate")
         return saved["outcome"]
+
+    def _incumbent(self, pair: str) -> dict | None:
+        """The version serving ``pair`` now, measured on this cycle's tasks: its stored metrics come from other tasks
+        (an earlier cycle's validation pairs, or the bundled adapter's), so a candidate is gated against the same
+        tasks it was measured on. None when the base model serves the pair, or the version was trained on another
+        base model (it is not applied to this one)."""
+        row = store.promoted_version(self.db, pair)
+        if row is None or Path(row["base_model"]).resolve() != resolve_model_path(self.config.base_model).resolve():
+            return None
+        measured = self._evaluate_model(row["adapter_path"], f"{pair} serving {row['id']}", pair)
+        return {"version": row["id"], **measured}
 
     def _seeds(self) -> list[Seed]:
         languages = {get_pair(p).source.name for p in self.config.pairs}
@@ -267,8 +283,8 @@ class Cycle:
         # bundled corpus: a seed limit or a budget cut keeps what matters most to them.
         order = {"feedback": 0, "imported": 1, "expansion": 2, "bundled": 3}
         seeds = sorted((s for s in all_seeds(self.db) if s.language in languages
-                        and s.origin.split(":")[0] in self.config.seeds_from),
-                       key=lambda s: order.get(s.origin.split(":")[0], 4))
+                        and s.kind in self.config.seeds_from),
+                       key=lambda s: order.get(s.kind, 4))
         if self.config.seed_limit:
             per: dict[str, int] = {}
             kept = []
@@ -403,9 +419,12 @@ class Cycle:
             self._save(f"{pair} round {n}", focus=decision.data_requests)
         return rounds
 
-    def _promote(self, pair: str, baseline: dict, rounds: list[dict]) -> dict:
-        """The pair's best round through the gate; what happened, for the cycle's summary."""
+    def _promote(self, pair: str, baseline: dict, rounds: list[dict], *, incumbent: dict | None = None) -> dict:
+        """The pair's best round through the gate (against the serving version re-measured on the same tasks, when
+        there is one); what happened, for the cycle's summary."""
         outcome = {"baseline": baseline["metrics"], "rounds": _round_summary(rounds)}
+        if incumbent:
+            outcome["serving"] = {"version": incumbent["version"], "metrics": incumbent["metrics"]}
         if not rounds:
             return {**outcome, "status": "not_promoted", "reason": "no training round finished"}
         best = max(rounds, key=lambda r: (r["metrics"].get("val_pass@1", 0.0), -r["round"]))
@@ -415,7 +434,8 @@ class Cycle:
                     "reason": "no validation pairs to compare on (a fifth of the admitted pairs is held out; this "
                               "data has none), so nothing is promoted"}
         try:
-            registry.promote(self.db, best["version"], gate=self.config.gate, baseline=baseline["metrics"])
+            registry.promote(self.db, best["version"], gate=self.config.gate, baseline=baseline["metrics"],
+                             current=incumbent["metrics"] if incumbent else None)
             status, reason = "promoted", f"{best['version']} passed the gate"
         except registry.PromotionRefused as exc:
             status, reason = "not_promoted", str(exc)
@@ -441,6 +461,10 @@ def outcome_lines(summary: dict) -> list[str]:
         base, best = outcome.get("baseline", {}), outcome.get("best_metrics", {})
         lines.append(f"  {pair}: {outcome['status'].replace('_', ' ')}" + (f" ({outcome['best']})" if "best" in outcome
                                                                           else ""))
+        if "serving" in outcome:
+            serving = outcome["serving"]
+            lines.append(f"    serving {serving['version']}, re-measured on the same tasks: "
+                         + ", ".join(f"{k} {v:.3f}" for k, v in sorted(serving["metrics"].items())))
         for key in sorted(k for k in set(base) | set(best) if k.startswith(("val_", "bench:"))):
             before, after = base.get(key), best.get(key)
             lines.append(f"    {key:<20} before {'-' if before is None else f'{before:.3f}':<6}  "

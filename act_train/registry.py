@@ -80,15 +80,18 @@ def check_gate(candidate: dict, current: dict | None, gate: Gate) -> None:
 
 
 def promote(db: Database, version: str, *, gate: Gate | None = Gate(), baseline: dict | None = None,
-            ) -> None:
+            current: dict | None = None) -> None:
     """Promote ``version`` if the gate allows (``gate=None`` forces it). ``baseline``: the base model's metrics,
-    used when nothing is promoted yet."""
+    used when nothing is promoted yet; ``current``: the serving version's metrics measured on the same tasks as
+    ``version``'s (a cycle re-measures it), used instead of the ones stored with it, which may come from other
+    tasks."""
     row = _get(db, version)
     if not Path(row["adapter_path"]).is_file() or sha256_file(Path(row["adapter_path"])) != row["adapter_sha256"]:
         raise PromotionRefused(f"{version}: the adapter file is missing or changed since it was registered")
-    current = store.promoted_version(db, _pair_of(row))  # what serves this version's pair now
+    incumbent = store.promoted_version(db, _pair_of(row))  # what serves this version's pair now
     if gate is not None:
-        check_gate(row["metrics"], json.loads(current["metrics"]) if current else baseline, gate)
+        serving = current if current is not None else json.loads(incumbent["metrics"]) if incumbent else baseline
+        check_gate(row["metrics"], serving, gate)
     merged = row.get("merged_path") or merge_for_serving(row)
     with db.transaction():
         for replaced in _promoted_for(db, _pair_of(row)):

@@ -25,7 +25,13 @@ class Seed:
     language: str  # source language name (java, cpp)
     code: str
     tests: str | None
-    origin: str  # bundled:<file> | feedback:<translation id>
+    origin: str  # bundled:<file> | feedback:<translation id> | imported:<file>:<problem> | expansion:<parent> | ...
+
+    @property
+    def kind(self) -> str:
+        """Where the seed came from (``bundled``, ``feedback``, ``imported``, ``method``, ``expansion``): what
+        ``--from`` selects and the cycle orders by."""
+        return self.origin.split(":", 1)[0]
 
     @property
     def digest(self) -> str:

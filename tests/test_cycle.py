@@ -112,10 +112,10 @@ def test_small_cycle_trains_evaluates_gates_and_resumes(tmp_path, sandbox_pool):
     assert again.status == result.status and db["synth_items"].count == items and db["training_runs"].count == runs
 
 
-def test_a_cycle_of_two_pairs_trains_gates_and_promotes_one_adapter_per_pair(tmp_path, monkeypatch):
-    """The cycle's bookkeeping with the model, Docker and training faked: each pair trains on its own rows only,
-    its version is registered for it, the gate compares it with that pair's baseline, and a resumed cycle redoes
-    nothing."""
+def _faked_cycle(tmp_path, monkeypatch, scores: dict) -> tuple:
+    """A cycle's bookkeeping with the model, Docker and training faked: ``scores`` maps an adapter's pair (or the
+    adapter path) to its validation pass@1; the base model scores 0.4. Returns the database, the base model file
+    and what each pair trained on."""
     from act_train import cycle as cycle_module
     from act_train.training import TrainedVersion
 
@@ -127,10 +127,10 @@ def test_a_cycle_of_two_pairs_trains_gates_and_promotes_one_adapter_per_pair(tmp
     base = tmp_path / "base.gguf"
     base.write_bytes(b"base")
     monkeypatch.setattr(cycle_module, "resolve_model_path", lambda _name: base)
-    scores = {"java-go": 0.6, "cpp-rust": 0.3}  # the Java->Go adapter beats its baseline (0.4), C++->Rust does not
 
     def evaluate_model(self, adapter, label, pair):
-        return {"metrics": {"val_pass@1": scores[pair] if adapter else 0.4}, "categories": {}}
+        score = 0.4 if adapter is None else scores.get(str(adapter), scores.get(pair))
+        return {"metrics": {"val_pass@1": score}, "categories": {}}
 
     trained: dict[str, list[str]] = {}
 
@@ -146,8 +146,17 @@ def test_a_cycle_of_two_pairs_trains_gates_and_promotes_one_adapter_per_pair(tmp
 
     monkeypatch.setattr(Cycle, "_evaluate_model", evaluate_model)
     monkeypatch.setattr(cycle_module, "train_and_register", train)
+    monkeypatch.setattr(registry, "merge_for_serving", lambda _row: None)
     monkeypatch.setattr(cycle_module.controller, "decide", lambda _history: cycle_module.controller.Decision(
         action="stop", reason="one round", hparams={"learning_rate": 2e-4, "epochs": 1.0, "rank": 16}))
+    return db, base, trained
+
+
+def test_a_cycle_of_two_pairs_trains_gates_and_promotes_one_adapter_per_pair(tmp_path, monkeypatch):
+    """Each pair trains on its own rows only, its version is registered for it, the gate compares it with that
+    pair's baseline, and a resumed cycle redoes nothing."""
+    # The Java->Go adapter beats its baseline (0.4), C++->Rust does not.
+    db, _base, trained = _faked_cycle(tmp_path, monkeypatch, {"java-go": 0.6, "cpp-rust": 0.3})
     config = CycleConfig(pairs=("java-go", "cpp-rust"), training=Rounds(count=1), val_fraction=0.0)
     result = Cycle(config, db, None, work_root=tmp_path).run()
 
@@ -164,6 +173,31 @@ def test_a_cycle_of_two_pairs_trains_gates_and_promotes_one_adapter_per_pair(tmp
 
     again = Cycle(config, db, None, cycle_id=result.id, work_root=tmp_path).run()
     assert again.summary == result.summary and len(registry.versions(db)) == 2
+
+
+def test_the_gate_compares_with_the_serving_version_measured_on_the_same_tasks(tmp_path, monkeypatch):
+    """A version promoted earlier stores metrics from other tasks (0.9 here); the cycle re-measures it on its own
+    tasks, and the candidate is gated against that number: promoted over a weaker incumbent, refused against a
+    stronger one, and the summary shows the re-measured number."""
+    served = tmp_path / "served.gguf"
+    served.write_bytes(b"an earlier adapter")
+    for incumbent, expected in ((0.45, "promoted"), (0.7, "not_promoted")):
+        case = tmp_path / str(incumbent)
+        case.mkdir()
+        db, base, _trained = _faked_cycle(case, monkeypatch, {"java-go": 0.6, str(served.resolve()): incumbent})
+        earlier = registry.register(db, pair="java-go", base_model=base, adapter_path=served,
+                                    metrics={"val_pass@1": 0.9})
+        registry.promote(db, earlier, gate=None)
+        config = CycleConfig(pairs=("java-go",), training=Rounds(count=1), val_fraction=0.0)
+        result = Cycle(config, db, None, work_root=case).run()
+
+        outcome = result.summary["pairs"]["java-go"]
+        assert outcome["status"] == expected, outcome["reason"]
+        assert outcome["serving"] == {"version": earlier, "metrics": {"val_pass@1": incumbent}}
+        assert store.promoted_version(db, "java-go")["id"] == (outcome["best"] if expected == "promoted" else earlier)
+        if expected == "not_promoted":
+            assert "does not beat 0.700" in outcome["reason"]
+        assert any(f"serving {earlier}, re-measured" in line for line in outcome_lines(result.summary))
 
 
 def test_seeds_alternate_languages_so_a_budget_cut_feeds_both_pairs():

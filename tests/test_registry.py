@@ -115,7 +115,8 @@ def test_a_server_applies_a_version_only_to_the_model_it_was_trained_on(db, adap
     from act_lsp.server import ActLanguageServer
 
     base, (a1, _a2, _a3) = adapters
-    registry.promote(db, registry.register(db, pair="java-go", base_model=base, adapter_path=a1, metrics={}), gate=None)
+    version = registry.register(db, pair="java-go", base_model=base, adapter_path=a1, metrics={})
+    registry.promote(db, version, gate=None)
     other = tmp_path / "bigger.gguf"
     other.write_bytes(b"GGUF another model")
     applied: list = []
@@ -126,6 +127,9 @@ def test_a_server_applies_a_version_only_to_the_model_it_was_trained_on(db, adap
                                        load_weights=lambda w: 0.0, set_adapter=lambda a: applied.append(a) or 0.0)
         served = server.follow_promotion(get_pair("java-go"))
         assert (served is None) == (model == other)
+        status = server.status()  # what the editors' status lines show
+        assert status["adapters"] == ({} if model == other else {"java-go": version})
+        assert status["adapterVersion"] == (None if model == other else version)
     assert applied == [str(a1.resolve())]  # only on the model it was trained on
 
 
