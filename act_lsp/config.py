@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from act_lsp.examples import MIN_SIMILARITY
 from act_lsp.pairs import DEFAULT_TARGETS, PAIRS
 
 # equivalence: compile, and reproduce the source's own outcomes on generated calls (the io driver); compile: only
@@ -42,6 +43,7 @@ class ServerSettings:
     max_source_bytes: int = 64_000
     train_after: int = 20  # accepted/edited translations that queue a training job; 0 disables
     examples: int = 2  # validated translations of similar code retrieved into the prompt; 0 disables
+    examples_min_similarity: float = MIN_SIMILARITY  # shared terms over all terms (0..1) an example needs
     # Also retrieve the data engine's admitted pairs, not only the users' accepted/edited translations. Off: two
     # MBXP pairs per prompt measured no better than none on the Java->Go bench (see the README).
     synthetic_examples: bool = False
@@ -56,6 +58,8 @@ class ServerSettings:
             raise ValueError("`candidates`, `maxTokens` and `timeLimit` must be positive")
         if self.examples < 0:
             raise ValueError("`examples` must be 0 (off) or more")
+        if not 0.0 <= self.examples_min_similarity <= 1.0:
+            raise ValueError("`examplesMinSimilarity` must be between 0 and 1")
 
 
 def _snake(name: str) -> str:

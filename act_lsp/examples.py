@@ -16,6 +16,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+# The least similarity (``similarity``) an example needs to be shown; the default of the server and of `act-train
+# eval`. Chosen on the held-out MBXP problems, not on the benchmark (README).
+MIN_SIMILARITY = 0.0
 CHARS_PER_TOKEN = 3.2  # code through Qwen's tokenizer, measured on the bench sources (for budgeting only)
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -53,6 +56,13 @@ def terms(code: str) -> list[str]:
     return out
 
 
+def similarity(a: str, b: str) -> float:
+    """Jaccard overlap of the two sources' terms: what the relevance threshold compares (BM25 scores rank, but
+    are not comparable between queries)."""
+    x, y = set(terms(a)), set(terms(b))
+    return len(x & y) / len(x | y) if x | y else 0.0
+
+
 class ExampleIndex:
     """BM25 over the sources of each pair's examples."""
 
@@ -72,9 +82,12 @@ class ExampleIndex:
         return sum(map(len, self.by_pair.values()))
 
     def search(self, pair: str, source: str, k: int, *, max_tokens: int = 1500, project: str = "",
-               exclude: Callable[[Example], bool] | None = None) -> tuple[list[Example], int]:
-        """Up to ``k`` examples within ``max_tokens``, same-project first, least similar first (the best sits
-        next to the request). Returns them and how many of the best ones ``exclude`` removed."""
+               min_similarity: float = 0.0, exclude: Callable[[Example], bool] | None = None,
+               ) -> tuple[list[Example], int]:
+        """The ``k`` best examples within ``max_tokens``, same-project first, least similar first (the best sits
+        next to the request), each shown only if at least ``min_similarity`` similar (a dissimilar example costs
+        more than it helps; README): a weak best one is dropped, not replaced by one BM25 ranks lower. Returns them
+        and how many of the best ones ``exclude`` removed."""
         exs = self.by_pair.get(pair)
         query = terms(source)
         if not exs or k <= 0 or not query:
@@ -82,18 +95,21 @@ class ExampleIndex:
         scores = self._bm25[pair].get_scores(query)
         ranked = sorted(range(len(exs)), key=lambda i: (exs[i].project == project and bool(project), scores[i]),
                         reverse=True)
-        chosen, excluded, budget = [], 0, max_tokens
+        chosen, excluded, slots, budget = [], 0, 0, max_tokens
         words = set(query)
         for i in ranked:
-            ex = exs[i]
-            if len(chosen) == k:
+            ex, shared = exs[i], self._words[pair][i]
+            if slots == k:
                 break
-            if ex.source.strip() == source.strip() or not words & self._words[pair][i]:
+            if ex.source.strip() == source.strip() or not words & shared:
                 continue
             if exclude is not None and exclude(ex):
                 excluded += 1
                 continue
-            if ex.tokens <= budget:
+            if ex.tokens > budget:
+                continue
+            slots += 1
+            if len(words & shared) / len(words | shared) >= min_similarity:
                 chosen.append(ex)
                 budget -= ex.tokens
         return chosen[::-1], excluded

@@ -142,7 +142,8 @@ class ActLanguageServer(LanguageServer):
             rows = store.validated_examples(self.db, users=self.settings.log_code,
                                             synthetic=self.settings.synthetic_examples, project_of=self.project_of)
             self._examples = (key, ExampleIndex(rows))
-        found, _ = self._examples[1].search(pair.id, source, self.settings.examples, project=self.project_of(uri))
+        found, _ = self._examples[1].search(pair.id, source, self.settings.examples, project=self.project_of(uri),
+                                            min_similarity=self.settings.examples_min_similarity)
         return found
 
     def follow_promotion(self, pair: LanguagePair | None = None) -> str | None:

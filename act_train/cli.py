@@ -12,6 +12,7 @@ import sys
 import click
 
 from act_lsp import model_store
+from act_lsp.examples import MIN_SIMILARITY
 from act_lsp.sandbox import SandboxError
 from act_train.synth_prompts import OPERATORS
 
@@ -790,6 +791,9 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
               help="retrieved validated pairs shown before each task (those overlapping the task are excluded)")
 @click.option("--examples-from", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="pairs JSONL to retrieve examples from; repeatable")
+@click.option("--examples-min-similarity", type=click.FloatRange(0.0, 1.0), default=MIN_SIMILARITY, show_default=True,
+              help="the least share of terms an example shares with the task to be shown (as the server's "
+              "examplesMinSimilarity)")
 @click.option("--verify", type=click.Choice(["off", "compile", "tests", "equivalence"]), default="off",
               show_default=True, help="measure what the editor serves: --candidates samples checked in the sandbox "
               "(equivalence: against the source's behaviour), compiler fixes, one repair round, the best one; "
@@ -799,7 +803,7 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
               "by member, each with its derived signature (as the editor does with decompose on)")
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
 def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, replay, examples, examples_from,  # noqa: PLR0913
-             verify, candidates, decompose, as_json) -> None:
+             examples_min_similarity, verify, candidates, decompose, as_json) -> None:
     """pass@k of a model (+ adapter) on a benchmark file; results go to the ACT database.
 
     \b
@@ -817,7 +821,8 @@ def eval_cmd(bench, samples, ks, limit, model, adapter, max_tokens, workers, rep
 
     try:
         config = EvalConfig(bench=bench, samples=samples, ks=tuple(sorted(set(ks))), limit=limit,
-                            max_tokens=max_tokens, examples=examples, examples_from=examples_from, verify=verify,
+                            max_tokens=max_tokens, examples=examples, examples_from=examples_from,
+                            examples_min_similarity=examples_min_similarity, verify=verify,
                             candidates=candidates, decompose=decompose)
         if replay and (verify != "off" or decompose):
             raise ValueError("--replay checks stored samples; --verify and --decompose generate live (use one)")
@@ -889,9 +894,12 @@ def eval_diff_cmd(base_run: str, new_run: str, as_json: bool) -> None:
 @click.option("--examples", default=0, show_default=True, help="retrieved examples per task, as `eval --examples`")
 @click.option("--examples-from", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="pairs JSONL to retrieve examples from; repeatable")
+@click.option("--examples-min-similarity", type=click.FloatRange(0.0, 1.0), default=MIN_SIMILARITY, show_default=True,
+              help="the least share of terms an example shares with the task to be shown (as the server's "
+              "examplesMinSimilarity)")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="JSONL of completions (appended)")
-def sample_cmd(bench, samples, limit, model, adapter_dir, max_tokens, batch_size, examples, examples_from,
-               out) -> None:
+def sample_cmd(bench, samples, limit, model, adapter_dir, max_tokens, batch_size, examples, examples_from,  # noqa: PLR0913
+               examples_min_similarity, out) -> None:
     """Write an evaluation's completions without checking them: many prompts per batch with transformers, for
     a GPU machine that has no sandbox. Check them where Docker runs with `act-train eval --replay OUT`.
 
@@ -905,7 +913,8 @@ def sample_cmd(bench, samples, limit, model, adapter_dir, max_tokens, batch_size
 
     try:
         requests = bench_requests(EvalConfig(bench=bench, samples=samples, ks=(1,), limit=limit,
-                                             max_tokens=max_tokens, examples=examples, examples_from=examples_from))
+                                             max_tokens=max_tokens, examples=examples, examples_from=examples_from,
+                                             examples_min_similarity=examples_min_similarity))
         generator = HFGenerator(model, adapter_dir, batch_size=batch_size)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None

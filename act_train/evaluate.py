@@ -22,7 +22,7 @@ from typing import get_args
 from act_lsp import store
 from act_lsp.config import VerifyMode
 from act_lsp.engine import GenerationParams
-from act_lsp.examples import Example, ExampleIndex, examples_from_records
+from act_lsp.examples import MIN_SIMILARITY, Example, ExampleIndex, examples_from_records
 from act_lsp.languages import LANGUAGES
 from act_lsp.pairs import get_pair
 from act_lsp.sandbox import JobError, Limits, RunResult
@@ -81,6 +81,7 @@ class EvalConfig:
     examples: int = 0  # retrieved validated pairs shown before each task (0: none)
     examples_from: tuple[str, ...] = ()  # pairs JSONL files to retrieve them from
     examples_tokens: int = 1500  # prompt budget for them
+    examples_min_similarity: float = MIN_SIMILARITY  # as the server's setting: less similar ones are not shown
     # What the editor serves instead of the raw model: ``candidates`` samples checked in the sandbox, compiler
     # fixes, one repair round, the best returned (``Translator.translate``); one translation per task.
     verify: VerifyMode = "off"
@@ -94,6 +95,8 @@ class EvalConfig:
             raise ValueError(f"`verify` must be one of {', '.join(get_args(VerifyMode))}")
         if self.verify != "off" and self.samples != 1:
             raise ValueError("a served translation is one per task: `verify` needs `samples` 1")
+        if not 0.0 <= self.examples_min_similarity <= 1.0:
+            raise ValueError("`examples_min_similarity` must be between 0 and 1")
         if self.examples and not self.examples_from:
             raise ValueError("`examples` needs `examples_from` (pairs JSONL files to retrieve them from)")
 
@@ -143,7 +146,8 @@ def task_examples(index: ExampleIndex | None, config: EvalConfig, pair_id: str,
         return any(guard.check(code).reason.startswith("contaminated") for code in (ex.source, ex.target))
 
     return index.search(pair_id, getattr(task, config.source_field), config.examples,
-                        max_tokens=config.examples_tokens, exclude=overlaps)
+                        max_tokens=config.examples_tokens, min_similarity=config.examples_min_similarity,
+                        exclude=overlaps)
 
 
 def eval_temperature(config: EvalConfig) -> float:

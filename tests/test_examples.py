@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from act_lsp.examples import Example, ExampleIndex, terms
+from act_lsp.examples import Example, ExampleIndex, similarity, terms
 from act_lsp.pairs import get_pair
 from act_lsp.prompts import build_prompt
 from act_train.bench import default_bench_dir, load_bench
@@ -31,6 +31,17 @@ def test_search_ranks_by_shared_identifiers_and_puts_the_best_last():
     assert [e.source for e in found][-1] == MAX and excluded == 0
     assert len(found) == 2
     assert index.search("cpp-rust", query, 2) == ([], 0)  # another pair's examples are never shown
+
+
+def test_search_leaves_out_examples_below_the_similarity_threshold():
+    index = ExampleIndex([_ex(MAX), _ex(SUM), _ex(REV)])
+    query = "class Q { static int maxOf(int[] values) { return Math.max(values[0], values[1]); } }"
+    near, far = similarity(query, MAX), similarity(query, REV)
+    assert 0 < far < near < 1 and similarity(MAX, MAX) == 1.0
+    found, _ = index.search("java-go", query, 3, min_similarity=(near + far) / 2)
+    assert MAX in [e.source for e in found] and REV not in [e.source for e in found]
+    assert index.search("java-go", query, 3, min_similarity=near + 0.01) == ([], 0)
+    assert len(index.search("java-go", query, 3)[0]) >= 2  # no threshold: the BM25 ranking alone
 
 
 def test_search_honours_budget_exclusion_project_and_skips_the_request_itself():

@@ -125,11 +125,13 @@ def test_sanitize_completion_with_prefix():
 
 
 def test_settings_are_strict():
-    s = parse_settings({"verify": "compile", "logCode": False, "outputDir": "/tmp/out", "timeLimit": 30})
+    s = parse_settings({"verify": "compile", "logCode": False, "outputDir": "/tmp/out", "timeLimit": 30,
+                        "examplesMinSimilarity": 0.25})
     assert (s.verify, s.log_code, s.output_dir, s.time_limit) == ("compile", False, "/tmp/out", 30)
+    assert s.examples_min_similarity == 0.25
     for bad, msg in [({"verfy": "off"}, "unknown setting"), ({"candidates": "3"}, "wrong type"),
                      ({"targets": {"java": "rust"}}, "no language pair"), ({"verify": "always"}, "verify"),
-                     ({"logCode": 1}, "wrong type")]:
+                     ({"logCode": 1}, "wrong type"), ({"examplesMinSimilarity": 1.5}, "between 0 and 1")]:
         with pytest.raises(ValueError, match=msg):
             parse_settings(bad)
     assert parse_settings(None) == ServerSettings()
