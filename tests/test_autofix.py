@@ -357,3 +357,52 @@ def test_value_and_error_calls_compile_and_throw_after_the_fixes(sandbox_pool):
             '\tdefer func() {\n\t\tif recover() == nil {\n\t\t\tt.Errorf("no panic for a missing account")\n\t\t}\n'
             '\t}()\n\ta.Total("x", "zz")\n}\n')
     _fixed_compiles_and_passes(sandbox_pool, ERROR_RESULTS_GO, test)
+
+
+# Java statements and calls the 0.5B wrote in held-out MBJP translations (session 14): a `while` loop, an `else`
+# on the line after its `}`, Integer unboxing, and a recursive call by the Java (lower-case) name.
+JAVA_STATEMENTS_GO = '''package main
+
+func CountSeries(items []int, n int) int {
+    if len(items) == 0 {
+        return 0
+    }
+    total := items[0].intValue()
+    while (n > 0) {
+        total += n
+        n--
+    }
+    if total > 100 {
+        return 100
+    }
+    else if total < 0 {
+        return 0
+    }
+    return total + float64(items[1].intValue()) + countSeries(items[2:], 0)
+}
+'''
+
+
+def test_java_statements_and_calls_go_rejects_are_written_the_go_way():
+    syntax = go_compiler_fix(JAVA_STATEMENTS_GO, "./main.go:8:19: syntax error: unexpected { at end of statement\n"
+                                                 "./main.go:15:5: syntax error: unexpected else, expecting }\n")
+    assert "\n    for n > 0 {\n" in syntax and "\n    } else if total < 0 {\n" in syntax
+    assert "while" not in syntax and syntax.count("\n") == JAVA_STATEMENTS_GO.count("\n") - 1
+    out = ("./main.go:7:23: items[0].intValue undefined (type int has no field or method intValue)\n"
+           "./main.go:17:37: items[1].intValue undefined (type int has no field or method intValue)\n")
+    unboxed = go_compiler_fix(syntax, out)
+    assert "    total := items[0]\n" in unboxed and "return total + float64(items[1]) + countSeries" in unboxed
+    named = go_compiler_fix(unboxed, "./main.go:17:40: undefined: countSeries\n")
+    assert "return total + float64(items[1]) + CountSeries(items[2:], 0)" in named
+    other = go_compiler_fix(unboxed.replace("countSeries", "countSeriez"), "./main.go:17:40: undefined: countSeriez\n")
+    assert "countSeriez(items[2:], 0)" in other  # no exported function of that name: left as it was
+
+
+@pytest.mark.docker
+def test_java_statements_compile_and_keep_javas_meaning_after_the_fixes(sandbox_pool):
+    code = JAVA_STATEMENTS_GO.replace("float64(items[1].intValue())", "items[1].intValue()")
+    test = ('package main\n\nimport "testing"\n\nfunc TestCountSeries(t *testing.T) {\n'
+            '\tfor _, c := range [][3]int{{1, 3, 12}, {90, 20, 100}, {-20, 2, 0}} {\n'
+            '\t\tif got := CountSeries([]int{c[0], 5}, c[1]); got != c[2] {\n'
+            '\t\t\tt.Errorf("CountSeries(%d, %d) = %d, want %d", c[0], c[1], got, c[2])\n\t\t}\n\t}\n}\n')
+    _fixed_compiles_and_passes(sandbox_pool, code, test)

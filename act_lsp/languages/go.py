@@ -459,6 +459,42 @@ def _java_method(line: str, col: int, method: str) -> str | None:
     return line[:start] + template.format(*args, x=line[start:col - 1]) + line[end:]
 
 
+# Java's unboxing calls on a Go number (``xs[i].intValue()`` for an ``Integer`` list): the value itself, converted.
+_UNBOXING = {"intValue": "int", "longValue": "int64", "doubleValue": "float64", "floatValue": "float32",
+             "shortValue": "int16", "byteValue": "byte"}
+_UNBOXED = re.compile(r".+\.(" + "|".join(_UNBOXING) + r") undefined \(type (\w+) has no field or method \w+\)$")
+
+
+def _unboxed(line: str, col: int, method: str, of_type: str) -> str | None:
+    """The line with ``x.intValue()`` at ``col`` (its method name) written as ``x`` (or ``int64(x)`` when the
+    types differ), or None."""
+    call = f"{method}()"
+    if not 1 <= col <= len(line) or line[col - 1] != "." or not line.startswith(call, col):
+        return None
+    start, go_type = _operand_start(line, col - 1), _UNBOXING[method]
+    operand = line[start:col - 1]
+    value = operand if go_type == of_type else f"{go_type}({operand})"
+    return line[:start] + value + line[col + len(call):]
+
+
+_WHILE = re.compile(r"^(\s*)while\s*(\(.*\))\s*\{\s*$")
+
+
+def _java_statements(lines: list[str]) -> list[str]:
+    """Java statements Go's parser rejects, written the Go way: ``while (c) {`` as ``for c {``, and an ``else`` on
+    the line after its ``}`` (Go ends the statement at that line break) joined to it."""
+    out: list[str] = []
+    for line in lines:
+        loop = _WHILE.match(line)
+        if loop and _closing(loop.group(2), 0) == len(loop.group(2)) - 1:
+            line = f"{loop.group(1)}for {loop.group(2)[1:-1].strip()} {{"
+        if re.match(r"\s*else\b", line) and out and out[-1].rstrip().endswith("}"):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+            continue
+        out.append(line)
+    return out
+
+
 _CONVERSION = re.compile(r"cannot convert .+ \((?:untyped string constant|(?:variable|value) of type string)\) "
                          r"to type (\w+)$")
 _OTHER_CASE = re.compile(r".+\.(\w+) undefined \(type .+ has no field or method \w+, but does have "
@@ -562,17 +598,26 @@ def compiler_fix(code: str, output: str) -> str:
                 lines[row], ternaries = new, True
         if ternaries:
             return "\n".join(lines)
+        statements = _java_statements(lines)
+        if statements != lines:
+            return "\n".join(statements)
         return _CAST.sub(lambda m: f"{m.group(1)}({m.group(2)})", code)
     # Java method calls first, right to left on a line (positions before a rewrite stay valid); the next compile
     # reports the rest at their new positions.
     calls = sorted(((int(m.group(1)) - 1, int(m.group(2)) - 1, found.group(1), found.group(2))
-                    for m in _DIAGNOSTIC.finditer(output) if (found := _NO_METHOD.match(m.group(3)))), reverse=True)
+                    for m in _DIAGNOSTIC.finditer(output)
+                    if (found := _NO_METHOD.match(m.group(3)) or _UNBOXED.match(m.group(3)))), reverse=True)
     rewritten = False
     for row, col, method, of_type in calls:
-        if method in _JAVA_METHODS and (of_type == "string" or method in _ON_SLICES) and 0 <= row < len(lines):
+        if not 0 <= row < len(lines):
+            continue
+        new = None
+        if method in _UNBOXING:
+            new = _unboxed(lines[row], col, method, of_type)
+        elif method in _JAVA_METHODS and (of_type == "string" or method in _ON_SLICES):
             new = _java_method(lines[row], col, method)
-            if new is not None:
-                lines[row], rewritten = new, True
+        if new is not None:
+            lines[row], rewritten = new, True
     if rewritten:
         return _with_import("\n".join(lines), "strings")
     inserts: dict[int, str] = {}
@@ -629,6 +674,10 @@ def compiler_fix(code: str, output: str) -> str:
             name, recv = und.group(1), _receiver_at(lines, row)
             if name in ("min", "max"):
                 helpers.add(name)  # Java's Math.min/max; Go has them as builtins only from 1.21
+            elif (exported(name) != name and line.startswith(name, col) and (col == 0 or line[col - 1] != ".")
+                  and re.search(rf"^func\s+{exported(name)}\s*[(\[]", code, re.M)):
+                # A call by the Java name (``sumSeries``) of the function the translation exported (``SumSeries``).
+                lines[row] = line[:col] + exported(name) + line[col + len(name):]
             elif (recv and line.startswith(name, col) and (col == 0 or line[col - 1] != ".")
                     and name in _members(code, recv[1])):
                 lines[row] = line[:col] + f"{recv[0]}." + line[col:]
