@@ -406,3 +406,45 @@ def test_java_statements_compile_and_keep_javas_meaning_after_the_fixes(sandbox_
             '\t\tif got := CountSeries([]int{c[0], 5}, c[1]); got != c[2] {\n'
             '\t\t\tt.Errorf("CountSeries(%d, %d) = %d, want %d", c[0], c[1], got, c[2])\n\t\t}\n\t}\n}\n')
     _fixed_compiles_and_passes(sandbox_pool, code, test)
+
+
+# Java's implicit widening (int to double) that Go wants written: HumanEval-X's `tri` as the 0.5B wrote it.
+WIDENING_GO = '''package main
+
+import "math"
+
+func Tri(n int, nums []int) []float64 {
+	myTri := []float64{1, 3}
+	for i := 2; i <= n; i++ {
+		if i%2 == 0 {
+			myTri = append(myTri, i / 2 + 1)
+		} else {
+			myTri = append(myTri, myTri[len(myTri)-1]+myTri[len(myTri)-2]+(i+3)/2)
+		}
+	}
+	s := math.Pow(nums[0], nums[1+0])
+	return append(myTri, s)
+}
+'''
+
+
+def test_java_widening_conversions_are_written_and_narrowing_ones_are_not():
+    out = ("./main.go:9:26: cannot use i / 2 + 1 (value of type int) as type float64 in argument to append\n"
+           "./main.go:11:26: invalid operation: myTri[len(myTri) - 1] + myTri[len(myTri) - 2] + (i + 3) / 2 "
+           "(mismatched types float64 and int)\n"
+           "./main.go:14:16: cannot use nums[0] (variable of type int) as type float64 in argument to math.Pow\n"
+           "./main.go:14:25: cannot use nums[1 + 0] (variable of type int) as type float64 in argument to math.Pow\n")
+    fixed = go_compiler_fix(WIDENING_GO, out)
+    assert "append(myTri, float64(i / 2 + 1))" in fixed  # Java divides the ints first, then widens
+    assert "myTri[len(myTri) - 2] + float64((i + 3) / 2))" in fixed
+    assert "math.Pow(float64(nums[0]), float64(nums[1+0]))" in fixed
+    narrowing = "./main.go:14:16: cannot use nums[0] (variable of type float64) as type int in argument to f\n"
+    assert go_compiler_fix(WIDENING_GO, narrowing) == WIDENING_GO  # Java needs a cast there: not guessed
+
+
+@pytest.mark.docker
+def test_java_widening_compiles_and_keeps_javas_arithmetic_after_the_fixes(sandbox_pool):
+    test = ('package main\n\nimport (\n\t"reflect"\n\t"testing"\n)\n\nfunc TestTri(t *testing.T) {\n'
+            '\tif got := Tri(3, []int{2, 3}); !reflect.DeepEqual(got, []float64{1, 3, 2, 8, 8}) {\n'
+            '\t\tt.Errorf("Tri = %v", got)\n\t}\n}\n')
+    _fixed_compiles_and_passes(sandbox_pool, WIDENING_GO, test)

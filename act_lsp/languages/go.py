@@ -369,6 +369,39 @@ def _concat_fix(expr: str, left_type: str, right_type: str) -> str | None:
     return None
 
 
+_INTEGER = {"int", "int8", "int16", "int32", "int64", "uint8", "byte", "rune", "uint", "uint16", "uint32", "uint64"}
+
+
+def _widens(source: str, target: str) -> bool:
+    """Whether Java converts ``source`` to ``target`` implicitly (a widening primitive conversion: exact for every
+    value these programs hold), so writing the Go conversion keeps the meaning."""
+    if target in ("float64", "float32"):
+        return source in _INTEGER or (source, target) == ("float32", "float64")
+    return target == "int64" and source in _INTEGER - {"int64", "uint", "uint64"}
+
+
+# The operators of a binary expression by precedence, lowest first: the last of the lowest class present is the
+# root of a left-associative expression, as the compiler prints it (every operator between spaces).
+_BINARY = ((" == ", " != ", " <= ", " >= ", " < ", " > "), (" + ", " - "), (" * ", " / ", " % "))
+
+
+def _widen_fix(expr: str, left_type: str, right_type: str) -> str | None:
+    """Java's mixed arithmetic (``sum + i / 2`` with a double sum), in Go: the narrower side of the failing
+    operation converted to the wider type, as Java does implicitly."""
+    for ops in _BINARY:
+        splits = [(len(expr) - len(parts[-1]) - len(op), op) for op in ops
+                  if len(parts := _top_level_split(expr, op)) > 1]
+        if splits:
+            at, op = max(splits)
+            left, right = expr[:at], expr[at + len(op):]
+            if _widens(right_type, left_type):
+                return f"{left}{op}{left_type}({right})"
+            if _widens(left_type, right_type):
+                return f"{right_type}({left}){op}{right}"
+            return None
+    return None
+
+
 def _receiver_at(lines: list[str], row: int) -> tuple[str, str] | None:
     """(receiver name, type) of the method around line ``row``."""
     for line in reversed(lines[: row + 1]):
@@ -477,6 +510,8 @@ def _unboxed(line: str, col: int, method: str, of_type: str) -> str | None:
     return line[:start] + value + line[col + len(call):]
 
 
+# An integer where Java would widen it (``math.Pow(n, 2)``, ``return xs[i]`` from a double method).
+_NARROWER = re.compile(r"cannot use (.+) \((?:variable|value) of type (\w+)\) as (?:type )?(\w+) (?:value )?in ")
 _WHILE = re.compile(r"^(\s*)while\s*(\(.*\))\s*\{\s*$")
 
 
@@ -623,6 +658,7 @@ def compiler_fix(code: str, output: str) -> str:
     inserts: dict[int, str] = {}
     dropped: set[int] = set()
     helpers: set[str] = set()
+    widened: list[tuple[int, int, str, str]] = []  # (row, col, expression, the type it converts to)
     for m in _DIAGNOSTIC.finditer(output):
         row, col, msg = int(m.group(1)) - 1, int(m.group(2)) - 1, m.group(3)
         if not 0 <= row < len(lines):
@@ -630,10 +666,12 @@ def compiler_fix(code: str, output: str) -> str:
         line = lines[row]
         if op := re.match(r"invalid operation: (.+) \(mismatched types (.+) and (.+)\)$", msg):
             expr = op.group(1)
-            fixed = _concat_fix(expr, op.group(2), op.group(3))
+            fixed = _concat_fix(expr, op.group(2), op.group(3)) or _widen_fix(expr, op.group(2), op.group(3))
             end = _written_end(line, col, expr) if fixed else None
             if fixed and end is not None:
                 lines[row] = line[:col] + fixed + line[end:]
+        elif (use := _NARROWER.match(msg)) and _widens(use.group(2), use.group(3)):
+            widened.append((row, col, use.group(1), use.group(3)))
         elif (err := re.match(r"cannot use .* \(value of type (\w+)\) as (?:type )?error value", msg)
               or re.match(r"cannot use .* \(value of type (\w+)\) as type error in", msg)):
             # A Java exception class whose Error method has a pointer receiver: return its address.
@@ -688,6 +726,11 @@ def compiler_fix(code: str, output: str) -> str:
         elif (re.match(r'imported and not used: "|"[\w/]+" imported but not used', msg)
               and re.fullmatch(r'\s*(import\s+)?(\w+\s+)?"[\w/]+"\s*', line)):
             dropped.add(row)
+    for row, col, expr, go_type in sorted(widened, reverse=True):  # right to left: earlier positions stay valid
+        line = lines[row]
+        end = _written_end(line, col, expr)
+        if end is not None:
+            lines[row] = f"{line[:col]}{go_type}({line[col:end]}){line[end:]}"
     out = []
     for i, line in enumerate(lines):
         out += ([] if i in dropped else [line]) + ([inserts[i]] if i in inserts else [])
