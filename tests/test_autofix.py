@@ -440,6 +440,12 @@ def test_java_widening_conversions_are_written_and_narrowing_ones_are_not():
     assert "math.Pow(float64(nums[0]), float64(nums[1+0]))" in fixed
     narrowing = "./main.go:14:16: cannot use nums[0] (variable of type float64) as type int in argument to f\n"
     assert go_compiler_fix(WIDENING_GO, narrowing) == WIDENING_GO  # Java needs a cast there: not guessed
+    line = "\tdepth = math.Max(float64(depth), float64(d)) + 0 * strings.ContainsRune(s, s[i])"
+    out = ("./main.go:1:10: cannot use math.Max(float64(depth), float64(d)) (value of type float64) as type int in "
+           "assignment\n./main.go:1:77: cannot use s[i] (value of type byte) as type rune in argument to "
+           "strings.ContainsRune\n")
+    assert go_compiler_fix(line, out).endswith(
+        "\tdepth = int(math.Max(float64(depth), float64(d))) + 0 * strings.ContainsRune(s, rune(s[i]))")
 
 
 @pytest.mark.docker

@@ -377,7 +377,19 @@ def _widens(source: str, target: str) -> bool:
     value these programs hold), so writing the Go conversion keeps the meaning."""
     if target in ("float64", "float32"):
         return source in _INTEGER or (source, target) == ("float32", "float64")
+    if target in ("rune", "int32"):  # Java's char is a 16-bit number; Go's byte of a string widens to a rune
+        return source in ("byte", "uint8", "int8", "int16", "uint16")
     return target == "int64" and source in _INTEGER - {"int64", "uint", "uint64"}
+
+
+# Java's Math.max/min/abs of ints, translated through float64 and used as an int: exact, so the int conversion
+# keeps the meaning (every int these programs hold is exact in a float64).
+_INT_MATH = re.compile(r"math\.(?:Max|Min|Abs)\(float64\([^()]*\)(?:, float64\([^()]*\))?\)")
+
+
+def _converts(expr: str, source: str, target: str) -> bool:
+    """Whether ``expr`` of type ``source`` can be written as ``target(expr)`` keeping Java's meaning."""
+    return _widens(source, target) or (source, target) == ("float64", "int") and bool(_INT_MATH.fullmatch(expr))
 
 
 # The operators of a binary expression by precedence, lowest first: the last of the lowest class present is the
@@ -670,7 +682,7 @@ def compiler_fix(code: str, output: str) -> str:
             end = _written_end(line, col, expr) if fixed else None
             if fixed and end is not None:
                 lines[row] = line[:col] + fixed + line[end:]
-        elif (use := _NARROWER.match(msg)) and _widens(use.group(2), use.group(3)):
+        elif (use := _NARROWER.match(msg)) and _converts(use.group(1), use.group(2), use.group(3)):
             widened.append((row, col, use.group(1), use.group(3)))
         elif (err := re.match(r"cannot use .* \(value of type (\w+)\) as (?:type )?error value", msg)
               or re.match(r"cannot use .* \(value of type (\w+)\) as type error in", msg)):
