@@ -446,6 +446,11 @@ def test_java_widening_conversions_are_written_and_narrowing_ones_are_not():
            "strings.ContainsRune\n")
     assert go_compiler_fix(line, out).endswith(
         "\tdepth = int(math.Max(float64(depth), float64(d))) + 0 * strings.ContainsRune(s, rune(s[i]))")
+    char = "./main.go:1:2: invalid operation: sum += c (mismatched types int and rune)\n"
+    chars = go_compiler_fix("\tsum += c", char)
+    assert chars.endswith("\tsum += int(c)")
+    wrong_way = "./main.go:1:2: invalid operation: c += sum (mismatched types rune and int)\n"
+    assert go_compiler_fix("\tc += sum", wrong_way).endswith("\tc += sum")  # a variable is not converted
 
 
 @pytest.mark.docker

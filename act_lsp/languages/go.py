@@ -379,6 +379,8 @@ def _widens(source: str, target: str) -> bool:
         return source in _INTEGER or (source, target) == ("float32", "float64")
     if target in ("rune", "int32"):  # Java's char is a 16-bit number; Go's byte of a string widens to a rune
         return source in ("byte", "uint8", "int8", "int16", "uint16")
+    if target == "int":  # a char, short or byte in int arithmetic (``sum += c``)
+        return source in ("byte", "uint8", "rune", "int8", "int16", "int32", "uint16")
     return target == "int64" and source in _INTEGER - {"int64", "uint", "uint64"}
 
 
@@ -394,7 +396,8 @@ def _converts(expr: str, source: str, target: str) -> bool:
 
 # The operators of a binary expression by precedence, lowest first: the last of the lowest class present is the
 # root of a left-associative expression, as the compiler prints it (every operator between spaces).
-_BINARY = ((" == ", " != ", " <= ", " >= ", " < ", " > "), (" + ", " - "), (" * ", " / ", " % "))
+_ASSIGN = (" += ", " -= ", " *= ", " /= ")
+_BINARY = (_ASSIGN, (" == ", " != ", " <= ", " >= ", " < ", " > "), (" + ", " - "), (" * ", " / ", " % "))
 
 
 def _widen_fix(expr: str, left_type: str, right_type: str) -> str | None:
@@ -408,7 +411,7 @@ def _widen_fix(expr: str, left_type: str, right_type: str) -> str | None:
             left, right = expr[:at], expr[at + len(op):]
             if _widens(right_type, left_type):
                 return f"{left}{op}{left_type}({right})"
-            if _widens(left_type, right_type):
+            if _widens(left_type, right_type) and op not in _ASSIGN:  # an assignment's left side is a variable
                 return f"{right_type}({left}){op}{right}"
             return None
     return None
