@@ -15,7 +15,8 @@ function settings() {
     python: process.env.ACT_PYTHON || cfg.get("pythonPath") || "python3",
     home: cfg.get("home") || "",
     init: { targets: cfg.get("targets"), verify: cfg.get("verify"), logCode: cfg.get("logCode"),
-            examples: cfg.get("examples"), decompose: cfg.get("decompose") },
+            examples: cfg.get("examples"), examplesMinSimilarity: cfg.get("examplesMinSimilarity"),
+            decompose: cfg.get("decompose") },
   };
 }
 
