@@ -59,7 +59,10 @@ def terms(code: str) -> list[str]:
 def similarity(a: str, b: str) -> float:
     """Jaccard overlap of the two sources' terms: what the relevance threshold compares (BM25 scores rank, but
     are not comparable between queries)."""
-    x, y = set(terms(a)), set(terms(b))
+    return _jaccard(set(terms(a)), set(terms(b)))
+
+
+def _jaccard(x: set[str], y: set[str]) -> float:
     return len(x & y) / len(x | y) if x | y else 0.0
 
 
@@ -109,7 +112,7 @@ class ExampleIndex:
             if ex.tokens > budget:
                 continue
             slots += 1
-            if len(words & shared) / len(words | shared) >= min_similarity:
+            if _jaccard(words, shared) >= min_similarity:
                 chosen.append(ex)
                 budget -= ex.tokens
         return chosen[::-1], excluded

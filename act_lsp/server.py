@@ -158,7 +158,7 @@ class ActLanguageServer(LanguageServer):
         if isinstance(self._host, RemoteModel):  # the endpoint serves the version as a model of its own
             served = self._host.follow(version["id"] if version else None)
             return version["id"] if version and served == version_model(version["id"]) else None
-        if version and not _trained_on(version, self._host.model_path):
+        if version and not store.trained_on(version, self._host.model_path):
             log.debug("%s was trained on %s, not on the served %s", version["id"], version["base_model"],
                       self._host.model_path)
             version = None
@@ -184,7 +184,7 @@ class ActLanguageServer(LanguageServer):
             except ModelError:  # not installed: nothing is applied
                 return {}
         versions = {pair: store.promoted_version(self.db, pair) for pair in PAIRS}
-        return {pair: v["id"] for pair, v in versions.items() if v and (remote or _trained_on(v, model))}
+        return {pair: v["id"] for pair, v in versions.items() if v and (remote or store.trained_on(v, model))}
 
     def status(self) -> dict:
         try:
@@ -203,12 +203,6 @@ class ActLanguageServer(LanguageServer):
 
     def message(self, text: str, kind: types.MessageType = types.MessageType.Info) -> None:
         self.window_show_message(types.ShowMessageParams(type=kind, message=f"ACT: {text}"))
-
-
-def _trained_on(version: dict, model: Path) -> bool:
-    """A LoRA only fits the weights it was trained on: the bundled 0.5B adapter is not applied to a 1.5B the user
-    chose to serve."""
-    return Path(version["base_model"]).resolve() == Path(model).resolve()
 
 
 def _sandbox_factory():

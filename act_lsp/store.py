@@ -207,6 +207,12 @@ def training_state(db: Database) -> str:
     return row[0] if row else "idle"
 
 
+def trained_on(version: dict, model: str | Path) -> bool:
+    """Whether ``version`` (a model_versions row) was trained on ``model``: a LoRA only fits those weights, so the
+    bundled 0.5B adapter is not applied to a 1.5B the user chose to serve."""
+    return Path(version["base_model"]).resolve() == Path(model).resolve()
+
+
 def promoted_version(db: Database, pair: str | None = None) -> dict | None:
     """The promoted model version (adapter) that serves ``pair`` (None: the newest promoted), if any. A version made
     for the pair comes before one made for every pair: one adapter per direction measured better than one for both."""

@@ -28,6 +28,10 @@ def _emit(as_json: bool, data, text: str) -> None:
 
 
 # Where a seed comes from (the part of its ``origin`` before the first colon), for the --from options.
+EXAMPLES_MIN_SIMILARITY = click.option(
+    "--examples-min-similarity", type=click.FloatRange(0.0, 1.0), default=MIN_SIMILARITY, show_default=True,
+    help="the least share of terms an example shares with the task to be shown (as the server's "
+    "examplesMinSimilarity)")
 SEED_ORIGINS = click.Choice(["bundled", "method", "feedback", "imported", "expansion"])
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -791,9 +795,7 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
               help="retrieved validated pairs shown before each task (those overlapping the task are excluded)")
 @click.option("--examples-from", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="pairs JSONL to retrieve examples from; repeatable")
-@click.option("--examples-min-similarity", type=click.FloatRange(0.0, 1.0), default=MIN_SIMILARITY, show_default=True,
-              help="the least share of terms an example shares with the task to be shown (as the server's "
-              "examplesMinSimilarity)")
+@EXAMPLES_MIN_SIMILARITY
 @click.option("--verify", type=click.Choice(["off", "compile", "tests", "equivalence"]), default="off",
               show_default=True, help="measure what the editor serves: --candidates samples checked in the sandbox "
               "(equivalence: against the source's behaviour), compiler fixes, one repair round, the best one; "
@@ -894,9 +896,7 @@ def eval_diff_cmd(base_run: str, new_run: str, as_json: bool) -> None:
 @click.option("--examples", default=0, show_default=True, help="retrieved examples per task, as `eval --examples`")
 @click.option("--examples-from", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="pairs JSONL to retrieve examples from; repeatable")
-@click.option("--examples-min-similarity", type=click.FloatRange(0.0, 1.0), default=MIN_SIMILARITY, show_default=True,
-              help="the least share of terms an example shares with the task to be shown (as the server's "
-              "examplesMinSimilarity)")
+@EXAMPLES_MIN_SIMILARITY
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="JSONL of completions (appended)")
 def sample_cmd(bench, samples, limit, model, adapter_dir, max_tokens, batch_size, examples, examples_from,  # noqa: PLR0913
                examples_min_similarity, out) -> None:

@@ -272,7 +272,7 @@ class Cycle:
         tasks it was measured on. None when the base model serves the pair, or the version was trained on another
         base model (it is not applied to this one)."""
         row = store.promoted_version(self.db, pair)
-        if row is None or Path(row["base_model"]).resolve() != resolve_model_path(self.config.base_model).resolve():
+        if row is None or not store.trained_on(row, resolve_model_path(self.config.base_model)):
             return None
         measured = self._evaluate_model(row["adapter_path"], f"{pair} serving {row['id']}", pair)
         return {"version": row["id"], **measured}

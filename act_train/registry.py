@@ -88,10 +88,11 @@ def promote(db: Database, version: str, *, gate: Gate | None = Gate(), baseline:
     row = _get(db, version)
     if not Path(row["adapter_path"]).is_file() or sha256_file(Path(row["adapter_path"])) != row["adapter_sha256"]:
         raise PromotionRefused(f"{version}: the adapter file is missing or changed since it was registered")
-    incumbent = store.promoted_version(db, _pair_of(row))  # what serves this version's pair now
     if gate is not None:
-        serving = current if current is not None else json.loads(incumbent["metrics"]) if incumbent else baseline
-        check_gate(row["metrics"], serving, gate)
+        if current is None:
+            serving = store.promoted_version(db, _pair_of(row))  # what serves this version's pair now
+            current = json.loads(serving["metrics"]) if serving else baseline
+        check_gate(row["metrics"], current, gate)
     merged = row.get("merged_path") or merge_for_serving(row)
     with db.transaction():
         for replaced in _promoted_for(db, _pair_of(row)):

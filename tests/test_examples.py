@@ -44,6 +44,19 @@ def test_search_leaves_out_examples_below_the_similarity_threshold():
     assert len(index.search("java-go", query, 3)[0]) >= 2  # no threshold: the BM25 ranking alone
 
 
+def test_a_weak_best_example_is_dropped_not_replaced_by_one_ranked_lower():
+    """With k=1 the threshold only decides whether the best example is shown: that is what lets one run with an
+    example and one without give every threshold's outcome (README)."""
+    query = "int maxValue(int[] xs) { return xs[0]; }"
+    repetitive = "maxValue maxValue maxValue maxValue xs xs xs xs " + " ".join(f"name{i}" for i in range(10))
+    plain = "int maxOf(int[] ys) { return ys[0]; }"
+    index = ExampleIndex([_ex(repetitive), _ex(plain), _ex("class Z { void run() { other(); } }")])
+    assert similarity(query, repetitive) < 0.3 < similarity(query, plain)
+    assert index.search("java-go", query, 1)[0][0].source == repetitive  # BM25's best
+    assert index.search("java-go", query, 1, min_similarity=0.3) == ([], 0)
+    assert [e.source for e in index.search("java-go", query, 2, min_similarity=0.3)[0]] == [plain]
+
+
 def test_search_honours_budget_exclusion_project_and_skips_the_request_itself():
     big = _ex(MAX + " " * 10_000)
     index = ExampleIndex([big, _ex(SUM), _ex(SUM.replace("B", "D"), project="acme"), _ex(MAX)])
