@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from act_lsp.languages import java
@@ -636,6 +637,161 @@ def _must_call(line: str, callee: str) -> str | None:
     return f"{line[:m.start()]}must({line[m.start():close + 1]}){line[close + 1:]}"
 
 
+@dataclass
+class _Edits:
+    """The type checker's fixes to one file: most rewrite the line a message names in place; added and dropped
+    lines, helper functions and the widening conversions are applied once every message has been read, so the
+    positions the compiler gave stay valid until then."""
+
+    code: str
+    lines: list[str]
+    inserts: dict[int, str] = field(default_factory=dict)
+    dropped: set[int] = field(default_factory=set)
+    helpers: set[str] = field(default_factory=set)
+    widened: list[tuple[int, int, str, str]] = field(default_factory=list)  # (row, col, expression, Go type)
+
+    def result(self) -> str:
+        lines = self.lines
+        for row, col, expr, go_type in sorted(self.widened, reverse=True):  # right to left: positions stay valid
+            end = _written_end(lines[row], col, expr)
+            if end is not None:
+                lines[row] = f"{lines[row][:col]}{go_type}({lines[row][col:end]}){lines[row][end:]}"
+        out = []
+        for i, line in enumerate(lines):
+            out += ([] if i in self.dropped else [line]) + ([self.inserts[i]] if i in self.inserts else [])
+        fixed = re.sub(r"^import \(\s*\)\n", "", "\n".join(out), flags=re.M)
+        return _with_import(_with_import(_with_helpers(fixed, self.helpers), "fmt"), "strings")
+
+
+# Each rule takes the message's match, the edits and the message's position, and says whether it owns the message
+# (a message no rule owns is left for the model's repair). One rule per kind of message, in ``_RULES`` below.
+
+def _mismatched(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    """A string joined to a number (Java's implicit ``toString``), or Java's implicit numeric widening."""
+    expr, line = found.group(1), edits.lines[row]
+    fixed = _concat_fix(expr, found.group(2), found.group(3)) or _widen_fix(expr, found.group(2), found.group(3))
+    end = _written_end(line, col, expr) if fixed else None
+    if fixed and end is not None:
+        edits.lines[row] = line[:col] + fixed + line[end:]
+    return True
+
+
+def _narrower(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    """An integer used where Java would widen it: converted once all messages are read."""
+    if not _converts(found.group(1), found.group(2), found.group(3)):
+        return False
+    edits.widened.append((row, col, found.group(1), found.group(3)))
+    return True
+
+
+def _error_by_value(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    """A Java exception class whose Error method has a pointer receiver, returned by value: return its address."""
+    if re.search(rf"^func\s*\(\s*\w+\s+\*{found.group(1)}\s*\)\s*Error\(\)", edits.code, re.M):
+        edits.lines[row] = edits.lines[row][:col] + "&" + edits.lines[row][col:]
+    return True
+
+
+def _exception_conversion(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    """Java's ``new XException("msg")`` as a Go conversion: the derived error type is a struct with one string
+    field, so it is the composite literal, by address (its Error method has a pointer receiver)."""
+    name, line = found.group(1), edits.lines[row]
+    if not _one_string_field(edits.code, name):
+        return False
+    start = col - 1 - len(name)
+    close = _closing(line, col - 1) if line[col - 1:col] == "(" and line[start:col - 1] == name else None
+    if close is not None:
+        amp = "" if line[:start].endswith("&") else "&"
+        edits.lines[row] = f"{line[:start]}{amp}{name}{{{line[col:close]}}}{line[close + 1:]}"
+    return True
+
+
+def _other_case(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    """Java's lower-case name of a method the translation exported (``h.remove`` of ``Remove``): the compiler
+    names the right one. Same length, so the other positions on the line stay valid."""
+    wrong, right, line = found.group(1), found.group(2), edits.lines[row]
+    at = [m.start() + 1 for m in re.finditer(rf"\.{wrong}\b", line)]
+    if at:
+        nearest = min(at, key=lambda i: abs(i - col))
+        edits.lines[row] = line[:nearest] + right + line[nearest + len(wrong):]
+    return True
+
+
+def _error_result(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    """Java's value-returning call whose Go translation returns (value, error), used as one value."""
+    new = _must_call(edits.lines[row], found.group(2)) if _returns_error(edits.code, found.group(2)) else None
+    if new is not None:
+        edits.lines[row] = new
+        edits.helpers.add("must")
+    return True
+
+
+def _returned_error_result(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    """``return f(x)`` of a (value, error) function from a function returning one value."""
+    line = edits.lines[row]
+    ret = re.match(r"(\s*return\s+)([\w.]+)\((.*)\)\s*$", line)
+    if not (ret and _returns_error(edits.code, ret.group(2)) and _closing(line, ret.end(2)) == len(line.rstrip()) - 1):
+        return False
+    edits.lines[row] = f"{ret.group(1)}must({line[ret.end(1):].rstrip()})"
+    edits.helpers.add("must")
+    return True
+
+
+def _index_from_call(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    """Java's ``indexOf(s, from)``."""
+    if "strings.Index(" not in edits.lines[row]:
+        return False
+    edits.lines[row] = _index_from(edits.lines[row])
+    edits.helpers.add("indexFrom")
+    return True
+
+
+def _undefined(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    """Java's ``Math.min``/``max`` (Go has them as builtins only from 1.21), a call by the Java name
+    (``sumSeries``) of the function the translation exported (``SumSeries``), a field without its receiver."""
+    name, line, code = found.group(1), edits.lines[row], edits.code
+    bare = line.startswith(name, col) and (col == 0 or line[col - 1] != ".")
+    recv = _receiver_at(edits.lines, row)
+    if name in ("min", "max"):
+        edits.helpers.add(name)
+    elif exported(name) != name and bare and re.search(rf"^func\s+{exported(name)}\s*[(\[]", code, re.M):
+        edits.lines[row] = line[:col] + exported(name) + line[col + len(name):]
+    elif recv and bare and name in _members(code, recv[1]):
+        edits.lines[row] = line[:col] + f"{recv[0]}." + line[col:]
+    return True
+
+
+def _unused_variable(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    line = edits.lines[row]
+    indent = re.match(r"\s*", line).group(0) + ("\t" if line.rstrip().endswith("{") else "")
+    edits.inserts[row] = f"{indent}_ = {found.group(1) or found.group(2)}"
+    return True
+
+
+def _unused_import(found: re.Match, edits: _Edits, row: int, col: int) -> bool:
+    if not re.fullmatch(r'\s*(import\s+)?(\w+\s+)?"[\w/]+"\s*', edits.lines[row]):
+        return False
+    edits.dropped.add(row)
+    return True
+
+
+_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, _Edits, int, int], bool]], ...] = (
+    (re.compile(r"invalid operation: (.+) \(mismatched types (.+) and (.+)\)$"), _mismatched),
+    (_NARROWER, _narrower),
+    (re.compile(r"cannot use .* \(value of type (\w+)\) as (?:(?:type )?error value|type error in)"), _error_by_value),
+    (_CONVERSION, _exception_conversion),
+    (_OTHER_CASE, _other_case),
+    (re.compile(r"multiple-value (([\w.]+)\(.*\)) \(value of type \([^()]*, error\)\) in single-value context$"),
+     _error_result),
+    (re.compile(r"assignment mismatch: 1 variable but ()([\w.]+) returns 2 values$"), _error_result),
+    (re.compile(r"too many return values$"), _returned_error_result),
+    (re.compile(r"too many arguments in call to strings\.Index"), _index_from_call),
+    (re.compile(r"undefined: (\w+)$"), _undefined),
+    (re.compile(r"(\w+) declared but not used$|declared and not used: (\w+)$"), _unused_variable),
+    (re.compile(r'imported and not used: "|"[\w/]+" imported but not used'), _unused_import),
+)
+
+
+
 def compiler_fix(code: str, output: str) -> str:
     """One pass over ``go build``'s messages; each fix is local to the line it names."""
     lines = code.split("\n")
@@ -670,87 +826,15 @@ def compiler_fix(code: str, output: str) -> str:
             lines[row], rewritten = new, True
     if rewritten:
         return _with_import("\n".join(lines), "strings")
-    inserts: dict[int, str] = {}
-    dropped: set[int] = set()
-    helpers: set[str] = set()
-    widened: list[tuple[int, int, str, str]] = []  # (row, col, expression, the type it converts to)
+    edits = _Edits(code, lines)
     for m in _DIAGNOSTIC.finditer(output):
         row, col, msg = int(m.group(1)) - 1, int(m.group(2)) - 1, m.group(3)
         if not 0 <= row < len(lines):
             continue
-        line = lines[row]
-        if op := re.match(r"invalid operation: (.+) \(mismatched types (.+) and (.+)\)$", msg):
-            expr = op.group(1)
-            fixed = _concat_fix(expr, op.group(2), op.group(3)) or _widen_fix(expr, op.group(2), op.group(3))
-            end = _written_end(line, col, expr) if fixed else None
-            if fixed and end is not None:
-                lines[row] = line[:col] + fixed + line[end:]
-        elif (use := _NARROWER.match(msg)) and _converts(use.group(1), use.group(2), use.group(3)):
-            widened.append((row, col, use.group(1), use.group(3)))
-        elif (err := re.match(r"cannot use .* \(value of type (\w+)\) as (?:type )?error value", msg)
-              or re.match(r"cannot use .* \(value of type (\w+)\) as type error in", msg)):
-            # A Java exception class whose Error method has a pointer receiver: return its address.
-            if re.search(rf"^func\s*\(\s*\w+\s+\*{err.group(1)}\s*\)\s*Error\(\)", code, re.M):
-                lines[row] = line[:col] + "&" + line[col:]
-        elif (conv := _CONVERSION.match(msg)) and _one_string_field(code, conv.group(1)):
-            # Java's ``new XException("msg")`` as a Go conversion: the derived error type is a struct with one
-            # string field, so it is the composite literal, by address (its Error method has a pointer receiver).
-            name, start = conv.group(1), col - 1 - len(conv.group(1))
-            close = _closing(line, col - 1) if line[col - 1:col] == "(" and line[start:col - 1] == name else None
-            if close is not None:
-                amp = "" if line[:start].endswith("&") else "&"
-                lines[row] = f"{line[:start]}{amp}{name}{{{line[col:close]}}}{line[close + 1:]}"
-        elif case := _OTHER_CASE.match(msg):
-            # Java's lower-case method name for a method the translation exported (``h.remove`` of ``Remove``):
-            # the compiler names the right one. Same length, so the other positions on the line stay valid.
-            wrong, right = case.group(1), case.group(2)
-            found = [m.start() + 1 for m in re.finditer(rf"\.{wrong}\b", line)]
-            if found:
-                at = min(found, key=lambda i: abs(i - col))
-                lines[row] = line[:at] + right + line[at + len(wrong):]
-        elif ((multi := re.match(r"multiple-value (([\w.]+)\(.*\)) \(value of type \([^()]*, error\)\) in "
-                                 r"single-value context$", msg))
-              or (multi := re.match(r"assignment mismatch: 1 variable but ()([\w.]+) returns 2 values$", msg))):
-            # Java's value-returning call whose Go translation returns (value, error), used as one value.
-            new = _must_call(line, multi.group(2)) if _returns_error(code, multi.group(2)) else None
-            if new is not None:
-                lines[row] = new
-                helpers.add("must")
-        elif (msg == "too many return values" and (ret := re.match(r"(\s*return\s+)([\w.]+)\((.*)\)\s*$", line))
-              and _returns_error(code, ret.group(2)) and _closing(line, ret.end(2)) == len(line.rstrip()) - 1):
-            lines[row] = f"{ret.group(1)}must({line[ret.end(1):].rstrip()})"
-            helpers.add("must")
-        elif msg.startswith("too many arguments in call to strings.Index") and "strings.Index(" in line:
-            lines[row] = _index_from(line)
-            helpers.add("indexFrom")
-        elif und := re.match(r"undefined: (\w+)$", msg):
-            name, recv = und.group(1), _receiver_at(lines, row)
-            if name in ("min", "max"):
-                helpers.add(name)  # Java's Math.min/max; Go has them as builtins only from 1.21
-            elif (exported(name) != name and line.startswith(name, col) and (col == 0 or line[col - 1] != ".")
-                  and re.search(rf"^func\s+{exported(name)}\s*[(\[]", code, re.M)):
-                # A call by the Java name (``sumSeries``) of the function the translation exported (``SumSeries``).
-                lines[row] = line[:col] + exported(name) + line[col + len(name):]
-            elif (recv and line.startswith(name, col) and (col == 0 or line[col - 1] != ".")
-                    and name in _members(code, recv[1])):
-                lines[row] = line[:col] + f"{recv[0]}." + line[col:]
-        elif unused := re.match(r"(\w+) declared but not used$|declared and not used: (\w+)$", msg):
-            name = unused.group(1) or unused.group(2)
-            indent = re.match(r"\s*", line).group(0) + ("\t" if line.rstrip().endswith("{") else "")
-            inserts[row] = f"{indent}_ = {name}"
-        elif (re.match(r'imported and not used: "|"[\w/]+" imported but not used', msg)
-              and re.fullmatch(r'\s*(import\s+)?(\w+\s+)?"[\w/]+"\s*', line)):
-            dropped.add(row)
-    for row, col, expr, go_type in sorted(widened, reverse=True):  # right to left: earlier positions stay valid
-        line = lines[row]
-        end = _written_end(line, col, expr)
-        if end is not None:
-            lines[row] = f"{line[:col]}{go_type}({line[col:end]}){line[end:]}"
-    out = []
-    for i, line in enumerate(lines):
-        out += ([] if i in dropped else [line]) + ([inserts[i]] if i in inserts else [])
-    fixed = re.sub(r"^import \(\s*\)\n", "", "\n".join(out), flags=re.M)
-    return _with_import(_with_import(_with_helpers(fixed, helpers), "fmt"), "strings")
+        for pattern, rule in _RULES:  # the first rule that owns the message
+            if (found := pattern.match(msg)) and rule(found, edits, row, col):
+                break
+    return edits.result()
 
 
 def _with_import(code: str, package: str) -> str:
