@@ -5,7 +5,8 @@ The editor, the data pipeline and the evaluation all call it, with different set
   together in one batch when the generator can (``generate_many``), one after another otherwise.
 - ``candidates``: the samples, each checked in the sandbox (compile, or compile and run the given tests) and,
   when one does not compile, given the compiler's own suggested fixes (rustc's, or rewrites of what `go
-  build` names) before it is judged. The pipeline keeps every candidate (rejection sampling).
+  build` names) before it is judged; one that compiles but fails its tests, the fixes the failed checks name (Go:
+  a nil slice where Java returns an empty list). The pipeline keeps every candidate (rejection sampling).
 - ``translate``: the candidates, one repair round for the best when it failed (the compiler's or the tests'
   words go back to the model), and the best one with its evidence. The server uses this. In ``equivalence``
   mode the tests are the source's own behaviour: the io driver runs the source on generated calls in the
@@ -55,7 +56,7 @@ class Evidence:
     compiled: bool | None = None
     tests_passed: bool | None = None
     repaired: bool = False
-    autofixed: bool = False  # the compiler's suggested fixes made it compile
+    autofixed: bool = False  # the target's own fixes (the compiler's, or the failed checks') made it better
     errors: str = ""  # compiler/test output of the returned candidate when it failed
     sandbox_seconds: float = 0.0
     sandbox_error: str = ""  # verification was asked for but the sandbox could not be reached
@@ -77,7 +78,7 @@ class Evidence:
         if self.fallback:
             parts.append(f"behaviour not checked: {self.fallback}")
         extra = ("a repaired candidate" if self.repaired else f"candidate {self.chosen + 1}") + f" of {self.candidates}"
-        return f"{', '.join(parts)} ({extra}{', with the compiler' + chr(39) + 's fixes' if self.autofixed else ''})"
+        return f"{', '.join(parts)} ({extra}{', with automatic fixes' if self.autofixed else ''})"
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -242,9 +243,15 @@ class Translator:
         return [s if isinstance(s, RunResult) else next(results) for s in slots]
 
     def _autofix(self, pair: LanguagePair, cand: Candidate, tests: str | None) -> None:
-        """The compiler's own suggestions, before any further generation; kept only when they score higher."""
+        """The compiler's own suggestions (for a candidate that compiles but fails its tests, the fixes the failed
+        checks name), before any further generation; kept only when they score higher."""
         sandbox = self._sandbox_or_none()
-        fixed = suggested_fix(pair.target.name, cand.code, lambda job: sandbox.run_batch([job])[0])
+        if cand.compiled:
+            writing = pair.target.writing
+            fixed = writing.behaviour_fix(cand.code, cand.errors) if writing else cand.code
+            fixed = fixed if fixed != cand.code else None
+        else:
+            fixed = suggested_fix(pair.target.name, cand.code, lambda job: sandbox.run_batch([job])[0])
         if fixed:
             (res,) = self.check(pair, [fixed], tests)
             better = Candidate(dataclasses.replace(cand.translation, code=fixed), res, cand.with_tests, True)
@@ -256,7 +263,7 @@ class Translator:
                    examples: Sequence[Example] = (), autofix: bool = True, decompose: bool = False,
                    on_token: Callable[[str, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None) -> tuple[Prompt, list[Candidate]]:
-        """k samples, each checked (with ``tests`` when given) and compiler-fixed when it does not compile."""
+        """k samples, each checked (with ``tests`` when given) and fixed when it does not compile or pass."""
         prompt, outs = self.sample(pair, source, k, params=params, temperature=temperature, scaffold=scaffold,
                                    examples=examples, decompose=decompose, on_token=on_token, cancelled=cancelled)
         cands = [Candidate(t, with_tests=bool(tests)) for t in outs]
@@ -269,7 +276,7 @@ class Translator:
             c.result = res
         if autofix:
             for c in unique:
-                if not c.compiled and c.code.strip() and not (cancelled and cancelled()):
+                if not c.passed and c.code.strip() and not (cancelled and cancelled()):
                     self._autofix(pair, c, tests)
         for c in cands:
             if c.duplicate:

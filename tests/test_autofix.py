@@ -7,6 +7,7 @@ import json
 import pytest
 
 from act_lsp.autofix import suggested_fix
+from act_lsp.languages import go
 from act_lsp.languages.base import apply_edits
 from act_lsp.languages.go import compiler_fix as go_compiler_fix
 from act_lsp.languages.rust import rustc_edits
@@ -459,3 +460,14 @@ def test_java_widening_compiles_and_keeps_javas_arithmetic_after_the_fixes(sandb
             '\tif got := Tri(3, []int{2, 3}); !reflect.DeepEqual(got, []float64{1, 3, 2, 8, 8}) {\n'
             '\t\tt.Errorf("Tri = %v", got)\n\t}\n}\n')
     _fixed_compiles_and_passes(sandbox_pool, WIDENING_GO, test)
+
+
+def test_a_nil_slice_where_java_returns_an_empty_list_starts_empty_only_for_the_types_the_checks_name():
+    code = ("package main\n\nvar cache []int\n\nfunc F(xs []int) ([]int, map[string]int) {\n\tvar out []int\n"
+            "\tvar words []string\n\tvar seen map[string]int\n\treturn out, seen\n}\n")
+    output = ("    main_test.go:40: F([]int{}) = []int(nil), want []int{}\n"
+              "    main_test.go:48: G() = map[string]int(nil), want map[string]int{}\nFAIL\n")
+    fixed = go.behaviour_fix(code, output)
+    assert "\tout := []int{}\n" in fixed and "\tseen := map[string]int{}\n" in fixed
+    assert "var words []string" in fixed and "var cache []int" in fixed  # not named / package level: left alone
+    assert go.behaviour_fix(code, "F([]int{1}) = []int{1}, want []int{2}\n") == code  # a wrong value is not nil

@@ -122,6 +122,28 @@ def test_equivalence_falls_back_to_compiling_when_the_driver_cannot_call_the_cod
     assert "behaviour not checked: no function or method with supported parameter types" in ev.summary()
 
 
+
+EVENS = ("import java.util.*;\nclass Filters {\n    static List<Integer> evens(List<Integer> xs) {\n"
+         "        List<Integer> out = new ArrayList<>();\n        for (int x : xs) if (x % 2 == 0) out.add(x);\n"
+         "        return out;\n    }\n}\n")
+EVENS_NIL = ("\tvar out []int\n\tfor _, x := range xs {\n\t\tif x%2 == 0 {\n\t\t\tout = append(out, x)\n\t\t}\n\t}\n"
+             "\treturn out\n}\n")  # nil, not Java's empty list, when nothing is even
+
+
+@pytest.mark.docker
+def test_a_nil_slice_for_an_empty_java_list_differs_and_the_behaviour_fix_mends_it(sandbox_pool):
+    from act_lsp.io_tests import source_io_tests
+
+    reason, tests, _ = source_io_tests(PAIR, EVENS, sandbox_pool.run_batch)
+    assert reason == "" and "[]int{}" in tests  # some generated call returns an empty list
+    translator = Translator(ScriptedModel([EVENS_NIL]), lambda: sandbox_pool)
+    _, (unfixed,) = translator.candidates(PAIR, EVENS, 1, tests=tests, autofix=False)
+    assert unfixed.compiled and not unfixed.passed and "[]int(nil), want []int{}" in unfixed.errors
+    model = ScriptedModel([EVENS_NIL])
+    result = Translator(model, lambda: sandbox_pool).translate(PAIR, EVENS, verify="equivalence", candidates=1)
+    assert result.evidence.tests_passed and result.evidence.autofixed and not result.evidence.repaired
+    assert "out := []int{}" in result.code and len(model.calls) == 1  # mended without asking the model again
+
 def test_the_first_difference_names_the_call_and_both_outcomes_in_go_and_both_rust_formats():
     from act_lsp.translator import first_difference
 

@@ -103,6 +103,8 @@ class Writing:
     io_tests: Callable[[Sequence[Scenario], Sequence[Sequence[Outcome]], TypeMap], str]
     tidy: Callable[[str], str] = _same  # what small models always get wrong (imports, braces), fixed
     fixer: Fixer | None = None
+    # (code, output of a test run it compiled for but failed) → code: what the failed checks name, fixed locally
+    behaviour_fix: Callable[[str, str], str] = lambda code, _output: code
     tests: TestScaffold  # unit tests a model translates into this language
     compiler_errors: re.Pattern[str]  # (line, col, msg) of an error in the compiled main file
     definition: str  # where a function or method is defined, by ``{name}``

@@ -128,6 +128,8 @@ def literal(gotype: str, v: Any) -> str:
     return str(v)
 
 
+# A nil slice or map is Java's null, an empty one Java's empty collection: they differ (``== nil``, JSON, testify's
+# Equal), so a translation that returns nil for ``new ArrayList<>()`` does not behave as the source.
 _TEST_HELPERS = """
 func actPanics(f func()) (panicked bool) {
 \tdefer func() {
@@ -154,6 +156,9 @@ func actNum(v reflect.Value) (float64, bool) {
 func actEq(a, b reflect.Value) bool {
 \tfor a.IsValid() && (a.Kind() == reflect.Interface || a.Kind() == reflect.Ptr) && !a.IsNil() {
 \t\ta = a.Elem()
+\t}
+\tif a.IsValid() && (a.Kind() == reflect.Slice || a.Kind() == reflect.Map) && a.IsNil() {
+\t\treturn !b.IsValid() || ((b.Kind() == reflect.Slice || b.Kind() == reflect.Map) && b.IsNil())
 \t}
 \tif !a.IsValid() || !b.IsValid() {
 \t\treturn a.IsValid() == b.IsValid()
@@ -837,6 +842,21 @@ def compiler_fix(code: str, output: str) -> str:
     return edits.result()
 
 
+_NIL_FOR_EMPTY = re.compile(r" = ((?:\[\]|map\[)\S*?)\(nil\), want \1\{\}")
+_NIL_DECLARATION = re.compile(r"^([ \t]+)var (\w+) ((?:\[\]|map\[)\S*)[ \t]*$", re.M)
+
+
+def behaviour_fix(code: str, output: str) -> str:
+    """Java's empty collection returned as Go's nil slice or map (``var result []int`` that nothing was appended
+    to, where Java returned ``new ArrayList<>()``): the function-local declarations of the types the failed checks
+    name start empty instead (``result := []int{}``), which is what the Java code meant."""
+    types = set(_NIL_FOR_EMPTY.findall(output))
+    if not types:
+        return code
+    return _NIL_DECLARATION.sub(
+        lambda m: f"{m.group(1)}{m.group(2)} := {m.group(3)}{{}}" if m.group(3) in types else m.group(0), code)
+
+
 def _with_import(code: str, package: str) -> str:
     """``code`` importing ``package`` when a fix made it use the package and it does not import it yet."""
     if f"{package}." not in code or re.search(rf'^\s*(import\s+)?"{package}"', code, re.M):
@@ -905,7 +925,7 @@ LANGUAGE = Language(
     writing=Writing(
         preamble="package main\n\n", types={"java": from_java}, signature=signature, type_scaffold=type_scaffold,
         error_type=error_type, declarations=("var (\n", ("\n)\n", "func "), "\n)\n\n"), io_tests=io_tests,
-        tidy=tidy, fixer=Fixer("go_check", compiler_fix),
+        tidy=tidy, fixer=Fixer("go_check", compiler_fix), behaviour_fix=behaviour_fix,
         tests=TestScaffold(prefix='package main\n\nimport "testing"\n\nfunc TestTranslated(t *testing.T) {\n',
                            style="call t.Fatalf with a message when a check fails",
                            blames_tests=lambda errors, _code: "main_test.go" in errors),
