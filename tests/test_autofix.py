@@ -464,10 +464,14 @@ def test_java_widening_compiles_and_keeps_javas_arithmetic_after_the_fixes(sandb
 
 def test_a_nil_slice_where_java_returns_an_empty_list_starts_empty_only_for_the_types_the_checks_name():
     code = ("package main\n\nvar cache []int\n\nfunc F(xs []int) ([]int, map[string]int) {\n\tvar out []int\n"
-            "\tvar words []string\n\tvar seen map[string]int\n\treturn out, seen\n}\n")
+            "\tvar words []string\n\tvar seen map[string]int\n\treturn out, seen\n}\n\n"
+            "func G(xs []int) []int {\n\tif len(xs) == 0 {\n\t\treturn nil\n\t}\n\treturn xs\n}\n\n"
+            "func H(xs []string) []string {\n\treturn nil\n}\n")
     output = ("    main_test.go:40: F([]int{}) = []int(nil), want []int{}\n"
               "    main_test.go:48: G() = map[string]int(nil), want map[string]int{}\nFAIL\n")
     fixed = go.behaviour_fix(code, output)
     assert "\tout := []int{}\n" in fixed and "\tseen := map[string]int{}\n" in fixed
+    assert "\t\treturn []int{}\n" in fixed  # G's result type is named
     assert "var words []string" in fixed and "var cache []int" in fixed  # not named / package level: left alone
+    assert "func H(xs []string) []string {\n\treturn nil\n" in fixed
     assert go.behaviour_fix(code, "F([]int{1}) = []int{1}, want []int{2}\n") == code  # a wrong value is not nil

@@ -843,18 +843,28 @@ def compiler_fix(code: str, output: str) -> str:
 
 
 _NIL_FOR_EMPTY = re.compile(r" = ((?:\[\]|map\[)\S*?)\(nil\), want \1\{\}")
-_NIL_DECLARATION = re.compile(r"^([ \t]+)var (\w+) ((?:\[\]|map\[)\S*)[ \t]*$", re.M)
+_NIL_DECLARATION = re.compile(r"([ \t]+)var (\w+) ((?:\[\]|map\[)\S*)[ \t]*$")
+_FUNC_RESULT = re.compile(r"func .*\) ((?:\[\]|map\[)\S*) \{\s*$|func ")  # a function, and its one result type
 
 
 def behaviour_fix(code: str, output: str) -> str:
     """Java's empty collection returned as Go's nil slice or map (``var result []int`` that nothing was appended
-    to, where Java returned ``new ArrayList<>()``): the function-local declarations of the types the failed checks
-    name start empty instead (``result := []int{}``), which is what the Java code meant."""
+    to, or ``return nil``, where Java returned ``new ArrayList<>()``): for the types the failed checks name, the
+    function-local declarations start empty (``result := []int{}``) and a function of that result type returns an
+    empty one, which is what the Java code meant."""
     types = set(_NIL_FOR_EMPTY.findall(output))
     if not types:
         return code
-    return _NIL_DECLARATION.sub(
-        lambda m: f"{m.group(1)}{m.group(2)} := {m.group(3)}{{}}" if m.group(3) in types else m.group(0), code)
+    out, result = [], ""
+    for line in code.split("\n"):
+        if head := _FUNC_RESULT.match(line):
+            result = head.group(1) or ""
+        if (decl := _NIL_DECLARATION.match(line)) and decl.group(3) in types:
+            line = f"{decl.group(1)}{decl.group(2)} := {decl.group(3)}{{}}"
+        elif result in types and (ret := re.fullmatch(r"(\s+return )nil(\s*)", line)):
+            line = f"{ret.group(1)}{result}{{}}{ret.group(2)}"
+        out.append(line)
+    return "\n".join(out)
 
 
 def _with_import(code: str, package: str) -> str:
