@@ -4,8 +4,9 @@ A fresh install should serve what the data engine has already learned without sp
 that training from ``data/pairs`` takes per pair. Each entry of ``data/adapters/adapters.json`` names the adapter
 file (the exact file that was measured, checked by sha256), the base model it was trained on, and the metrics
 measured with and without it. Installing registers it for its pair and promotes it through the same gate as a
-cycle's round, against the base model's measured metrics; a pair that already has a promoted version keeps it,
-and an adapter registered once is never registered again, so a rollback stays rolled back.
+cycle's round, against the base model's measured metrics. A newer bundled adapter replaces an older bundled one
+(an upgrade); a pair that serves a version of its own (a cycle's, a finetune's) keeps it; and a pair whose bundled
+adapter was rolled back gets none again (an adapter registered once is never registered again either).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from act_lsp.model_store import BUNDLED_MODELS, is_installed, sha256_file
 from act_train import registry
 
 ADAPTERS_DIR = Path(__file__).resolve().parents[1] / "data" / "adapters"
+_BUNDLED = "bundled: "  # how a bundled adapter's registered version names its data
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,12 @@ def install_adapters(db: Database, *, directory: Path = ADAPTERS_DIR, log: Calla
         if not adapter.file.is_file() or sha256_file(adapter.file) != adapter.sha256:
             log(f"{adapter.pair}: {adapter.file} is missing or not the file that was measured; skipped")
             continue
-        if store.promoted_version(db, adapter.pair) is not None:
+        served = store.promoted_version(db, adapter.pair)
+        if served is not None and not _bundled(served):
             log(f"{adapter.pair}: a trained version is already served; the bundled adapter is not installed")
+            continue
+        if served is None and any(_bundled(v) and v["pair"] == adapter.pair for v in registry.versions(db)):
+            log(f"{adapter.pair}: the bundled adapter was rolled back; that choice stands")
             continue
         # A copy in the ACT home: promotion writes the merged model next to the adapter, not into the checkout.
         copy = act_home() / "adapters" / f"bundled-{adapter.pair}-{adapter.sha256[:12]}.gguf"
@@ -69,12 +75,17 @@ def install_adapters(db: Database, *, directory: Path = ADAPTERS_DIR, log: Calla
         if not copy.is_file() or sha256_file(copy) != adapter.sha256:
             shutil.copyfile(adapter.file, copy)
         version = registry.register(db, pair=adapter.pair, base_model=base.path, adapter_path=copy,
-                                    metrics=adapter.metrics, data_version=f"bundled: {adapter.description}")
+                                    metrics=adapter.metrics, data_version=f"{_BUNDLED}{adapter.description}")
         try:
-            registry.promote(db, version, baseline=adapter.baseline)
+            # Against the base model measured alongside it (an older bundled adapter was measured on other tests).
+            registry.promote(db, version, current=adapter.baseline)
         except registry.PromotionRefused as exc:
             log(f"{adapter.pair}: bundled adapter {version} registered, not promoted ({exc})")
             continue
         log(f"{adapter.pair}: bundled adapter promoted as {version} ({adapter.description})")
         promoted.append(version)
     return promoted
+
+
+def _bundled(version: dict) -> bool:
+    return (version.get("data_version") or "").startswith(_BUNDLED)

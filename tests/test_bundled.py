@@ -44,6 +44,27 @@ def test_a_bundled_adapter_is_promoted_once_and_a_rollback_stands(tmp_path, monk
     assert install_adapters(db, directory=folder) == [] and store.promoted_version(db, "java-go") is None
 
 
+
+def test_a_newer_bundled_adapter_replaces_the_older_one_unless_it_was_rolled_back(tmp_path, monkeypatch):
+    folder, db = _adapters(tmp_path, monkeypatch)
+    (old,) = install_adapters(db, directory=folder)
+    (folder / "java-go.gguf").write_bytes(b"GGUF adapter, retrained")  # the next release's file
+    index = json.loads((folder / "adapters.json").read_text())
+    index[0]["sha256"] = sha256_file(folder / "java-go.gguf")
+    (folder / "adapters.json").write_text(json.dumps(index))
+    (new,) = install_adapters(db, directory=folder)
+    assert new != old and store.promoted_version(db, "java-go")["id"] == new
+
+    folder2, db2 = _adapters(tmp_path / "b", monkeypatch)
+    install_adapters(db2, directory=folder2)
+    registry.rollback(db2, "java-go")
+    (folder2 / "java-go.gguf").write_bytes(b"GGUF adapter, retrained")
+    index[0]["sha256"] = sha256_file(folder2 / "java-go.gguf")
+    (folder2 / "adapters.json").write_text(json.dumps(index))
+    logged: list[str] = []
+    assert install_adapters(db2, directory=folder2, log=logged.append) == [] and "rolled back" in logged[-1]
+    assert store.promoted_version(db2, "java-go") is None
+
 def test_a_bundled_adapter_never_replaces_a_served_version_nor_skips_the_gate_or_its_checksum(tmp_path, monkeypatch):
     folder, db = _adapters(tmp_path, monkeypatch, metrics={"val_pass@1": 0.6, "bench:java-go": 0.48})
     logged: list[str] = []
