@@ -14,7 +14,8 @@ function settings() {
     command: cfg.get("server.command") || [],
     python: process.env.ACT_PYTHON || cfg.get("pythonPath") || "python3",
     home: cfg.get("home") || "",
-    init: { targets: cfg.get("targets"), verify: cfg.get("verify"), logCode: cfg.get("logCode"),
+    init: { targets: cfg.get("targets"), verify: cfg.get("verify"), candidates: cfg.get("candidates"),
+            logCode: cfg.get("logCode"),
             examples: cfg.get("examples"), examplesMinSimilarity: cfg.get("examplesMinSimilarity"),
             decompose: cfg.get("decompose") },
   };
