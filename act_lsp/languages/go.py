@@ -796,7 +796,6 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, _Edits, int, int], bool
 )
 
 
-
 def compiler_fix(code: str, output: str) -> str:
     """One pass over ``go build``'s messages; each fix is local to the line it names."""
     lines = code.split("\n")
