@@ -176,6 +176,22 @@ def test_nothing_to_call_gives_no_plan():
     assert plan_io("java", "python", JAVA_COUNTER) is None  # no renderer for that target
 
 
+
+@pytest.mark.parametrize(("path", "tests_of"), [
+    ("data/pairs/mbxp-java-go.jsonl", lambda row: row["provenance"]["tests"]),
+    ("data/pairs/mbxp-java-go-2.jsonl", lambda row: row["provenance"]["tests"]),
+    ("data/heldout/mbjp-java_go.jsonl", lambda row: row["target_tests"]),
+    ("data/realistic/java_go.jsonl", lambda row: row["target_tests"]),
+    ("data/classes/java_go.jsonl", lambda row: row["target_tests"]),
+])
+def test_committed_go_pairs_and_evaluation_sets_compare_with_the_current_helpers(path, tests_of):
+    """When the Go io tests' comparison changes, the committed pairs are rechecked (scripts/recheck_pairs.py) and the
+    evaluation sets' stored tests follow, or training and evaluation judge by another rule than the editor."""
+    from tests.conftest import REPO
+
+    rows = [json.loads(line) for line in (REPO / path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert rows and all(go._TEST_HELPERS.strip() in tests_of(row) for row in rows)
+
 # --- end to end in the sandbox ------------------------------------------------------------------------------
 def _suite(pool, source_language, target_language, code):
     plan = plan_io(source_language, target_language, code, seed=1)
