@@ -22,13 +22,6 @@ from act_lsp.sandbox import Job
 from act_lsp.sandbox.pool import SandboxPool
 
 
-def with_current_helpers(tests: str) -> str:
-    """The same test cases, with today's helper functions in place of those the file was written with."""
-    head, _, rest = tests.partition("\nfunc actPanics")
-    cases = rest[rest.index("\nfunc TestTranslatedBehaviour"):]
-    return head + go._TEST_HELPERS.rstrip("\n") + "\n" + cases
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("files", nargs="+", type=Path, help="Java→Go pairs JSONL, rewritten in place")
@@ -37,7 +30,7 @@ def main() -> int:
     with SandboxPool() as pool:
         for path in args.files:
             rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-            tests = [with_current_helpers(r["provenance"]["tests"]) for r in rows]
+            tests = [go.with_current_helpers(r["provenance"]["tests"]) for r in rows]
             jobs = [Job.with_tests("go_test", r["target"], t) for r, t in zip(rows, tests, strict=True)]
             results = pool.run_batch(jobs)
             failed = [i for i, res in enumerate(results) if not res.passed]

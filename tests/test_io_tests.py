@@ -190,7 +190,7 @@ def test_committed_go_pairs_and_evaluation_sets_compare_with_the_current_helpers
     from tests.conftest import REPO
 
     rows = [json.loads(line) for line in (REPO / path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert rows and all(go._TEST_HELPERS.strip() in tests_of(row) for row in rows)
+    assert rows and all(go.with_current_helpers(tests_of(row)) == tests_of(row) for row in rows)
 
 # --- end to end in the sandbox ------------------------------------------------------------------------------
 def _suite(pool, source_language, target_language, code):
