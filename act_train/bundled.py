@@ -66,7 +66,8 @@ def install_adapters(db: Database, *, directory: Path = ADAPTERS_DIR, log: Calla
         if served is not None and not _bundled(served):
             log(f"{adapter.pair}: a trained version is already served; the bundled adapter is not installed")
             continue
-        if served is None and any(_bundled(v) and v["pair"] == adapter.pair for v in registry.versions(db)):
+        if served is None and any(_bundled(v) and v["pair"] == adapter.pair and v["promoted_at"]
+                                  for v in registry.versions(db)):  # promoted once, served no more
             log(f"{adapter.pair}: the bundled adapter was rolled back; that choice stands")
             continue
         # A copy in the ACT home: promotion writes the merged model next to the adapter, not into the checkout.

@@ -65,6 +65,14 @@ def test_a_newer_bundled_adapter_replaces_the_older_one_unless_it_was_rolled_bac
     assert install_adapters(db2, directory=folder2, log=logged.append) == [] and "rolled back" in logged[-1]
     assert store.promoted_version(db2, "java-go") is None
 
+    # One the gate refused was never served: a newer file is still installed.
+    folder3, db3 = _adapters(tmp_path / "c", monkeypatch, metrics={"val_pass@1": 0.6, "bench:java-go": 0.48})
+    assert install_adapters(db3, directory=folder3) == []
+    (folder3 / "java-go.gguf").write_bytes(b"GGUF adapter, retrained")
+    (folder3 / "adapters.json").write_text(json.dumps([{**index[0], "sha256": sha256_file(folder3 / "java-go.gguf")}]))
+    (third,) = install_adapters(db3, directory=folder3)
+    assert store.promoted_version(db3, "java-go")["id"] == third
+
 def test_a_bundled_adapter_never_replaces_a_served_version_nor_skips_the_gate_or_its_checksum(tmp_path, monkeypatch):
     folder, db = _adapters(tmp_path, monkeypatch, metrics={"val_pass@1": 0.6, "bench:java-go": 0.48})
     logged: list[str] = []
