@@ -245,14 +245,13 @@ class Translator:
     def _autofix(self, pair: LanguagePair, cand: Candidate, tests: str | None) -> None:
         """The compiler's own suggestions (for a candidate that compiles but fails its tests, the fixes the failed
         checks name), before any further generation; kept only when they score higher."""
-        sandbox = self._sandbox_or_none()
         if cand.compiled:
             writing = pair.target.writing
             fixed = writing.behaviour_fix(cand.code, cand.errors) if writing else cand.code
-            fixed = fixed if fixed != cand.code else None
         else:
-            fixed = suggested_fix(pair.target.name, cand.code, lambda job: sandbox.run_batch([job])[0])
-        if fixed:
+            sandbox = self._sandbox_or_none()
+            fixed = suggested_fix(pair.target.name, cand.code, lambda job: sandbox.run_batch([job])[0]) or cand.code
+        if fixed != cand.code:
             (res,) = self.check(pair, [fixed], tests)
             better = Candidate(dataclasses.replace(cand.translation, code=fixed), res, cand.with_tests, True)
             if better.score > cand.score:

@@ -28,11 +28,13 @@ def _emit(as_json: bool, data, text: str) -> None:
 
 
 # Where a seed comes from (the part of its ``origin`` before the first colon), for the --from options.
+SEED_ORIGINS = click.Choice(["bundled", "method", "feedback", "imported", "expansion"])
+# The retrieval threshold of `eval` and `sample`, as the server's setting.
 EXAMPLES_MIN_SIMILARITY = click.option(
     "--examples-min-similarity", type=click.FloatRange(0.0, 1.0), default=MIN_SIMILARITY, show_default=True,
     help="the least share of terms an example shares with the task to be shown (as the server's "
     "examplesMinSimilarity)")
-SEED_ORIGINS = click.Choice(["bundled", "method", "feedback", "imported", "expansion"])
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="act")

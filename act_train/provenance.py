@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from act_lsp import store
 from act_lsp.database import Database
-from act_lsp.pairs import get_pair
+from act_lsp.pairs import LanguagePair, get_pair
 from act_lsp.prompts import SYSTEM, user_message
 from act_lsp.scaffold import derive_scaffold
 
@@ -69,6 +69,12 @@ def funnel(db: Database, run_id: str) -> dict:
     return out
 
 
+def chat_messages(pair: LanguagePair, source: str, target: str) -> list[dict]:
+    """The chat turns a pair is kept with: the serving prompt's system and user turns, the target as the answer."""
+    user = user_message(pair, source, derive_scaffold(pair.id, source).signatures)
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user},
+            {"role": "assistant", "content": f"```{pair.target.fence}\n{target.rstrip()}\n```"}]
+
 def export_jsonl(db: Database, run_ids: Sequence[str] | None = None) -> list[dict]:
     """Admitted pairs in the finetuner's format, with chat messages and provenance."""
     sql = "select * from synth_items where stage = 'admitted' and ok = 1"
@@ -82,12 +88,8 @@ def export_jsonl(db: Database, run_ids: Sequence[str] | None = None) -> list[dic
         if (row["pair"], meta["source"], row["code"]) in seen:  # one copy of a pair, whichever runs admitted it
             continue
         seen.add((row["pair"], meta["source"], row["code"]))
-        pair = get_pair(row["pair"])
-        user = user_message(pair, meta["source"], derive_scaffold(pair.id, meta["source"]).signatures)
-        answer = f"```{pair.target.fence}\n{row['code'].rstrip()}\n```"
         rows.append({"pair": row["pair"], "source": meta["source"], "target": row["code"],
-                     "messages": [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user},
-                                  {"role": "assistant", "content": answer}],
+                     "messages": chat_messages(get_pair(row["pair"]), meta["source"], row["code"]),
                      "provenance": {"run": row["run_id"], "item": row["id"], "seed": meta["seed"],
                                     "origin": meta.get("origin", ""), "by": meta.get("by", "student"),
                                     "sampled": meta.get("sampled", []),

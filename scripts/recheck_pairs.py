@@ -18,8 +18,13 @@ import sys
 from pathlib import Path
 
 from act_lsp.languages import go
+from act_lsp.pairs import get_pair
 from act_lsp.sandbox import Job
 from act_lsp.sandbox.pool import SandboxPool
+from act_train.provenance import chat_messages
+
+JAVA_GO = get_pair("java-go")
+RECIPE = JAVA_GO.target.test_recipe
 
 
 def main() -> int:
@@ -31,11 +36,11 @@ def main() -> int:
         for path in args.files:
             rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
             tests = [go.with_current_helpers(r["provenance"]["tests"]) for r in rows]
-            jobs = [Job.with_tests("go_test", r["target"], t) for r, t in zip(rows, tests, strict=True)]
+            jobs = [Job.with_tests(RECIPE, r["target"], t) for r, t in zip(rows, tests, strict=True)]
             results = pool.run_batch(jobs)
             failed = [i for i, res in enumerate(results) if not res.passed]
             fixes = {i: go.behaviour_fix(rows[i]["target"], results[i].stderr + results[i].stdout) for i in failed}
-            mended = pool.run_batch([Job.with_tests("go_test", fixes[i], tests[i]) for i in failed])
+            mended = pool.run_batch([Job.with_tests(RECIPE, fixes[i], tests[i]) for i in failed])
             kept, counts = [], {"passed": len(rows) - len(failed), "mended": 0, "dropped": 0}
             for i, row in enumerate(rows):
                 row["provenance"]["tests"] = tests[i]
@@ -44,7 +49,7 @@ def main() -> int:
                         counts["dropped"] += 1
                         continue
                     row["target"] = fixes[i]
-                    row["messages"] = _with_answer(row["messages"], fixes[i])
+                    row["messages"] = chat_messages(JAVA_GO, row["source"], fixes[i])
                     row["provenance"]["rechecked"] = {"date": today, "fix": "behaviour_fix: nil slice/map for an "
                                                       "empty Java collection"}
                     counts["mended"] += 1
@@ -52,13 +57,6 @@ def main() -> int:
             path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept))
             print(f"{path}: {counts}", file=sys.stderr)
     return 0
-
-
-def _with_answer(messages: list[dict], target: str) -> list[dict]:
-    """The chat turns with the assistant's answer (a fenced block) replaced by the mended target."""
-    answer = messages[-1]["content"]
-    fence = answer[: answer.index("\n") + 1]
-    return [*messages[:-1], {**messages[-1], "content": f"{fence}{target.rstrip()}\n```"}]
 
 
 if __name__ == "__main__":

@@ -850,7 +850,9 @@ def compiler_fix(code: str, output: str) -> str:
 
 _NIL_FOR_EMPTY = re.compile(r" = ((?:\[\]|map\[)\S*?)\(nil\), want \1\{\}")
 _NIL_DECLARATION = re.compile(r"([ \t]+)var (\w+) ((?:\[\]|map\[)\S*)[ \t]*$")
-_FUNC_RESULT = re.compile(r"func .*\) ((?:\[\]|map\[)\S*) \{\s*$|func ")  # a function, and its one result type
+# A function's first line, and its result type when that is one slice or map.
+_FUNC_RESULT = re.compile(r"func\b(?:.*\) ((?:\[\]|map\[)\S*) \{\s*$)?")
+_RETURN_NIL = re.compile(r"(\s+return )nil(\s*)")
 
 
 def behaviour_fix(code: str, output: str) -> str:
@@ -867,7 +869,7 @@ def behaviour_fix(code: str, output: str) -> str:
             result = head.group(1) or ""
         if (decl := _NIL_DECLARATION.match(line)) and decl.group(3) in types:
             line = f"{decl.group(1)}{decl.group(2)} := {decl.group(3)}{{}}"
-        elif result in types and (ret := re.fullmatch(r"(\s+return )nil(\s*)", line)):
+        elif result in types and (ret := _RETURN_NIL.fullmatch(line)):
             line = f"{ret.group(1)}{result}{{}}{ret.group(2)}"
         out.append(line)
     return "\n".join(out)
