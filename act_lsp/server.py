@@ -183,8 +183,7 @@ class ActLanguageServer(LanguageServer):
                 model = self._host.model_path if self._host else resolve_model_path(self.settings.model)
             except ModelError:  # not installed: nothing is applied
                 return {}
-        versions = {pair: store.promoted_version(self.db, pair) for pair in PAIRS}
-        return {pair: v["id"] for pair, v in versions.items() if v and (remote or store.trained_on(v, model))}
+        return {pair: v["id"] for pair, v in store.serving_versions(self.db, PAIRS, model).items()}
 
     def status(self) -> dict:
         try:

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -223,6 +223,13 @@ def promoted_version(db: Database, pair: str | None = None) -> dict | None:
         rows = list(db.query(promoted + " and (pair = ? or pair is null or pair = 'all') "
                              "order by case when pair = ? then 0 else 1 end, promoted_at desc limit 1", [pair, pair]))
     return rows[0] if rows else None
+
+
+def serving_versions(db: Database, pairs: Iterable[str], model: str | Path | None) -> dict[str, dict]:
+    """The promoted version serving each of ``pairs`` on ``model`` (None: an endpoint, which serves every version as
+    a model of its own); a pair the base model serves is absent."""
+    versions = {pair: promoted_version(db, pair) for pair in pairs}
+    return {pair: v for pair, v in versions.items() if v and (model is None or trained_on(v, model))}
 
 
 @migration

@@ -29,6 +29,10 @@ def _emit(as_json: bool, data, text: str) -> None:
 
 # Where a seed comes from (the part of its ``origin`` before the first colon), for the --from options.
 SEED_ORIGINS = click.Choice(["bundled", "method", "feedback", "imported", "expansion"])
+# Who writes the student's candidates in `validate` and in a cycle (``SynthConfig.sample_with``).
+SAMPLE_WITH = click.Choice(["serving", "base"])
+SAMPLE_WITH_HELP = ("who writes the student's candidates: the version serving each pair (its promoted adapter, so "
+                    "programs no earlier round solved are sampled again by the improved model) or the base model")
 # The retrieval threshold of `eval` and `sample`, as the server's setting.
 EXAMPLES_MIN_SIMILARITY = click.option(
     "--examples-min-similarity", type=click.FloatRange(0.0, 1.0), default=MIN_SIMILARITY, show_default=True,
@@ -303,6 +307,10 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
               "$ACT_TEACHER_MODEL, $ACT_TEACHER_API_KEY); default: the model being trained")
 @click.option("--teacher-candidates", default=0, show_default=True,
               help="candidates by the teacher for programs the student never solves (needs --teacher)")
+@click.option("--sample-with", type=SAMPLE_WITH, default="serving", show_default=True, help=SAMPLE_WITH_HELP)
+@click.option("--adapter", "adapters", multiple=True, metavar="PAIR=GGUF",
+              help="the student applies this LoRA adapter GGUF for PAIR (e.g. cpp-rust=runs/r2/adapter.gguf), in "
+                   "place of the serving version; repeatable")
 @click.option("--repair/--no-repair", default=False, show_default=True,
               help="one repair round per candidate that does not compile (pays off with a stronger model)")
 @click.option("--llm-tests", type=click.Choice(["fallback", "always", "never"]), default="fallback",
@@ -314,8 +322,8 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
               type=SEED_ORIGINS,
               help="only seeds of these origins (repeatable; default: all)")
 @click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
-def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher_candidates, repair, llm_tests,
-                 exclude, seeds_from, as_json) -> None:
+def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher_candidates, sample_with, adapters,  # noqa: PLR0913
+                 repair, llm_tests, exclude, seeds_from, as_json) -> None:
     """Turn seeds into Docker-validated translation pairs, with the funnel of every stage.
 
     Decontaminates against the benchmark files ($ACT_SHARED/bench, default ../shared/bench), the realistic set
@@ -333,6 +341,7 @@ def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher
     from act_train.seeds import all_seeds as seed_sources
     from act_train.seeds import interleave
 
+    given = _pair_adapters(adapters)
     db = store.open_db()
     all_seeds = interleave([s for s in seed_sources(db)
                              if not seeds_from or s.kind in seeds_from])[:limit]
@@ -348,10 +357,19 @@ def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
         config = SynthConfig(candidates=candidates, keep=keep, repair=repair, llm_tests=llm_tests,
-                             teacher_candidates=teacher_candidates if teacher else 0)
+                             teacher_candidates=teacher_candidates if teacher else 0, sample_with=sample_with)
+        local = getattr(student_model, "model_path", None)  # an endpoint serves each version as a model of its own
+        serving = store.serving_versions(db, config.pair_ids, local) if sample_with == "serving" and local else {}
+        for pair, version in serving.items():
+            if pair not in given:
+                click.echo(f"{pair}: candidates by {version['id']} (the serving version; --sample-with base for the "
+                           "base model)", err=True)
+        student_adapters = {p: v["adapter_path"] for p, v in serving.items()} | given
+        if student_adapters and local is None:
+            raise click.BadParameter("an endpoint serves each version as a model of its own", param_hint="--adapter")
         pipe = Pipeline(config, student_model, pool.run_batch, db, dedup,
                         run_id=run_id, on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)),
-                        teacher=teacher_model)
+                        teacher=teacher_model, student_adapters=student_adapters)
         summary = pipe.run(all_seeds)
     rows = export_jsonl(db, [pipe.run_id])
     if out:
@@ -363,6 +381,25 @@ def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher
         f"  {stage:<16} {f['ok']:>4}/{f['total']:<4} " + ", ".join(f"{k} {v}" for k, v in f["rejected"].items())
         for stage, f in report["funnel"].items()])
     _emit(as_json, report, text)
+
+
+def _pair_adapters(values: tuple[str, ...]) -> dict[str, str]:
+    """``--adapter PAIR=GGUF`` values as {pair: path}, each pair known and each file there."""
+    from pathlib import Path
+
+    from act_lsp.pairs import get_pair
+
+    out = {}
+    for value in values:
+        pair, sep, path = value.partition("=")
+        try:
+            get_pair(pair)
+        except ValueError as exc:
+            raise click.BadParameter(f"{value!r}: {exc}", param_hint="--adapter") from None
+        if not sep or not Path(path).is_file():
+            raise click.BadParameter(f"{value!r}: PAIR=GGUF with an existing adapter file", param_hint="--adapter")
+        out[pair] = path
+    return out
 
 
 @cli.command("io-bench")
@@ -561,6 +598,7 @@ def _cycle_options(func):
                      "validated: up to 2 distinct passing ones become pairs)"),
         click.option("--teacher-candidates", default=0, show_default=True,
                      help="candidate translations by the teacher for programs the student never solves"),
+        click.option("--sample-with", type=SAMPLE_WITH, default="serving", show_default=True, help=SAMPLE_WITH_HELP),
         click.option("--bench-limit", default=20, show_default=True,
                      help="bench tasks per pair in the promotion gate's regression check (0: skip)"),
         click.option("--base-model", envvar="ACT_MODEL", help="bundled name or GGUF path (default: default model)"),
@@ -570,7 +608,7 @@ def _cycle_options(func):
 
 
 def _cycle_config(pairs, budget_minutes, split, seed_limit, seeds_from, expand_per_seed, expand_operators, expander,
-                  candidates, rounds, steps, epochs, teacher, teacher_candidates, bench_limit, base_model):
+                  candidates, rounds, steps, epochs, teacher, teacher_candidates, sample_with, bench_limit, base_model):
     from act_train.cycle import CycleConfig, Rounds
     from act_train.expansion import ExpandConfig
     from act_train.pipeline import SynthConfig
@@ -585,7 +623,8 @@ def _cycle_config(pairs, budget_minutes, split, seed_limit, seeds_from, expand_p
         return CycleConfig(pairs=tuple(pairs), budget_minutes=budget_minutes, seed_limit=seed_limit, **extra,
                            teacher=teacher, base_model=base_model, bench_limit=bench_limit,
                            expansion=ExpandConfig(per_seed=expand_per_seed, by=expander, **operators),
-                           data=SynthConfig(candidates=candidates, teacher_candidates=teacher_candidates),
+                           data=SynthConfig(candidates=candidates, teacher_candidates=teacher_candidates,
+                                            sample_with=sample_with),
                            training=Rounds(count=rounds, steps=steps, epochs=epochs))
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None

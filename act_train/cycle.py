@@ -271,8 +271,8 @@ class Cycle:
         (an earlier cycle's validation pairs, or the bundled adapter's), so a candidate is gated against the same
         tasks it was measured on. None when the base model serves the pair, or the version was trained on another
         base model (it is not applied to this one)."""
-        row = store.promoted_version(self.db, pair)
-        if row is None or not store.trained_on(row, resolve_model_path(self.config.base_model)):
+        row = store.serving_versions(self.db, [pair], resolve_model_path(self.config.base_model)).get(pair)
+        if row is None:
             return None
         measured = self._evaluate_model(row["adapter_path"], f"{pair} serving {row['id']}", pair)
         return {"version": row["id"], **measured}
@@ -304,8 +304,11 @@ class Cycle:
         load_evaluation_set(dedup, evaluation_files())
         seeds = self._seeds()  # before loading any model: no seeds is a quick, clear error
         teacher = load_teacher(cfg.teacher) if cfg.teacher else None
-        pipe = Pipeline(cfg.synth(teacher=teacher is not None), self._host_with(None), self.pool.run_batch, self.db,
-                        dedup, run_id=self.id, on_event=self.log, teacher=teacher)
+        synth = cfg.synth(teacher=teacher is not None)
+        host = self._host_with(None)
+        serving = store.serving_versions(self.db, cfg.pairs, host.model_path) if synth.sample_with == "serving" else {}
+        pipe = Pipeline(synth, host, self.pool.run_batch, self.db, dedup, run_id=self.id, on_event=self.log,
+                        teacher=teacher, student_adapters={p: v["adapter_path"] for p, v in serving.items()})
         # Targeted data: what the controller asked for after the last round (this cycle's or the previous one's).
         focus = tuple(self.state.get("focus") or controller.latest_requests(self.db))
         originals = [s for s in seeds if "~" not in s.id]  # expand the sources, not earlier expansions

@@ -19,18 +19,23 @@ Stages, each recorded in ``synth_items`` with its parent, timing and reject reas
   target_mutation the translated tests kill at least ``target_threshold`` of that candidate's mutants, so weak
                   tests cannot admit wrong code
   sampled         the program's pass rate over the student's k samples (its difficulty); a program the student
-                  never solves gets the teacher's candidates
+                  never solves gets the teacher's candidates. A student serving a pair with an adapter (the promoted
+                  version: the loop's improved model) has candidates of its own, so a later round samples again the
+                  programs no earlier student of the run solved, and skips the admitted ones
   admitted        up to ``keep`` distinct candidates per seed that passed everything (one when all samples did)
-A rerun with the same run id skips every stage already recorded for an item (resume after a kill).
+A rerun with the same run id skips every stage already recorded for an item (resume after a kill); a new run
+(the next cycle) carries over the source mutation verdict of an earlier run for the same program, oracle and
+settings, and skips the programs an earlier run admitted.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from act_lsp.database import Database
@@ -82,16 +87,26 @@ class SynthConfig:
     mutant_timeout: float = 5.0
     source_threshold: float = 0.8
     target_threshold: float = 0.6
+    # Who writes the student's candidates: "serving", the version serving each pair (its promoted adapter: the
+    # loop's improved model reaches programs the base never solved, where the base's seeded samples would repeat
+    # themselves), or "base", the model without adapters.
+    sample_with: str = "serving"
 
     def __post_init__(self) -> None:
         if self.llm_tests not in ("fallback", "always", "never"):
             raise ValueError("`llm_tests` is 'fallback', 'always' or 'never'")
+        if self.sample_with not in ("serving", "base"):
+            raise ValueError("`sample_with` is 'serving' or 'base'")
         if self.candidates < 1 or self.keep < 1:
             raise ValueError("`candidates` and `keep` must be at least 1")
 
     def pair_for(self, language: str) -> LanguagePair | None:
         target = dict(self.targets).get(language)
         return get_pair(f"{language}-{target}") if target else None
+
+    @property
+    def pair_ids(self) -> tuple[str, ...]:
+        return tuple(f"{source}-{target}" for source, target in self.targets)
 
 
 def io_bench_row(task_id: str, pair: LanguagePair, source: str, tests: str, target: str = "") -> dict:
@@ -147,13 +162,30 @@ def _stored_candidate(row: dict) -> Candidate:
                      autofixed=bool(meta.get("autofixed")), duplicate=row["reason"] == "duplicate_candidate")
 
 
+def adapter_tag(path: str) -> str:
+    """A student adapter's name in item keys and provenance: its content's hash, so a retrained file at the same path
+    is another student."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return "lora-" + digest.hexdigest()[:12]
+
+
 class Pipeline:
     def __init__(self, config: SynthConfig, generator, run_batch: Callable[[Sequence[Job]], list[RunResult]],
                  db: Database, dedup: Deduplicator, run_id: str | None = None,
-                 on_event: Callable[[str], None] | None = None, teacher=None) -> None:
+                 on_event: Callable[[str], None] | None = None, teacher=None,
+                 student_adapters: Mapping[str, str] | None = None) -> None:
         """``generator``: the model being trained (writes the candidates); ``teacher``: a stronger model for the
-        data it does not have to learn from (translated tests), defaulting to ``generator``."""
+        data it does not have to learn from (translated tests), defaulting to ``generator``;
+        ``student_adapters``: pair id -> the LoRA GGUF the student applies for that pair (the version serving it:
+        rejection sampling with the improved model reaches programs the base never solved)."""
         self.config, self.generator, self.run_batch, self.dedup = config, generator, run_batch, dedup
+        if student_adapters and not hasattr(generator, "set_adapter"):
+            raise ValueError("student adapters need a local model (an endpoint serves each version as a model)")
+        self.student_adapters = dict(student_adapters or {})
+        self.student_tags = {pair: adapter_tag(path) for pair, path in self.student_adapters.items()}
         self.teacher = teacher or generator
         sandbox = _TimedSandbox(self.run_jobs)
         self.student_translator = Translator(generator, lambda: sandbox)
@@ -204,6 +236,7 @@ class Pipeline:
         if src is None:
             return None
         tests = (io["id"], io["code"]) if io is not None else None
+        self._serve_student(pair)
         by = "student"
         passing, sampled = self._sampled(seed, pair, src, by, tests, source_tests)
         if not passing and self.config.teacher_candidates:  # the student never solves it: the teacher's turn
@@ -218,8 +251,19 @@ class Pipeline:
                 break
         return admitted[0] if admitted else None
 
+    def _serve_student(self, pair: LanguagePair) -> None:
+        """The student writes this pair's candidates with the pair's adapter (none: the base model)."""
+        if self.student_adapters and self.generator.adapter_path != self.student_adapters.get(pair.id):
+            self.generator.set_adapter(self.student_adapters.get(pair.id))
+
     def _k(self, by: str) -> int:
         return self.config.candidates if by == "student" else self.config.teacher_candidates
+
+    def _student(self, pair: LanguagePair, by: str) -> tuple[str, ...]:
+        """The key parts naming who wrote a program's candidates: none for the base student (the keys runs have
+        always had), the adapter's tag for an adapted one."""
+        tag = self.student_tags.get(pair.id) if by == "student" else None
+        return (tag,) if tag else ()
 
     def _sampled(self, seed: Seed, pair: LanguagePair, parent: str, by: str, tests: tuple[str, str] | None,
                  source_tests: str | None) -> tuple[list[tuple[str, str, str, str]], dict]:
@@ -227,7 +271,8 @@ class Pipeline:
         (recorded as a ``sampled`` row). With io tests a candidate is compiled and
         tested in one sandbox job; without them, the teacher translates the source tests for the first compiling
         candidate."""
-        key = item_key(seed.id, "sampled", by)
+        student = self._student(pair, by)
+        key = item_key(seed.id, "sampled", by, *student)
         passing: list[tuple[str, str, str, str]] = []
         compiled = 0
         cands = self._candidates(seed, pair, parent, by, tests[1] if tests else None)
@@ -251,7 +296,8 @@ class Pipeline:
         k = len(cands)
         passed = sum(1 for _, c in cands if any(c.code == code for _, code, _, _ in passing))
         sampled = {"by": by, "k": k, "compiled": compiled, "passed": passed,
-                   "pass_rate": round(passed / k, 3) if k else 0.0, "distinct_passing": len(passing)}
+                   "pass_rate": round(passed / k, 3) if k else 0.0, "distinct_passing": len(passing),
+                   **({"adapter": student[0]} if student else {})}
         if self.prov.find("sampled", key) is None:
             self.prov.add(stage="sampled", key=key, parent=parent, ok=bool(passing), pair=pair.id,
                           reason="" if passing else "never_passed", meta=sampled)
@@ -264,7 +310,8 @@ class Pipeline:
         resumable by key."""
         k = self._k(by)
         offset = 0 if by == "student" else self.config.candidates
-        keys = [item_key(seed.id, "cand", str(offset + i)) for i in range(k)]
+        student = self._student(pair, by)
+        keys = [item_key(seed.id, "cand", *student, str(offset + i)) for i in range(k)]
         rows = [self.prov.find("candidate", key) for key in keys]
         if all(rows):  # resumed: the sandbox verdicts were recorded with them
             return [(r["id"], _stored_candidate(r)) for r in rows]
@@ -288,6 +335,7 @@ class Pipeline:
             reason = ("empty" if not c.code.strip() else "duplicate_candidate" if c.duplicate
                       else "" if c.compiled else f"target_{c.result.status if c.result else 'unchecked'}")
             meta = {"index": offset + i, "tokens": c.translation.tokens, "autofixed": c.autofixed, "by": by,
+                    **({"adapter": student[0]} if student else {}),
                     "repaired": i in repaired,
                     "tested": c.with_tests, "passed": c.passed, "errors": c.errors[:3000]}
             cid = self.prov.add(stage="candidate", key=key, parent=parent, ok=c.compiled and not c.duplicate,
@@ -327,7 +375,13 @@ class Pipeline:
         if not seed_row["ok"]:
             return None, None, None
         io = self._io_tests(seed, pair, seed_row["id"])
-        gate = self.prov.find("source_mutation", key)
+        # The same program, oracle and gate settings in an earlier run (the last cycle's): its verdict stands.
+        fingerprint = item_key(seed.code, seed.tests or "", json.loads(io["meta"])["driver"] if io else "",
+                               self.config.llm_tests, f"{self.config.source_threshold}/{self.config.mutants}/"
+                               f"{self.config.mutant_timeout}")
+        gate = self.prov.find("source_mutation", key) or self.prov.carry(
+            "source_mutation", key, seed_row["id"],
+            lambda meta: meta.get("fingerprint") == fingerprint and meta.get("tests") != "llm")
         if gate:
             gate_id = gate["id"] if gate["ok"] else None
             if json.loads(gate["meta"]).get("tests") == "llm":
@@ -356,7 +410,8 @@ class Pipeline:
         mut_id = self.prov.add(stage="source_mutation", key=key, parent=seed_row["id"], ok=ok, pair=pair.id,
                                reason="" if ok else "weak_source_tests",
                                meta={"score": report.score, "compiled": report.compiled, "killed": report.killed,
-                                     "tests": kind, "scores": {k: r.score for k, r in scores.items()}})
+                                     "tests": kind, "scores": {k: r.score for k, r in scores.items()},
+                                     "fingerprint": fingerprint})
         if kind == "llm":  # the target side translates these tests (the io driver was weaker or missing)
             return (mut_id if ok else None), None, llm_tests
         return (mut_id if ok else None), io, seed.tests

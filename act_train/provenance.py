@@ -8,7 +8,7 @@ import hashlib
 import json
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from act_lsp import store
 from act_lsp.database import Database
@@ -40,6 +40,19 @@ class Provenance:
         """An earlier run admitted this seed: its pair is in the training set already."""
         return bool(self.db.execute("select 1 from synth_items where stage = 'admitted' and ok = 1 and key = ? "
                                     "and run_id != ? limit 1", [key, self.run_id]).fetchone())
+
+    def carry(self, stage: str, key: str, parent: str | None, accept: Callable[[dict], bool]) -> dict | None:
+        """This run's copy of the newest ``stage`` row for ``key`` of another run whose meta ``accept`` takes: a
+        check that depends only on the program (its oracle's mutation score) is not redone by the next round."""
+        rows = self.db.query("select * from synth_items where stage = ? and key = ? and run_id != ? "
+                             "order by created_at desc", [stage, key, self.run_id])
+        for row in rows:
+            meta = json.loads(row["meta"] or "{}")
+            if accept(meta):
+                self.add(stage=stage, key=key, parent=parent, ok=bool(row["ok"]), reason=row["reason"],
+                         code=row["code"], pair=row["pair"], meta={**meta, "carried_from": row["run_id"]})
+                return self.find(stage, key)
+        return None
 
     def stage_of(self, item_id: str) -> str | None:
         rows = list(self.db.query("select stage from synth_items where id = ?", [item_id]))

@@ -63,6 +63,14 @@ def test_registry_commands(tmp_path, monkeypatch):
 
 
 @pytest.mark.docker
+def test_a_student_adapter_names_a_known_pair_and_an_existing_file(tmp_path):
+    runner = CliRunner()
+    unknown = runner.invoke(cli, ["validate", "--adapter", f"java-cobol={tmp_path}"])
+    assert unknown.exit_code == 2 and "unknown language pair 'java-cobol'" in unknown.output
+    missing = runner.invoke(cli, ["validate", "--adapter", f"cpp-rust={tmp_path}/none.gguf"])
+    assert missing.exit_code == 2 and "PAIR=GGUF with an existing adapter file" in missing.output
+
+
 def test_sandbox_status_json():
     result = CliRunner().invoke(cli, ["sandbox", "status", "--json"])
     info = json.loads(result.stdout)

@@ -150,3 +150,48 @@ def test_programs_the_student_never_solves_go_to_the_teacher(tmp_path, host, san
     assert len(teachers) == sum(1 for m in students if not m["ok"])  # the teacher only where the student failed
     by = [r["provenance"]["by"] for r in export_jsonl(db, [pipe.run_id])]
     assert summary["pairs"] == len(by) >= 1 and "teacher" in by  # its validated answers are pairs too
+
+
+def test_the_next_round_samples_again_with_the_improved_student_only_what_no_student_solved(tmp_path, host,
+                                                                                             sandbox_pool):
+    """STaR's next round, as the next cycle runs it: a student that solved nothing (the tiny SmolLM2), then a new run
+    with the default model and the bundled Java->Go adapter (the serving version a cycle samples with). Seeded
+    samples of the first student would only repeat themselves; the adapted one writes candidates of its own, the
+    source gate's verdicts carry over instead of being run again, and what it admits says who wrote it."""
+    from act_train.bundled import ADAPTERS_DIR
+    from act_train.pipeline import adapter_tag
+
+    db = store.open_db(tmp_path / "act.db")
+    adapter = str(ADAPTERS_DIR / "java-go.gguf")
+    seeds = [Seed(id=f"test/r{i}", language="java", tests=None, origin="imported:test", code=u.code)
+             for i, u in enumerate(units_in_source("java", PROGRAMS, "Utils.java"))]
+    config = SynthConfig(candidates=2, mutants=4, llm_tests="never")
+    first = Pipeline(config, ModelHost(EngineConfig(model="smollm2-135m")), sandbox_pool.run_batch, db,
+                     Deduplicator())
+    assert first.run(seeds)["pairs"] == 0
+    gated = funnel(db, first.run_id)["source_mutation"]
+    failed = funnel(db, first.run_id)["sampled"]["total"]
+    assert failed == gated["ok"] >= 1
+
+    second = Pipeline(config, host, sandbox_pool.run_batch, db, Deduplicator(),
+                      student_adapters={"java-go": adapter})
+    summary = second.run(seeds)
+    assert host.adapter_path == adapter  # the student served the pair with its adapter
+    report = funnel(db, second.run_id)
+    gates = [json.loads(r["meta"]) for r in db.query(
+        "select meta from synth_items where run_id = ? and stage = 'source_mutation'", [second.run_id])]
+    assert len(gates) == gated["total"] and all(m["carried_from"] == first.run_id for m in gates)
+    assert report["source_mutation"]["ok"] == gated["ok"]
+    tag = adapter_tag(adapter)
+    candidates = [json.loads(r["meta"]) for r in db.query(
+        "select meta from synth_items where run_id = ? and stage = 'candidate'", [second.run_id])]
+    assert len(candidates) == failed * config.candidates and all(m["adapter"] == tag for m in candidates)
+    assert summary["admitted"] >= 1  # the improved student solves what the first could not
+    assert all(row["provenance"]["sampled"][0]["adapter"] == tag for row in export_jsonl(db, [second.run_id]))
+
+    # Resumed with the same adapter: nothing is generated or recorded again.
+    rows = db["synth_items"].count
+    again = Pipeline(config, host, sandbox_pool.run_batch, db, Deduplicator(), run_id=second.run_id,
+                     student_adapters={"java-go": adapter}).run(seeds)
+    assert db["synth_items"].count == rows and again["timing"].get("llm", 0) == 0
+    host.set_adapter(None)
