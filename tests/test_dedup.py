@@ -81,3 +81,19 @@ def test_shared_imports_do_not_make_programs_the_same():
     assert sum(r.startswith("contaminated") for r in reasons) <= 2, reasons  # one shares a real bit-count loop
     assert tokens('package main\n\nimport (\n\t"fmt"\n)\n\nfunc F() int { return 1 }') == \
         ["func", "F", "(", ")", "int", "{", "return", "1", "}"]
+
+
+def test_no_committed_training_row_is_near_an_evaluation_task():
+    """Evaluation data is never training data: every committed pair's source passes the check the data engine runs
+    on each seed, against the benchmarks, the realistic set and the held-out problems (rows made before a set
+    existed were removed when it was added; this keeps it so)."""
+    import json
+
+    from act_train.bench import evaluation_files
+
+    d = Deduplicator()
+    load_evaluation_set(d, evaluation_files())
+    sources = {json.loads(line)["source"] for path in sorted((REPO / "data/pairs").glob("*.jsonl"))
+               for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    near = [s[:80] for s in sources if d.check(s).reason.startswith("contaminated")]
+    assert len(sources) > 300 and not near, near
