@@ -94,24 +94,29 @@ def test_a_bundled_adapter_never_replaces_a_served_version_nor_skips_the_gate_or
 
 def test_the_shipped_adapters_are_the_measured_files_and_pass_their_own_gate():
     adapters = bundled_adapters()
-    assert {a.pair for a in adapters} >= {"java-go"}
+    assert {a.pair for a in adapters} >= {"java-go", "cpp-rust"}
     for adapter in adapters:
         assert sha256_file(adapter.file) == adapter.sha256 and adapter.base_model in BUNDLED_MODELS
         registry.check_gate(adapter.metrics, adapter.baseline, registry.Gate())  # raises if it would be refused
 
 
+SOURCES = {"java-go": "class A {\n  static int twice(int x) { return 2 * x; }\n}\n",
+           "cpp-rust": "int twice(int x) {\n    return 2 * x;\n}\n"}
+
+
 @pytest.mark.model
-def test_the_shipped_java_go_adapter_loads_in_llama_cpp_and_changes_the_model():
+@pytest.mark.parametrize("pair", ["java-go", "cpp-rust"])
+def test_each_shipped_adapter_loads_in_llama_cpp_and_changes_the_model(pair):
     from llama_cpp import Llama
 
     from act_lsp.pairs import get_pair
     from act_lsp.prompts import build_prompt
     from tests.conftest import last_logits
 
-    (adapter,) = [a for a in bundled_adapters() if a.pair == "java-go"]
+    (adapter,) = [a for a in bundled_adapters() if a.pair == pair]
     base = BUNDLED_MODELS[adapter.base_model]
     assert is_installed(base)
-    text = build_prompt(get_pair("java-go"), "class A {\n  static int twice(int x) { return 2 * x; }\n}\n").text
+    text = build_prompt(get_pair(pair), SOURCES[pair]).text
     plain = Llama(model_path=str(base.path), n_ctx=512, verbose=False)
     tuned = Llama(model_path=str(base.path), lora_path=str(adapter.file), n_ctx=512, verbose=False)
     tokens = plain.tokenize(text.encode(), special=True)
