@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -173,6 +174,7 @@ def test_the_next_round_samples_again_with_the_improved_student_only_what_no_stu
     failed = funnel(db, first.run_id)["sampled"]["total"]
     assert failed == gated["ok"] >= 1
 
+    config = dataclasses.replace(config, candidates=4)  # the next round may sample more (the CLI's --candidates)
     second = Pipeline(config, host, sandbox_pool.run_batch, db, Deduplicator(),
                       student_adapters={"java-go": adapter})
     summary = second.run(seeds)
