@@ -30,18 +30,18 @@ settings, and skips the programs an earlier run admitted.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from act_lsp.database import Database
 from act_lsp.engine import GenerationParams
 from act_lsp.io_tests import source_io_tests
-from act_lsp.model_store import ModelError
+from act_lsp.model_store import ModelError, sha256_file
 from act_lsp.pairs import LanguagePair, get_pair
 from act_lsp.sandbox import Job, JobError, Limits, RunResult, SandboxError, get_recipe
 from act_lsp.sanitize import sanitize
@@ -165,11 +165,7 @@ def _stored_candidate(row: dict) -> Candidate:
 def adapter_tag(path: str) -> str:
     """A student adapter's name in item keys and provenance: its content's hash, so a retrained file at the same path
     is another student."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return "lora-" + digest.hexdigest()[:12]
+    return "lora-" + sha256_file(Path(path))[:12]
 
 
 class Pipeline:
