@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from act_lsp.pairs import LANGUAGES
+from act_lsp.pairs import LANGUAGES, PAIRS
 
 SEED_DIR = Path(__file__).parent / "seeds"
 TESTS_MARKER = "---- tests ----"
@@ -84,10 +84,13 @@ def expansion_seed(parent: str, operator: str, item_id: str, language: str, code
 def expanded_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[Seed]:
     """Programs an LLM expansion produced that compiled (`act-train expand`, or a cycle's data stage)."""
     out = {}
-    for row in db.query("select id, code, meta from synth_items where stage = 'expansion' and ok = 1 "
+    for row in db.query("select id, pair, code, meta from synth_items where stage = 'expansion' and ok = 1 "
                         "order by created_at, id"):
         meta = json.loads(row["meta"] or "{}")
-        language = meta.get("seed", "").split("/")[0]
+        # The row's pair names the language; a parent's id does only for bundled seeds (java/...), not for
+        # imported (imported/...) or feedback ones, whose expansions were lost between runs before.
+        pair = PAIRS.get(row["pair"] or "")
+        language = pair.source.name if pair else meta.get("seed", "").split("/")[0]
         if language in languages:
             seed = expansion_seed(meta["seed"], meta["operator"], row["id"], language, row["code"])
             out.setdefault(seed.digest, seed)  # the same program from two runs counts once

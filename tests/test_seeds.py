@@ -9,7 +9,8 @@ from act_lsp.pairs import LANGUAGES
 from act_lsp.sandbox import Job
 from act_train.dedup import Deduplicator, load_evaluation_set
 from act_train.mutation import mutation_score
-from act_train.seeds import bundled_seeds, feedback_seeds, parse_seed_file
+from act_train.provenance import Provenance
+from act_train.seeds import all_seeds, bundled_seeds, expanded_seeds, feedback_seeds, parse_seed_file
 from tests.conftest import BENCH, translation
 
 SEEDS = bundled_seeds()
@@ -55,3 +56,19 @@ def test_feedback_translations_become_seeds(tmp_path):
         store.set_outcome(db, store.record_translation(db, rec, log_code=log_code), outcome)
     (seed,) = feedback_seeds(db)
     assert seed.language == "java" and seed.code == "class Aaccepted {}" and seed.tests is None
+
+
+def test_expansions_of_imported_seeds_are_seeds_of_a_later_run(tmp_path):
+    """An imported seed's id (imported/...) names no language: the expansion row's pair does."""
+    db = store.open_db(tmp_path / "a.db")
+    prov = Provenance(db, "r1")
+    for key, parent, pair, code in (("k1", "imported/0ae11171e0d9", "cpp-rust", "int twice(int x) { return 2 * x; }"),
+                                    ("k2", "java/run_length", "java-go", "class B { static int one() { return 1; } }")):
+        prov.add(stage="expansion", key=key, parent=None, ok=True, reason="", code=code, pair=pair, seconds=1.0,
+                 meta={"seed": parent, "operator": "breadth", "focus": None, "tokens": 9})
+    prov.add(stage="expansion", key="k3", parent=None, ok=False, reason="expansion_compile_error", code="int x(",
+             pair="cpp-rust", seconds=1.0, meta={"seed": "imported/0ae11171e0d9", "operator": "breadth"})
+    seeds = {s.language: s for s in expanded_seeds(db)}
+    assert set(seeds) == {"cpp", "java"} and seeds["cpp"].code.startswith("int twice")
+    assert seeds["cpp"].id.startswith("imported/0ae11171e0d9~breadth-") and seeds["cpp"].kind == "expansion"
+    assert [s.kind for s in all_seeds(db)].count("expansion") == 2  # what validate --from expansion reads
