@@ -529,12 +529,14 @@ def export_cmd(out, run_ids, pairs, preferences, as_json) -> None:
               "URL (default: the default model)")
 @click.option("--from", "seeds_from", multiple=True, type=SEED_ORIGINS,
               help="only seeds of these origins (repeatable; default: all), e.g. imported problem sets")
+@click.option("--run", "run_id", help="resume this run id: programs it already wrote are not written again")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
-def expand_cmd(per_seed, limit, language, focus, operators, teacher, seeds_from, as_json) -> None:
+def expand_cmd(per_seed, limit, language, focus, operators, teacher, seeds_from, run_id, as_json) -> None:
     """Evolve seeds into new programs with the LLM (Evol-Instruct depth operators and breadth).
 
     Each new program must be parseable code that compiles in the sandbox; the ones that do become seeds
-    without tests (`act-train seeds list`), which `validate` and `cycle` take from there.
+    without tests (`act-train seeds list`), which `validate` and `cycle` take from there. A killed or extended
+    run (a larger --limit) goes on with --run RUN_ID, printed at the end, without writing its programs again.
     """
     from act_lsp import store
     from act_lsp.remote import load_teacher
@@ -555,7 +557,7 @@ def expand_cmd(per_seed, limit, language, focus, operators, teacher, seeds_from,
     except (model_store.ModelError, SandboxError) as exc:
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
-        pipe = Pipeline(SynthConfig(), teacher_model, pool.run_batch, db, Deduplicator(),
+        pipe = Pipeline(SynthConfig(), teacher_model, pool.run_batch, db, Deduplicator(), run_id=run_id,
                         on_event=(lambda m: None) if as_json else (lambda m: click.echo(m, err=True)))
         new = pipe.expand(seeds, ExpandConfig(per_seed=per_seed, focus=tuple(focus),
                                               operators=tuple(operators) or OPERATORS))
