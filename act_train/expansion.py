@@ -98,7 +98,7 @@ def expand(pipe: Pipeline, seeds: Sequence[Seed], config: ExpandConfig, *, deadl
         rows += _expansions(pipe, seed, todo, config)
         for row, op in rows:
             if row["ok"]:
-                out.append(expansion_seed(seed.id, op, row["id"], seed.language, row["code"]))
+                out.append(expansion_seed(seed.id, op, row["id"], seed.language, row["code"], seed.origin))
     pipe.log(f"expansion: {len(out)} new programs from {len(seeds)} seeds")
     return out
 
@@ -123,7 +123,7 @@ def _expansions(pipe: Pipeline, seed: Seed, todo, config: ExpandConfig) -> list[
             res = next(results)
             reason = "" if res.passed else f"expansion_{res.status}"
         item = pipe.prov.add(stage="expansion", key=key, parent=None, ok=not reason, reason=reason, code=code,
-                             pair=pair.id, seconds=secs, meta={"seed": seed.id, "operator": op, "focus": focus,
-                                                               "tokens": tokens})
+                             pair=pair.id, seconds=secs, meta={"seed": seed.id, "origin": seed.origin, "operator": op,
+                                                               "focus": focus, "tokens": tokens})
         rows.append(({"id": item, "ok": not reason, "code": code}, op))
     return rows

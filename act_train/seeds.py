@@ -25,7 +25,8 @@ class Seed:
     language: str  # source language name (java, cpp)
     code: str
     tests: str | None
-    origin: str  # bundled:<file> | feedback:<translation id> | imported:<file>:<problem> | expansion:<parent> | ...
+    # bundled:<file> | feedback:<translation id> | imported:<file>:<problem> | expansion:<item> of <parent's origin>
+    origin: str
 
     @property
     def kind(self) -> str:
@@ -76,9 +77,11 @@ def imported_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[See
             for row in db.query("select * from imported_seeds order by created_at, id") if row["language"] in languages]
 
 
-def expansion_seed(parent: str, operator: str, item_id: str, language: str, code: str) -> Seed:
+def expansion_seed(parent: str, operator: str, item_id: str, language: str, code: str, parent_origin: str = "",
+                   ) -> Seed:
+    """The parent's origin travels along: an MBXP problem's attribution must reach every pair derived from it."""
     return Seed(id=f"{parent}~{operator}-{item_id[:6]}", language=language, code=code, tests=None,
-                origin=f"expansion:{item_id}")
+                origin=f"expansion:{item_id}" + (f" of {parent_origin}" if parent_origin else ""))
 
 
 def expanded_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[Seed]:
@@ -92,7 +95,8 @@ def expanded_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[See
         pair = PAIRS.get(row["pair"] or "")
         language = pair.source.name if pair else meta.get("seed", "").split("/")[0]
         if language in languages:
-            seed = expansion_seed(meta["seed"], meta["operator"], row["id"], language, row["code"])
+            seed = expansion_seed(meta["seed"], meta["operator"], row["id"], language, row["code"],
+                                  meta.get("origin", ""))
             out.setdefault(seed.digest, seed)  # the same program from two runs counts once
     return list(out.values())
 

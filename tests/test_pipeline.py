@@ -108,6 +108,7 @@ def test_expansion_records_each_program_and_keeps_only_what_compiles(tmp_path, h
     assert stage["total"] == 2 and stage["ok"] == len(new)
     for s in new:  # what was kept compiles, and is a new program of the seed's language
         assert s.tests is None and s.language == "java" and s.code != seed.code and "~" in s.id
+        assert s.kind == "expansion" and s.origin.endswith(f" of {seed.origin}")
         assert sandbox_pool.run(Job.with_tests("java", s.code, LANGUAGES["java"].reading.harness)).passed
     rows = list(db.query("select meta from synth_items where stage = 'expansion'"))
     assert all('"focus": "string building"' in r["meta"] for r in rows)
