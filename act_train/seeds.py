@@ -90,10 +90,9 @@ def expanded_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[See
     for row in db.query("select id, pair, code, meta from synth_items where stage = 'expansion' and ok = 1 "
                         "order by created_at, id"):
         meta = json.loads(row["meta"] or "{}")
-        # The row's pair names the language; a parent's id does only for bundled seeds (java/...), not for
-        # imported (imported/...) or feedback ones, whose expansions were lost between runs before.
-        pair = PAIRS.get(row["pair"] or "")
-        language = pair.source.name if pair else meta.get("seed", "").split("/")[0]
+        # Every expansion row names its pair; a parent's id names a language only for bundled seeds (java/...).
+        pair = PAIRS.get(row["pair"])
+        language = pair.source.name if pair else None
         if language in languages:
             seed = expansion_seed(meta["seed"], meta["operator"], row["id"], language, row["code"],
                                   meta.get("origin", ""))

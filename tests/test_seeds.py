@@ -65,14 +65,14 @@ def test_expansions_of_imported_seeds_are_seeds_of_a_later_run(tmp_path):
     prov = Provenance(db, "r1")
     for key, parent, pair, code in (("k1", "imported/0ae11171e0d9", "cpp-rust", "int twice(int x) { return 2 * x; }"),
                                     ("k2", "java/run_length", "java-go", "class B { static int one() { return 1; } }")):
+        origin = {"origin": "imported:mbcpp.jsonl:MBCPP/7 (MBXP, CC BY 4.0)"} if pair == "cpp-rust" else {}
         prov.add(stage="expansion", key=key, parent=None, ok=True, reason="", code=code, pair=pair, seconds=1.0,
-                 meta={"seed": parent, "operator": "breadth", "focus": None, "tokens": 9,
-                       "origin": "imported:mbcpp.jsonl:MBCPP/7 (MBXP, CC BY 4.0)" if pair == "cpp-rust" else ""})
+                 meta={"seed": parent, "operator": "breadth", "focus": None, "tokens": 9, **origin})
     prov.add(stage="expansion", key="k3", parent=None, ok=False, reason="expansion_compile_error", code="int x(",
              pair="cpp-rust", seconds=1.0, meta={"seed": "imported/0ae11171e0d9", "operator": "breadth"})
     seeds = {s.language: s for s in expanded_seeds(db)}
     assert set(seeds) == {"cpp", "java"} and seeds["cpp"].code.startswith("int twice")
     assert seeds["cpp"].id.startswith("imported/0ae11171e0d9~breadth-") and seeds["cpp"].kind == "expansion"
     assert seeds["cpp"].origin.endswith(" of imported:mbcpp.jsonl:MBCPP/7 (MBXP, CC BY 4.0)")  # attribution kept
-    assert ":" in seeds["java"].origin and " of " not in seeds["java"].origin  # a row from before: no parent origin
+    assert seeds["java"].origin.startswith("expansion:") and " of " not in seeds["java"].origin  # an older row
     assert [s.kind for s in all_seeds(db)].count("expansion") == 2  # what validate --from expansion reads
