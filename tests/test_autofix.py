@@ -10,6 +10,7 @@ from act_lsp.autofix import suggested_fix
 from act_lsp.languages import go
 from act_lsp.languages.base import apply_edits
 from act_lsp.languages.go import compiler_fix as go_compiler_fix
+from act_lsp.languages.rust import compiler_fix as rust_compiler_fix
 from act_lsp.languages.rust import rustc_edits
 from act_lsp.sandbox import Job
 
@@ -106,6 +107,44 @@ def test_rustc_suggestions_make_a_typical_small_model_answer_compile(sandbox_poo
     assert fixed is not None and "let mut n" in fixed and "name.to_string()" in fixed
     assert sandbox_pool.run(Job.of("rust_check", fixed)).passed
     assert suggested_fix("rust", fixed, sandbox_pool.run) is None  # nothing left to suggest
+
+
+CPP_STYLE_RUST = ("fn f(s: &str, v: Vec<i32>, n: i32) -> i32 {\n    let mut c = 0;\n    for i in 0..n {\n"
+                  "        if s[i as usize] == 'a' { c += v[i + 1]; }\n    }\n    c\n}\n")
+
+
+def _index_error(code: str, text: str, receiver: str, whole: bool) -> str:
+    """rustc's diagnostic for one indexing: its span the whole ``x[i]`` (rustc 1.63, the image's) or the index."""
+    start = code.index(text) + (0 if whole else len(receiver) + 1)
+    end = code.index(text) + (len(text) if whole else len(text) - 1)
+    index = text[len(receiver) + 1: -1]
+    kind = "str" if receiver == "s" else "[i32]"
+    by = "usize" if receiver == "s" else "i32"
+    return json.dumps({"level": "error", "message": f"the type `{kind}` cannot be indexed by `{by}`",
+                       "spans": [{"file_name": "main.rs", "byte_start": start, "byte_end": end, "is_primary": True,
+                                  "suggested_replacement": None, "label": index}],
+                       "children": []})
+
+
+@pytest.mark.parametrize("whole", [True, False])
+def test_cpp_style_indexing_becomes_rust_indexing(whole):
+    out = "\n".join([_index_error(CPP_STYLE_RUST, "s[i as usize]", "s", whole),
+                     _index_error(CPP_STYLE_RUST, "v[i + 1]", "v", whole)])
+    fixed = rust_compiler_fix(CPP_STYLE_RUST, out)
+    assert "if (s.as_bytes()[i as usize] as char) == 'a' { c += v[(i + 1) as usize]; }" in fixed
+    assert rust_compiler_fix(CPP_STYLE_RUST, out.replace("cannot be indexed", "is not")) == CPP_STYLE_RUST
+
+
+@pytest.mark.docker
+def test_cpp_style_indexing_compiles_and_reads_bytes_as_cpp_does(sandbox_pool):
+    code = ("fn count(s: &str, v: Vec<i32>, n: i32) -> i32 {\n    let mut c = 0;\n    let t = s.to_string();\n"
+            "    for i in 0..n {\n        if s[i as usize] == 'a' { c += v[i]; }\n"
+            "        if t[(i as usize)] == 'b' { c += v[i + 1 - 1] * 10; }\n    }\n    c\n}\n")
+    tests = "#[test]\nfn counts() {\n    assert_eq!(count(\"abca\", vec![1, 2, 3, 4], 4), 25);\n}\n"
+    assert not sandbox_pool.run(Job.of("rust_check", code)).passed
+    fixed = suggested_fix("rust", code, sandbox_pool.run)
+    assert fixed is not None and "(t.as_bytes()[(i as usize)] as char) == 'b'" in fixed
+    assert sandbox_pool.run(Job.with_tests("rust_test", fixed, tests)).passed
 
 
 @pytest.mark.docker
