@@ -218,6 +218,7 @@ def _errors(stderr: str):
 
 
 def _without_overlaps(found: Mapping[tuple[int, int], str]) -> list[tuple[int, int, str]]:
+    """Byte-range edits in order; two edits of one range would garble it."""
     edits, last_end = [], -1
     for (start, end), repl in sorted(found.items()):
         if start >= last_end:  # the first of two overlapping edits wins
@@ -270,9 +271,10 @@ def index_edits(code: str, stderr: str, file_name: str = "main.rs") -> list[tupl
     for diag in _errors(stderr):
         m = _CANNOT_INDEX.match(diag.get("message", ""))
         span = next((s for s in diag.get("spans") or () if s.get("is_primary")), None)
-        where = _indexing(data, span["byte_start"], span["byte_end"]) if m and span and \
-            span.get("file_name") == file_name else None
-        if m is None or where is None:
+        if m is None or span is None or span.get("file_name") != file_name:
+            continue
+        where = _indexing(data, span["byte_start"], span["byte_end"])
+        if where is None:
             continue
         first, open_, close = where
         index = data[open_ + 1: close].decode(errors="replace").strip()
