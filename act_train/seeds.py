@@ -90,7 +90,7 @@ def expanded_seeds(db, languages: tuple[str, ...] = ("java", "cpp")) -> list[See
     for row in db.query("select id, pair, code, meta from synth_items where stage = 'expansion' and ok = 1 "
                         "order by created_at, id"):
         meta = json.loads(row["meta"] or "{}")
-        # Every expansion row names its pair; a parent's id names a language only for bundled seeds (java/...).
+        # The row's pair names the language (a parent's id does not: imported/..., feedback/...).
         pair = PAIRS.get(row["pair"])
         language = pair.source.name if pair else None
         if language in languages:
