@@ -270,12 +270,10 @@ class Pipeline:
         student = self._student(pair, by)
         key = item_key(seed.id, "sampled", by, *student)
         passing: list[tuple[str, str, str, str]] = []
-        compiled = 0
         cands = self._candidates(seed, pair, parent, by, tests[1] if tests else None)
         for cand_id, cand in cands:
             if not cand.compiled or cand.duplicate:
                 continue
-            compiled += 1
             if tests is None:
                 tests = self._target_tests(seed, pair, cand.code, source_tests)
                 if tests[1] is None:
@@ -290,6 +288,9 @@ class Pipeline:
                     if self._validate(seed, pair, cand_id, cand.code, *tests):
                         passing.append((cand_id, cand.code, *tests))
         k = len(cands)
+        # per sample, as the pass rate: a duplicate of a compiling (passing) candidate compiled (passed) too
+        compiling = {c.code for _, c in cands if c.compiled and not c.duplicate}
+        compiled = sum(1 for _, c in cands if c.code in compiling)
         passed = sum(1 for _, c in cands if any(c.code == code for _, code, _, _ in passing))
         sampled = {"by": by, "k": k, "compiled": compiled, "passed": passed,
                    "pass_rate": round(passed / k, 3) if k else 0.0, "distinct_passing": len(passing),
