@@ -181,6 +181,7 @@ def test_nothing_to_call_gives_no_plan():
     ("data/pairs/mbxp-java-go.jsonl", lambda row: row["provenance"]["tests"]),
     ("data/pairs/mbxp-java-go-2.jsonl", lambda row: row["provenance"]["tests"]),
     ("data/pairs/mbxp-java-go-3.jsonl", lambda row: row["provenance"]["tests"]),
+    ("data/pairs/mbxp-java-go-4.jsonl", lambda row: row["provenance"]["tests"]),
     ("data/heldout/mbjp-java_go.jsonl", lambda row: row["target_tests"]),
     ("data/realistic/java_go.jsonl", lambda row: row["target_tests"]),
     ("data/classes/java_go.jsonl", lambda row: row["target_tests"]),
