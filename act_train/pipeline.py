@@ -290,8 +290,9 @@ class Pipeline:
         k = len(cands)
         # per sample, as the pass rate: a duplicate of a compiling (passing) candidate compiled (passed) too
         compiling = {c.code for _, c in cands if c.compiled and not c.duplicate}
+        passing_codes = {code for _, code, _, _ in passing}
         compiled = sum(1 for _, c in cands if c.code in compiling)
-        passed = sum(1 for _, c in cands if any(c.code == code for _, code, _, _ in passing))
+        passed = sum(1 for _, c in cands if c.code in passing_codes)
         sampled = {"by": by, "k": k, "compiled": compiled, "passed": passed,
                    "pass_rate": round(passed / k, 3) if k else 0.0, "distinct_passing": len(passing),
                    **({"adapter": student[0]} if student else {})}

@@ -184,6 +184,10 @@ _GO_PAIR_FILES = sorted(str(p.relative_to(REPO)) for p in (REPO / "data/pairs").
                         if "preferences" not in p.name)
 
 
+def test_the_committed_go_pair_files_are_found():
+    assert "data/pairs/mbxp-java-go.jsonl" in _GO_PAIR_FILES and len(_GO_PAIR_FILES) >= 4  # a moved folder fails here
+
+
 @pytest.mark.parametrize(("path", "tests_of"), [
     *((path, lambda row: row["provenance"]["tests"]) for path in _GO_PAIR_FILES),
     ("data/heldout/mbjp-java_go.jsonl", lambda row: row["target_tests"]),
