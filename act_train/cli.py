@@ -316,6 +316,9 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
 @click.option("--llm-tests", type=click.Choice(["fallback", "always", "never"]), default="fallback",
               show_default=True, help="unit tests the teacher writes in the source language for programs without "
               "tests: when the io driver is missing or weak, for every such program, or never")
+@click.option("--target-gate", type=click.Choice(["translated", "always"]), default="translated", show_default=True,
+              help="run the target mutation gate on translated tests only, or on io tests too (those passed the "
+                   "source mutation gate on the same inputs)")
 @click.option("--exclude", "exclude", multiple=True, type=click.Path(exists=True),
               help="extra evaluation files to decontaminate against (bench JSONL or source files)")
 @click.option("--from", "seeds_from", multiple=True,
@@ -323,7 +326,7 @@ def seeds_import(path: str, language: str | None, max_lines: int, as_json: bool)
               help="only seeds of these origins (repeatable; default: all)")
 @click.option("--json", "as_json", is_flag=True, help="print the funnel as JSON")
 def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher_candidates, sample_with, adapters,  # noqa: PLR0913
-                 repair, llm_tests, exclude, seeds_from, as_json) -> None:
+                 repair, llm_tests, target_gate, exclude, seeds_from, as_json) -> None:
     """Turn seeds into Docker-validated translation pairs, with the funnel of every stage.
 
     Decontaminates against the benchmark files ($ACT_SHARED/bench, default ../shared/bench), the realistic set
@@ -357,7 +360,8 @@ def validate_cmd(run_id, out, limit, candidates, keep, student, teacher, teacher
         raise EnvironmentNotReady(str(exc)) from None
     with pool:
         config = SynthConfig(candidates=candidates, keep=keep, repair=repair, llm_tests=llm_tests,
-                             teacher_candidates=teacher_candidates if teacher else 0, sample_with=sample_with)
+                             teacher_candidates=teacher_candidates if teacher else 0, sample_with=sample_with,
+                             target_gate=target_gate)
         local = getattr(student_model, "model_path", None)  # an endpoint serves each version as a model of its own
         serving = store.serving_versions(db, config.pair_ids, local) if sample_with == "serving" and local else {}
         for pair, version in serving.items():

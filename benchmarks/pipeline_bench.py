@@ -5,10 +5,12 @@ Runs the pipeline on the first N function-level seeds of each language (MBXP pro
 variant, side by side:
   batched     k candidates decoded together in one llama.cpp batch (the default)
   sequential  the same k candidates one generation after another (the optimisation off)
+  gated       batched, with the target mutation gate on io tests too (``target_gate="always"``: the skip off)
 and prints for each: seeds, admitted pairs, wall time, pairs per hour of wall time and per CPU-hour (wall time x
-cores, since generation and the sandbox pool use every core), candidates per CPU-minute, the LLM and sandbox
-shares, and the funnel.
-Run: `.venv/bin/python benchmarks/pipeline_bench.py --seeds 5 --variants batched,sequential`.
+cores, since generation and the sandbox pool use every core), the machine's busy CPU time over the run (from
+/proc/stat: the share of those CPU-hours really used; the rest is cores idle while one stage waits on the other),
+candidates per CPU-minute, the LLM and sandbox shares, and the funnel.
+Run: `.venv/bin/python benchmarks/pipeline_bench.py --seeds 5 --variants batched,sequential,gated`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,18 @@ from act_train.importer import problem_units
 from act_train.pipeline import Pipeline, SynthConfig
 from act_train.provenance import funnel
 from act_train.seeds import Seed, bundled_seeds
+
+VARIANTS = ("batched", "sequential", "gated")
+
+
+def busy_cpu_seconds() -> float | None:
+    """CPU time the whole machine spent busy since boot (model, sandbox containers, everything): /proc/stat."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 class Sequential:
@@ -57,15 +71,17 @@ def run_variant(name: str, host: ModelHost, seeds: list[Seed], args) -> dict:
     db = store.open_db(Path(tempfile.mkdtemp()) / "bench.db")
     dedup = Deduplicator()
     load_evaluation_set(dedup, sorted(default_bench_dir().glob("*.jsonl")))
-    generator = host if name == "batched" else Sequential(host)
+    generator = Sequential(host) if name == "sequential" else host
     with SandboxPool(SandboxConfig(workers=args.workers)) as pool:
-        pipe = Pipeline(SynthConfig(candidates=args.candidates, llm_tests=args.llm_tests), generator, pool.run_batch,
-                        db, dedup)
-        start = time.perf_counter()
+        config = SynthConfig(candidates=args.candidates, llm_tests=args.llm_tests,
+                             target_gate="always" if name == "gated" else "translated")
+        pipe = Pipeline(config, generator, pool.run_batch, db, dedup)
+        start, busy_start = time.perf_counter(), busy_cpu_seconds()
         summary = pipe.run(seeds, on_seed=lambda done, total: print(f"[{name}] {done}/{total} seeds, "
                                                                     f"{time.perf_counter() - start:.0f} s",
                                                                     file=sys.stderr, flush=True))
-        wall = time.perf_counter() - start
+        wall, busy_end = time.perf_counter() - start, busy_cpu_seconds()
+    busy = busy_end - busy_start if busy_start is not None and busy_end is not None else None
     cores = os.cpu_count() or 1
     llm, sandbox = summary["timing"].get("llm", 0.0), summary["timing"].get("sandbox", 0.0)
     flow = funnel(db, pipe.run_id)
@@ -74,6 +90,8 @@ def run_variant(name: str, host: ModelHost, seeds: list[Seed], args) -> dict:
         "wall_s": round(wall, 1), "cores": cores,
         "pairs_per_wall_hour": round(summary["pairs"] / wall * 3600, 1),
         "pairs_per_cpu_hour": round(summary["pairs"] / (wall * cores) * 3600, 1),
+        "cpu_busy_share": round(busy / (wall * cores), 3) if busy is not None else None,
+        "pairs_per_busy_cpu_hour": round(summary["pairs"] / busy * 3600, 1) if busy else None,
         "candidates_per_cpu_minute": round(flow["candidate"]["total"] / (wall * cores) * 60, 2),
         "llm_share": round(llm / wall, 3), "sandbox_share": round(sandbox / wall, 3),
         "other_share": round(1 - (llm + sandbox) / wall, 3),
@@ -87,15 +105,19 @@ def main() -> None:
     ap.add_argument("--skip", type=int, default=0, help="start after this many problems of each language")
     ap.add_argument("--candidates", type=int, default=4)
     ap.add_argument("--workers", type=int, default=2, help="sandbox containers")
-    ap.add_argument("--variants", default="batched,sequential", help="comma-separated: batched, sequential")
+    ap.add_argument("--variants", default="batched,sequential,gated", help="comma-separated: " + ", ".join(VARIANTS))
     ap.add_argument("--llm-tests", default="never", choices=("fallback", "always", "never"),
                     help="LLM-written source tests for programs the io driver cannot test (the data run's: never)")
     args = ap.parse_args()
+    variants = [v.strip() for v in args.variants.split(",") if v.strip()]
+    if not variants or set(variants) - set(VARIANTS):
+        ap.error(f"--variants: some of {', '.join(VARIANTS)}")
     seeds = function_seeds(args.seeds, args.skip)
     host = ModelHost()
-    results = [run_variant(v.strip(), host, seeds, args) for v in args.variants.split(",") if v.strip()]
+    results = [run_variant(v, host, seeds, args) for v in variants]
     print(json.dumps(results, indent=2))
-    keys = ("pairs", "wall_s", "pairs_per_cpu_hour", "candidates_per_cpu_minute", "llm_share", "sandbox_share")
+    keys = ("pairs", "wall_s", "pairs_per_cpu_hour", "cpu_busy_share", "candidates_per_cpu_minute", "llm_share",
+            "sandbox_share")
     print(f"{'variant':<12}" + "".join(f"{k:>28}" for k in keys))
     for r in results:
         print(f"{r['variant']:<12}" + "".join(f"{r[k]:>28}" for k in keys))

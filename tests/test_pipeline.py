@@ -39,7 +39,7 @@ def test_pipeline_funnel_is_consistent_and_admitted_pairs_pass(tmp_path, host, s
     imported = [Seed(id=f"test/{i}", language="java", tests=None, origin="imported:test", code=u.code)
                 for i, u in enumerate(units_in_source("java", PROGRAMS, "Utils.java"))]
     chosen = [seeds["java/run_length"], *imported]
-    config = SynthConfig(candidates=4, keep=2, mutants=6)
+    config = SynthConfig(candidates=4, keep=2, mutants=6, target_gate="always")  # the target gate on io tests too
     pipe = Pipeline(config, host, sandbox_pool.run_batch, db, dedup)
     summary = pipe.run(chosen)
     report = funnel(db, pipe.run_id)
@@ -71,6 +71,7 @@ def test_pipeline_funnel_is_consistent_and_admitted_pairs_pass(tmp_path, host, s
         if sum(r["source"] == row["source"] for r in exported) == 2:
             assert sampled["passed"] < sampled["k"]
     assert all(row["provenance"]["evidence"]["target_tests"] == "io" for row in exported)
+    assert all(row["provenance"]["evidence"]["target_mutation"] is True for row in exported)
     for row in exported:  # every admitted pair still passes its target tests when re-run
         pair = get_pair(row["pair"])
         rerun = sandbox_pool.run(Job.with_tests(pair.target.test_recipe, row["target"], row["provenance"]["tests"]))
@@ -190,7 +191,11 @@ def test_the_next_round_samples_again_with_the_improved_student_only_what_no_stu
         "select meta from synth_items where run_id = ? and stage = 'candidate'", [second.run_id])]
     assert len(candidates) == failed * config.candidates and all(m["adapter"] == tag for m in candidates)
     assert summary["admitted"] >= 1  # the improved student solves what the first could not
-    assert all(row["provenance"]["sampled"][0]["adapter"] == tag for row in export_jsonl(db, [second.run_id]))
+    exported = export_jsonl(db, [second.run_id])
+    assert all(row["provenance"]["sampled"][0]["adapter"] == tag for row in exported)
+    # io tests passed the source gate: the default target gate ("translated") does not run on them, and says so
+    assert report["target_mutation"]["total"] == 0 and report["validation"]["ok"] >= 1
+    assert all(row["provenance"]["evidence"]["target_mutation"] is None for row in exported)
 
     # Resumed with the same adapter: nothing is generated or recorded again.
     rows = db["synth_items"].count
