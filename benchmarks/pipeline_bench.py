@@ -10,7 +10,8 @@ and prints for each: seeds, admitted pairs, wall time, pairs per hour of wall ti
 cores, since generation and the sandbox pool use every core), the machine's busy CPU time over the run (from
 /proc/stat: the share of those CPU-hours really used; the rest is cores idle while one stage waits on the other),
 candidates per CPU-minute, the LLM and sandbox shares, and the funnel.
-Run: `.venv/bin/python benchmarks/pipeline_bench.py --seeds 5 --variants batched,sequential,gated`.
+Run: `.venv/bin/python benchmarks/pipeline_bench.py --seeds 30 --skip 8` (the README's numbers, ~22 min for the three
+variants; `--seeds 5 --variants batched` for a quick look).
 """
 
 from __future__ import annotations
