@@ -539,7 +539,7 @@ class Pipeline:
                                        pair=pair.id, meta={"tests": tests_id, "errors": errors}), "ok": ok}
         if not row["ok"]:
             return False
-        if not self._target_gated(tests_id):
+        if not self._target_gated(self.prov.stage_of(tests_id) == "io_tests"):
             return True
         gate_key = item_key(seed.id, "target_mutation", item_key(tests))
         mrow = self.prov.find("target_mutation", gate_key)
@@ -551,9 +551,9 @@ class Pipeline:
                                         meta={"score": report.score, "compiled": report.compiled}), "ok": ok}
         return bool(mrow["ok"])
 
-    def _target_gated(self, tests_id: str) -> bool:
-        """Whether the target mutation gate checks these tests (``SynthConfig.target_gate``)."""
-        return self.config.target_gate == "always" or self.prov.stage_of(tests_id) != "io_tests"
+    def _target_gated(self, io: bool) -> bool:
+        """Whether the target mutation gate checks these tests (io tests or not; ``SynthConfig.target_gate``)."""
+        return self.config.target_gate == "always" or not io
 
     def _admit(self, seed: Seed, pair: LanguagePair, cand_id: str, code: str, tests_id: str, tests: str,
                n: int, by: str, sampled: dict) -> str | None:
@@ -562,9 +562,10 @@ class Pipeline:
         if done:
             return done["id"]
         # target_mutation None: not run (io tests, ``target_gate``), as the editor's evidence says of checks not made
+        io = self.prov.stage_of(tests_id) == "io_tests"
         evidence = {"compiles": True, "target_tests_pass": True,
-                    "target_mutation": True if self._target_gated(tests_id) else None, "source_mutation": True,
-                    "target_tests": "io" if self.prov.stage_of(tests_id) == "io_tests" else "translated"}
+                    "target_mutation": True if self._target_gated(io) else None, "source_mutation": True,
+                    "target_tests": "io" if io else "translated"}
         admitted = self.prov.add(stage="admitted", key=key, parent=cand_id, ok=True, code=code, pair=pair.id,
                                  meta={"seed": seed.id, "origin": seed.origin, "source": seed.code, "tests": tests,
                                        "evidence": evidence, "by": by, "sampled": [sampled]})
