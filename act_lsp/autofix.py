@@ -23,7 +23,7 @@ from act_lsp.languages import LANGUAGES
 from act_lsp.sandbox import Job, JobError, RunResult
 
 
-def suggested_fix(language: str, code: str, run: Callable[[Job], RunResult], *, rounds: int = 3) -> str | None:
+def suggested_fix(language: str, code: str, run: Callable[[Job], RunResult], *, rounds: int = 5) -> str | None:
     """The code with the compiler's suggestions applied (up to ``rounds`` times), or None when there are none."""
     found = LANGUAGES.get(language)
     fixer = found.writing.fixer if found and found.writing else None

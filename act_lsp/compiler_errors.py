@@ -1,6 +1,8 @@
 """Where a target compiler's errors point: the sandbox compiles a translation as main.go / main.rs, so each error names
 a line of it (lines past the translation belong to appended tests). Each language's module holds its pattern.
-Read by the editor's diagnostics and by the per-member repair of a decomposed translation."""
+Read by the editor's diagnostics, by the per-member repair of a decomposed translation, and by the ranking of
+candidates that do not compile (the fewer errors left, and the later the compiler's pass they come from, the
+closer)."""
 
 from __future__ import annotations
 
@@ -24,3 +26,14 @@ def definition(language: str, name: str, code: str) -> re.Match[str] | None:
     if found is None or found.writing is None:
         return None
     return re.search(found.writing.definition.format(name=re.escape(name)), code, re.M)
+
+
+def compile_progress(language: str, output: str) -> tuple[int, int] | None:
+    """How close a failed compile came: (1 when every error is from a late pass, else 0; minus the error count),
+    higher is closer. None when the output names no error this language's pattern reads (a timeout, no code)."""
+    found = LANGUAGES.get(language)
+    errors = compiler_errors(language, output)
+    if not errors or found is None or found.writing is None:
+        return None
+    late = found.writing.late_error
+    return int(late is not None and all(late.match(msg) for _line, _col, msg in errors)), -len(errors)

@@ -845,7 +845,7 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
 @EXAMPLES_MIN_SIMILARITY
 @click.option("--verify", type=click.Choice(["off", "compile", "tests", "equivalence"]), default="off",
               show_default=True, help="measure what the editor serves: --candidates samples checked in the sandbox "
-              "(equivalence: against the source's behaviour), compiler fixes, one repair round, the best one; "
+              "(equivalence: against the source's behaviour), compiler fixes, up to two repair rounds, the best one; "
               "off: the raw model")
 @click.option("--candidates", default=3, show_default=True, help="samples per task when --verify is on")
 @click.option("--decompose", is_flag=True, help="write the first sample of a source with several members member "

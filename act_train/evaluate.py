@@ -83,7 +83,7 @@ class EvalConfig:
     examples_tokens: int = 1500  # prompt budget for them
     examples_min_similarity: float = MIN_SIMILARITY  # as the server's setting: less similar ones are not shown
     # What the editor serves instead of the raw model: ``candidates`` samples checked in the sandbox, compiler
-    # fixes, one repair round, the best returned (``Translator.translate``); one translation per task.
+    # fixes, repair rounds, the best returned (``Translator.translate``); one translation per task.
     verify: VerifyMode = "off"
     candidates: int = 3
     decompose: bool = False  # the first sample written member by member (``Translator.sample``)

@@ -107,6 +107,9 @@ class Writing:
     behaviour_fix: Callable[[str, str], str] = lambda code, _output: code
     tests: TestScaffold  # unit tests a model translates into this language
     compiler_errors: re.Pattern[str]  # (line, col, msg) of an error in the compiled main file
+    # an error message the compiler reports only once its earlier passes found none (rustc's borrow checker runs
+    # after type checking): a file whose errors are all such is closer to compiling than one with fewer others
+    late_error: re.Pattern[str] | None = None
     definition: str  # where a function or method is defined, by ``{name}``
     difference: Callable[[str], str]  # the first failed check of an io test run: "call = got, want expected"
     compile_kind: Callable[[str], str]  # a short, stable label for a compile failure (evaluation categories)
