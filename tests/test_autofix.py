@@ -135,6 +135,46 @@ def test_cpp_style_indexing_becomes_rust_indexing(whole):
     assert rust_compiler_fix(CPP_STYLE_RUST, out.replace("cannot be indexed", "is not")) == CPP_STYLE_RUST
 
 
+MIXED_NUMBERS = ("fn cost(m: &HashMap<String, i64>, k: &String, n: i32) -> i64 {\n"
+                 "    if m.contains_key(&k) { m[&k] * n } else { msg(\"none\") }\n}\n")
+
+
+def _primary(code: str, text: str, message: str, label: str, after: str = "") -> str:
+    start = code.index(text, code.index(after) + len(after) if after else 0)
+    return json.dumps({"level": "error", "message": message, "children": [],
+                       "spans": [{"file_name": "main.rs", "byte_start": start, "byte_end": start + len(text),
+                                  "is_primary": True, "suggested_replacement": None, "label": label}]})
+
+
+def test_cpp_implicit_number_conversions_become_casts_and_a_doubly_borrowed_key_loses_its_borrow():
+    borrow = "the trait bound `String: Borrow<&String>` is not satisfied"
+    out = "\n".join([_primary(MIXED_NUMBERS, "n", "mismatched types", "expected `i64`, found `i32`", after="* "),
+                     _primary(MIXED_NUMBERS, "contains_key", borrow, ""),  # rustc names the method, the key or
+                     _primary(MIXED_NUMBERS, "m[&k]", borrow, ""),  # the whole lookup
+                     _primary(MIXED_NUMBERS, "\"none\"", "mismatched types", "expected `String`, found `&str`")])
+    fixed = rust_compiler_fix(MIXED_NUMBERS, out)
+    assert "if m.contains_key(k) { m[k] * (n as i64) } else { msg(\"none\") }" in fixed  # not the string
+    assert rust_compiler_fix(MIXED_NUMBERS, out.replace("found `i32`", "found `&i32`").replace(borrow, "x")) == \
+        MIXED_NUMBERS
+    key = MIXED_NUMBERS.replace("(&k)", "(k)")
+    assert rust_compiler_fix(key, _primary(key, "&k", borrow, "")) == key.replace("m[&k]", "m[k]")  # the key named
+
+
+@pytest.mark.docker
+def test_cpp_implicit_conversions_compile_and_compute_as_cpp_does(sandbox_pool):
+    code = ("use std::collections::HashMap;\n\n"
+            "fn cost(prices: &HashMap<String, i64>, item: &String, qty: i32) -> i64 {\n"
+            "    if !prices.contains_key(&item) {\n        return -1;\n    }\n    prices[&item] * qty\n}\n")
+    tests = ("#[test]\nfn costs() {\n    let mut m = HashMap::new();\n"
+             "    m.insert(\"tea\".to_string(), 10_000_000_000);\n"
+             "    assert_eq!(cost(&m, &\"tea\".to_string(), 3), 30_000_000_000);\n"
+             "    assert_eq!(cost(&m, &\"milk\".to_string(), 3), -1);\n}\n")
+    assert not sandbox_pool.run(Job.of("rust_check", code)).passed
+    fixed = suggested_fix("rust", code, sandbox_pool.run)
+    assert fixed is not None and "prices[item] * (qty as i64)" in fixed and "contains_key(item)" in fixed
+    assert sandbox_pool.run(Job.with_tests("rust_test", fixed, tests)).passed
+
+
 @pytest.mark.docker
 def test_cpp_style_indexing_compiles_and_reads_bytes_as_cpp_does(sandbox_pool):
     code = ("fn count(s: &str, v: Vec<i32>, n: i32) -> i32 {\n    let mut c = 0;\n    let t = s.to_string();\n"

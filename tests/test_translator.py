@@ -287,3 +287,61 @@ def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_
                                                           tests="func TestX(t *testing.T) {}", decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "c.count += n" in out.code
     assert prompts[4].endswith("Add(n int) int {\n\t// fix: wrong result: c.Add(3) = 4, want 7\n")
+
+
+def _rustc(*codes: str) -> str:
+    """rustc's human-readable errors, one per code, each on its own line of main.rs."""
+    return "".join(f"error[{c}]: message\n  --> main.rs:{n}:5\n" for n, c in enumerate(codes, 1))
+
+
+def test_candidates_that_do_not_compile_rank_by_how_close_they_came():
+    from act_lsp.translator import Candidate, Translation
+
+    def cand(status: str, stderr: str = "") -> Candidate:
+        return Candidate(Translation("fn f() {}", "h", 1, 0.1, 0.0, "stop"),
+                         RunResult(status=status, exit_code=int(status != "passed"), stderr=stderr,
+                                   phase="run" if status == "passed" else "compile"))
+
+    seven, three = cand("compile_error", _rustc(*["E0308"] * 7)), cand("compile_error", _rustc(*["E0308"] * 3))
+    borrows = cand("compile_error", _rustc("E0382", "E0597", "E0716", "E0505"))  # only the borrow checker's
+    mixed = cand("compile_error", _rustc("E0382", "E0308"))
+    unreadable, compiled = cand("timeout"), cand("passed")
+    ranked = sorted([seven, unreadable, borrows, compiled, three, mixed], key=lambda c: c.rank("rust"), reverse=True)
+    assert ranked == [compiled, borrows, mixed, three, seven, unreadable]
+
+
+def _whole(*lines: str) -> str:
+    return "package main\n\nfunc F(x int) int {\n" + "".join(f"\t{line}\n" for line in lines) + "}\n"
+
+
+def _scripted_fix(monkeypatch) -> None:
+    """The compiler's fixes stand-in: mends the line ``a := x +`` only, as a fixer that knows one of the errors."""
+    monkeypatch.setattr("act_lsp.translator.suggested_fix",
+                        lambda _language, code, _run: code.replace("a := x +\n", "a := x + 1\n") if "a := x +\n"
+                        in code else None)
+
+
+def test_a_partial_compiler_fix_is_kept_and_the_repair_rounds_start_from_it(monkeypatch):
+    _scripted_fix(monkeypatch)
+    three = "\ta := x +\n\tb := x +\n\tc := x +\n\treturn a + b + c\n}\n"  # three errors; the fixer mends one
+    model = ScriptedModel([three, _whole("a := x + 1", "b := x + 1", "c := x +", "return a + b + c"),
+                           _whole("a := x + 1", "b := x + 1", "c := x + 1", "return a + b + c")], batch=False)
+    prompts: list[str] = []
+    original = model.generate
+    model.generate = lambda prompt, params=None, **kw: (prompts.append(prompt), original(prompt, params, **kw))[1]
+    out = Translator(model, LineSandbox).translate(PAIR, SOURCE, verify="compile", candidates=1)
+    assert out.evidence.compiled and out.evidence.repaired and out.evidence.candidates == 1
+    assert "c := x + 1" in out.code and len(prompts) == 3  # the sample, then two rounds, each closer
+    assert "a := x + 1\n\tb := x +\n" in prompts[1]  # the first round was shown the fixed file (2 errors left)
+    assert "b := x + 1\n\tc := x +\n" in prompts[2]  # the second, the first round's answer (1 error left)
+
+
+def test_repair_rounds_end_when_one_gets_no_closer_and_the_fixed_candidate_is_returned(monkeypatch):
+    _scripted_fix(monkeypatch)
+    two = "\ta := x +\n\tb := x +\n\treturn a + b\n}\n"
+    model = ScriptedModel([two, _whole("a := x", "b := x +", "c := x +", "return a + b + c"), "unused"],
+                          batch=False)
+    out = Translator(model, LineSandbox).translate(PAIR, SOURCE, verify="compile", candidates=1)
+    assert model.answers == ["unused"]  # the repair left two errors, as many as the fixed sample: no second round
+    assert not out.evidence.compiled and not out.evidence.repaired and out.evidence.autofixed
+    assert "a := x + 1\n\tb := x +\n" in out.code and out.evidence.errors.count("syntax error") == 1

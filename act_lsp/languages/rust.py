@@ -310,8 +310,8 @@ def conversion_edits(code: str, stderr: str, file_name: str = "main.rs") -> list
         number = _NUMBER_MISMATCH.match(span.get("label") or "")
         if number:
             found[(start, end)] = f"({data[start:end].decode(errors='replace')} as {number[1]})"
-        elif _BORROWED_KEY.match(diag.get("message", "")):
-            key = re.search(rb"[\[(]\s*(&)", data[start:]) if end > start else None
+        elif _BORROWED_KEY.match(diag.get("message", "")):  # the span: the key, the lookup, or the method's name
+            key = re.match(rb"\s*(&)", data[start:end]) or re.search(rb"[\[(]\s*(&)", data[start:])
             if key and start + key.start(1) <= max(end, data.find(b"\n", start)):
                 found[(start + key.start(1), start + key.end(1))] = ""
     return _without_overlaps(found)
