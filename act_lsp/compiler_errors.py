@@ -12,12 +12,17 @@ from act_lsp.languages import LANGUAGES
 
 
 def compiler_errors(language: str, output: str) -> list[tuple[int, int, str]]:
-    """(line, column, message) of each error the compiler reports, 1-based as it prints them."""
+    """(line, column, message) of each error the compiler reports, 1-based as it prints them; the message ends with
+    what the compiler says at the place (its ``detail``, when the pattern reads one)."""
     found = LANGUAGES.get(language)
     if found is None or found.writing is None:
         return []
-    return [(int(m["line"]), int(m["col"] or 1), m["msg"].strip())  # a compiler that gives no column: 1
-            for m in found.writing.compiler_errors.finditer(output)]
+    out = []
+    for m in found.writing.compiler_errors.finditer(output):
+        msg, detail = m["msg"].strip(), (m.groupdict().get("detail") or "").strip()
+        out.append((int(m["line"]), int(m["col"] or 1),  # a compiler that gives no column: 1
+                    msg + (f": {detail}" if detail and detail not in msg else "")))
+    return out
 
 
 def definition(language: str, name: str, code: str) -> re.Match[str] | None:

@@ -29,6 +29,14 @@ def test_compiler_errors_land_on_their_lines_shifted_to_where_a_selection_was_ap
                     errors="error[E0425]: cannot find value `y` in this scope\n --> main.rs:2:9\n  |\n")
     (r,) = verdict_diagnostics(rust, RUST, RUST, "rust")
     assert (r.range.start.line, r.range.start.character) == (1, 8) and "E0425" in r.message
+    labelled = ("error[E0308]: mismatched types\n  --> main.rs:2:13\n   |\n2  |     let t = n * total;\n"
+                "   |             ^^^^^ expected `i64`, found `i32`\n\n"
+                "error[E0369]: cannot add `{integer}` to `Option<usize>`\n  --> main.rs:3:7\n   |\n"
+                "3  |     eq + 1\n   |     -- ^ - {integer}\n   |     |\n   |     Option<usize>\n")
+    first, second = verdict_diagnostics(Evidence(mode="compile", compiled=False, errors=labelled), RUST, RUST, "rust")
+    assert first.message == "does not compile: error[E0308]: mismatched types: expected `i64`, found `i32`"
+    # "^ - {integer}": that label is another span's, not what the error says at its place
+    assert second.message == "does not compile: error[E0369]: cannot add `{integer}` to `Option<usize>`"
 
 
 def test_nothing_is_marked_when_unchecked_or_right_and_unparsed_errors_still_mark_the_first_line():

@@ -423,8 +423,11 @@ LANGUAGE = Language(
         tests=TestScaffold(prefix="#[cfg(test)]\nmod tests {\n    use super::*;\n\n"
                                   "    #[test]\n    fn translated() {\n",
                            style="use assert! and assert_eq!", blames_tests=_blames_tests),
-        compiler_errors=re.compile(r"^(?P<msg>error(?:\[E\d{4}\])?: .+)\n\s*--> main\.rs:(?P<line>\d+):(?P<col>\d+)",
-                                   re.M),
+        # the message, its place, and the label under the primary span (``^^^ expected `i64`, found `i32```): the
+        # message alone ("mismatched types") does not say what to change
+        compiler_errors=re.compile(r"^(?P<msg>error(?:\[E\d{4}\])?: .+)\n\s*--> main\.rs:(?P<line>\d+):(?P<col>\d+)"
+                                   r"(?:\n\s*\|\n(?:\s*\d+\s*\|.*\n(?:\s*\|[^\^\n]*\n)*?)+?\s*\|[^\^\n]*\^+ ?"
+                                   r"(?P<detail>[^\n-][^\n]*)?)?", re.M),  # "^ - x": x labels another span
         late_error=_BORROW_CHECK,
         definition=r"^\s*(?:pub )?fn {name}\b",
         difference=difference, compile_kind=compile_kind,
