@@ -79,12 +79,21 @@ def derive_scaffold(pair_id: str, source: str) -> Scaffold:
     types = pair.types
     parsed = reading.signatures(source)
     sigs = [writing.signature(s, types) for s in parsed]
-    preamble = writing.preamble + "".join(writing.error_type(name) for name in sorted(reading.errors(source)))
+    errors = reading.errors(source)
+    preamble = writing.preamble + "".join(writing.error_type(name) for name in sorted(errors))
     if not sigs:
         return Scaffold(prefix=preamble, signatures=())
     # The class with instance methods (not, say, an exception class with only a constructor) leads.
     owner = next((s.owner for s in parsed if s.owner and not s.constructor), None)
-    fields = reading.fields(source).get(owner or "", [])
+    declared = reading.fields(source)
+    fields = declared.get(owner or "", [])
+    # Data-only types beside it (a C++ struct of fields) are declared before it: written member by member, the
+    # model uses them without declaring them (measured: a realistic class's `vector<Meeting>` ended at "cannot find
+    # type `Meeting`" after both repair rounds).
+    if writing.record is not None:
+        methods = {s.owner for s in parsed}
+        preamble += "".join(writing.record(name, params, types) for name, params in declared.items()
+                            if params and name not in methods and name not in errors)
     stateful = owner if owner and fields else None
     pairs = list(zip(parsed, sigs, strict=True))
     # The stateful class's constructor opens its members (a private helper declared above it does not).

@@ -202,6 +202,25 @@ def test_a_class_is_decomposed_into_its_derived_members_in_both_pairs():
     assert derive_scaffold("java-go", SOURCE).members == ()  # one member: one shot
 
 
+def test_data_only_types_beside_the_class_are_declared_before_it_in_the_skeleton():
+    from act_lsp.scaffold import derive_scaffold
+
+    cpp = ("struct Meeting {\n  string title;\n  int start;\n};\nclass Day {\n  vector<Meeting> meetings;\npublic:\n"
+           "  void add(const string& t, int s) { meetings.push_back({t, s}); }\n"
+           "  int count() const { return meetings.size(); }\n};\n")
+    rust = derive_scaffold("cpp-rust", cpp)
+    assert rust.head == ("#[derive(Clone, Debug, PartialEq)]\nstruct Meeting {\n    title: String,\n"
+                         "    start: i32,\n}\n\nstruct Day {\n    meetings: Vec<Meeting>,\n}\n\n")
+    java = ("class Planner {\n    static class Note { String text; int at; }\n"
+            "    static class Full extends RuntimeException { int code; }\n"
+            "    private List<Note> notes = new ArrayList<>();\n"
+            "    void add(String text) { if (notes.size() > 9) throw new Full(); notes.add(new Note()); }\n"
+            "    int count() { return notes.size(); }\n}\n")
+    go = derive_scaffold("java-go", java)
+    assert "type Note struct {\n\ttext string\n\tat int\n}\n\ntype Planner struct {\n\tnotes []*Note\n}" in go.head
+    assert go.head.count("type Full struct") == 1 and len(go.members) == 3  # the exception stays an error type
+
+
 def test_decomposed_sampling_writes_each_body_after_its_signature_and_stops_where_it_closes():
     model = ScriptedModel(["\tStep = 1", "\tc := &Counter{}\n\tc.count = start\n\treturn c",
                            "\tc.count += n\n\treturn c.count", "\treturn 2 * x", "\treturn x"], batch=False)

@@ -93,6 +93,9 @@ class Writing:
     signature: Callable[[Signature, TypeMap], str]
     type_scaffold: Callable[[str, list[Param], str, TypeMap], str]  # (owner, fields, first member) → prefix
     error_type: Callable[[str], str] = lambda _name: ""  # the declaration of a source exception class
+    # The declaration of a data-only type the source declares beside its class (a C++ struct of fields, no
+    # methods), from its name and fields; None: left to the model.
+    record: Callable[[str, list[Param], TypeMap], str] | None = None
     # Decomposition: methods inside an ``impl`` block (Rust) or top level (Go); the indentation of a top-level
     # function's body; where the model's own declarations (constants, helper types) before the members end:
     # (opening, stop strings, what closes it).

@@ -89,6 +89,12 @@ def type_scaffold(owner: str, fields: list[Param], first: str, types: TypeMap) -
     return f"type {owner} struct {{\n{body}}}\n\n{first} {{\n"
 
 
+def record(name: str, fields: list[Param], types: TypeMap) -> str:
+    """A Java class of fields only as a Go struct."""
+    body = "".join(f"\t{param_name(f.name)} {types(f.type)}\n" for f in fields)
+    return f"type {name} struct {{\n{body}}}\n\n"
+
+
 def error_type(name: str) -> str:
     """A Java exception class becomes a Go error type, written out in the answer's prefix: boilerplate the
     model then only has to use (measured: the 0.5B model returned `&X{...}` without ever declaring X)."""
@@ -942,8 +948,8 @@ LANGUAGE = Language(
     compile_recipe="go_check", test_recipe="go_test",
     writing=Writing(
         preamble="package main\n\n", types={"java": from_java}, signature=signature, type_scaffold=type_scaffold,
-        error_type=error_type, declarations=("var (\n", ("\n)\n", "func "), "\n)\n\n"), io_tests=io_tests,
-        tidy=tidy, fixer=Fixer("go_check", compiler_fix), behaviour_fix=behaviour_fix,
+        record=record, error_type=error_type, declarations=("var (\n", ("\n)\n", "func "), "\n)\n\n"),
+        io_tests=io_tests, tidy=tidy, fixer=Fixer("go_check", compiler_fix), behaviour_fix=behaviour_fix,
         tests=TestScaffold(prefix='package main\n\nimport "testing"\n\nfunc TestTranslated(t *testing.T) {\n',
                            style="call t.Fatalf with a message when a check fails",
                            blames_tests=lambda errors, _code: "main_test.go" in errors),

@@ -96,6 +96,12 @@ def signature(sig: Signature, types: TypeMap) -> str:
     return f"fn {raw_name(sig.name)}({', '.join(params)})" + (f" -> {ret}" if ret else "")
 
 
+def record(name: str, fields: list[Param], types: TypeMap) -> str:
+    """A C++ struct of fields as a Rust struct that copies and compares as C++ values do."""
+    body = "".join(f"    {raw_name(f.name)}: {types(f.type)},\n" for f in fields)
+    return f"#[derive(Clone, Debug, PartialEq)]\nstruct {name} {{\n{body}}}\n\n"
+
+
 def type_scaffold(owner: str, fields: list[Param], first: str, types: TypeMap) -> str:
     body = "".join(f"    {raw_name(f.name)}: {types(f.type)},\n" for f in fields)
     uses = "".join(f"use std::collections::{c};\n" for c in ("HashMap", "HashSet") if c in body)
@@ -418,7 +424,8 @@ LANGUAGE = Language(
     crate_files=lambda crates: {"Cargo.toml": cargo_manifest(crates)},
     writing=Writing(
         preamble="", types={"cpp": from_cpp}, signature=signature, type_scaffold=type_scaffold,
-        methods_in_impl=True, body_indent=" " * 4, declarations=("", ("fn ", "impl "), "\n\n"), io_tests=io_tests,
+        record=record, methods_in_impl=True, body_indent=" " * 4, declarations=("", ("fn ", "impl "), "\n\n"),
+        io_tests=io_tests,
         tidy=tidy, fixer=Fixer("rust_check_json", compiler_fix),
         tests=TestScaffold(prefix="#[cfg(test)]\nmod tests {\n    use super::*;\n\n"
                                   "    #[test]\n    fn translated() {\n",
