@@ -10,10 +10,9 @@ The editor, the data pipeline and the evaluation all call it, with different set
 - ``translate``: the candidates, then repair rounds from the best so far while it fails (the compiler's or the
   tests' words go back to the model; up to ``REPAIR_ROUNDS``, while each gets closer: a candidate that does not
   compile is closer with fewer errors left, or with only the borrow checker's), and the best one with its
-  evidence. The server uses this. In ``equivalence``
-  mode the tests are the source's own behaviour: the io driver runs the source on generated calls in the
-  sandbox first, and a candidate must reproduce every outcome; code the driver cannot call falls back to
-  ``compile``, and the evidence says so.
+  evidence. The server uses this. In ``equivalence`` mode the tests are the source's own behaviour: the io driver
+  runs the source on generated calls in the sandbox first, and a candidate must reproduce every outcome; code the
+  driver cannot call falls back to ``compile``, and the evidence says so.
 """
 
 from __future__ import annotations
