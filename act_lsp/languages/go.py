@@ -83,16 +83,15 @@ def signature(sig: Signature, types: TypeMap) -> str:
     return f"{head}{exported(sig.name)}({params})" + (f" {ret}" if ret else "")
 
 
-def type_scaffold(owner: str, fields: list[Param], first: str, types: TypeMap) -> str:
-    """The struct with its fields mapped, then the class's first method (usually NewOwner) opened."""
-    body = "".join(f"\t{param_name(f.name)} {types(f.type)}\n" for f in fields)
-    return f"type {owner} struct {{\n{body}}}\n\n{first} {{\n"
-
-
 def record(name: str, fields: list[Param], types: TypeMap) -> str:
-    """A Java class of fields only as a Go struct."""
+    """The struct with its fields mapped (for a Java class of fields only, the whole declaration)."""
     body = "".join(f"\t{param_name(f.name)} {types(f.type)}\n" for f in fields)
     return f"type {name} struct {{\n{body}}}\n\n"
+
+
+def type_scaffold(owner: str, fields: list[Param], first: str, types: TypeMap) -> str:
+    """The struct, then the class's first method (usually NewOwner) opened."""
+    return record(owner, fields, types) + f"{first} {{\n"
 
 
 def error_type(name: str) -> str:

@@ -96,16 +96,20 @@ def signature(sig: Signature, types: TypeMap) -> str:
     return f"fn {raw_name(sig.name)}({', '.join(params)})" + (f" -> {ret}" if ret else "")
 
 
+def _struct(name: str, fields: list[Param], types: TypeMap, derive: str = "") -> str:
+    """The struct with its fields mapped, after the imports they need (``tidy`` drops a repeated one)."""
+    body = "".join(f"    {raw_name(f.name)}: {types(f.type)},\n" for f in fields)
+    uses = "".join(f"use std::collections::{c};\n" for c in ("HashMap", "HashSet") if c in body)
+    return f"{uses}{chr(10) if uses else ''}{derive}struct {name} {{\n{body}}}\n\n"
+
+
 def record(name: str, fields: list[Param], types: TypeMap) -> str:
     """A C++ struct of fields as a Rust struct that copies and compares as C++ values do."""
-    body = "".join(f"    {raw_name(f.name)}: {types(f.type)},\n" for f in fields)
-    return f"#[derive(Clone, Debug, PartialEq)]\nstruct {name} {{\n{body}}}\n\n"
+    return _struct(name, fields, types, derive="#[derive(Clone, Debug, PartialEq)]\n")
 
 
 def type_scaffold(owner: str, fields: list[Param], first: str, types: TypeMap) -> str:
-    body = "".join(f"    {raw_name(f.name)}: {types(f.type)},\n" for f in fields)
-    uses = "".join(f"use std::collections::{c};\n" for c in ("HashMap", "HashSet") if c in body)
-    return f"{uses}{chr(10) if uses else ''}struct {owner} {{\n{body}}}\n\nimpl {owner} {{\n    {first} {{\n"
+    return _struct(owner, fields, types) + f"impl {owner} {{\n    {first} {{\n"
 
 
 # --- io tests: a test module with the recorded outcomes ---------------------------------------------------
@@ -317,8 +321,10 @@ def conversion_edits(code: str, stderr: str, file_name: str = "main.rs") -> list
         if number:
             found[(start, end)] = f"({data[start:end].decode(errors='replace')} as {number[1]})"
         elif _BORROWED_KEY.match(diag.get("message", "")):  # the span: the key, the lookup, or the method's name
-            key = re.match(rb"\s*(&)", data[start:end]) or re.search(rb"[\[(]\s*(&)", data[start:])
-            if key and start + key.start(1) <= max(end, data.find(b"\n", start)):
+            line_end = data.find(b"\n", start)
+            near = data[start: max(end, len(data) if line_end < 0 else line_end)]
+            key = re.match(rb"\s*(&)", near) or re.search(rb"[\[(]\s*(&)", near)
+            if key:
                 found[(start + key.start(1), start + key.end(1))] = ""
     return _without_overlaps(found)
 
