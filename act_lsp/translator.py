@@ -9,10 +9,11 @@ The editor, the data pipeline and the evaluation all call it, with different set
   a nil slice where Java returns an empty list). The pipeline keeps every candidate (rejection sampling).
 - ``translate``: the candidates, then repair rounds from the best so far while it fails (the compiler's or the
   tests' words go back to the model; up to ``REPAIR_ROUNDS``, while each gets closer: a candidate that does not
-  compile is closer with fewer errors left, or with only the borrow checker's), and the best one with its
-  evidence. The server uses this. In ``equivalence`` mode the tests are the source's own behaviour: the io driver
-  runs the source on generated calls in the sandbox first, and a candidate must reproduce every outcome; code the
-  driver cannot call falls back to ``compile``, and the evidence says so.
+  compile is closer with fewer errors left, or with only the borrow checker's; one that compiles, with fewer
+  failed checks; a decomposed one has only its blamed members written again, re-sampled when that fails), and the
+  best one with its evidence. The server uses this. In ``equivalence`` mode the tests are the source's own
+  behaviour: the io driver runs the source on generated calls in the sandbox first, and a candidate must reproduce
+  every outcome; code the driver cannot call falls back to ``compile``, and the evidence says so.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from act_lsp.scaffold import Scaffold, derive_scaffold
 
 SAMPLE_TEMPERATURE = 0.7  # the samples after the first (greedy) one
 REPAIR_ROUNDS = 2  # repair rounds for a failed best candidate; a round that is no better ends them
+REPAIR_SAMPLES = 2  # a member repair that fails: the blamed members sampled this many more times
 
 
 class Generator(Protocol):
@@ -136,13 +138,18 @@ class Candidate:
         return "" if self.result is None or self.passed else (self.result.stderr or self.result.stdout)
 
     def rank(self, language: str) -> tuple[int, int, int]:
-        """``score``, then, between candidates that do not compile, how close each came (``compile_progress``): a
-        fix that leaves 3 of 7 errors is progress to keep and repair from (measured: a realistic class's rustc
-        suggestions took it from 7 errors to 3, and the fixed file was thrown away as scoring no better). Output
-        that names no error (a timeout, no code) ranks last."""
-        if self.score:
-            return self.score, 0, 0
-        return (0, *(compile_progress(language, self.errors) or (-1, 0)))
+        """``score``, then how close the candidate came: between those that do not compile, by what the compiler
+        left (``compile_progress``: a fix that leaves 3 of 7 errors is progress to keep and repair from; measured:
+        a realistic class's rustc suggestions took it from 7 errors to 3, and the fixed file was thrown away as
+        scoring no better); between those that compile but fail their tests, by how few checks failed (a repair
+        that mends 2 of 3 differing calls is kept and repaired further). Output that says neither ranks last."""
+        if self.score == 0:
+            return (0, *(compile_progress(language, self.errors) or (-1, 0)))
+        if self.passed:
+            return 2, 0, 0
+        found = LANGUAGES.get(language)
+        failed = found.writing.failed_checks(self.errors) if found and found.writing else None
+        return (1, -1, 0) if failed is None else (1, 0, -failed)
 
 
 def sample_params(params: GenerationParams, k: int, temperature: float = SAMPLE_TEMPERATURE) -> list[GenerationParams]:
@@ -308,45 +315,59 @@ class Translator:
 
     def repair_members(self, pair: LanguagePair, prompt: Prompt, scaffold: Scaffold, cand: Candidate, *,
                        params: GenerationParams | None = None, tests: str | None = None, difference: str = "",
-                       cancelled: Callable[[], bool] | None = None) -> Candidate | None:
+                       resamples: int = 0, cancelled: Callable[[], bool] | None = None) -> Candidate | None:
         """A decomposed translation that failed: only the members blamed (by the compiler's error lines, or by
         the call that behaved differently) are written again, the complaint put as a comment at the top of the
-        body; the rest of the file stays. One sandbox check of the result. None when nothing can be blamed."""
-        code = cand.code
-        spans = member_bodies(code, scaffold)
+        body; the rest of the file stays. When that rewrite (with ``params``) does not pass, the blamed members
+        are sampled ``resamples`` more times at temperature and every variant is checked in one sandbox batch:
+        the best ranked is returned. None when nothing can be blamed."""
+        spans = member_bodies(cand.code, scaffold)
         if spans is None:
             return None
-        lines = [code[:start].count("\n") for start, _ in spans]  # the line after each signature (0-based)
-        blame: dict[int, list[str]] = {}
-        for line, _col, msg in compiler_errors(pair.target.name, cand.errors):
-            at = next((i for i in reversed(range(len(spans))) if lines[i] - 1 <= line - 1), None)
-            if at is not None and line - 1 <= code[:spans[at][1]].count("\n") + 1:
-                blame.setdefault(at, []).append(msg)
-        if not blame and difference:
-            name = re.match(r"(?:\w+\.|\w+::)?(\w+)\(", difference)
-            at = next((i for i, m in enumerate(scaffold.members) if name and re.search(
-                rf"\b{re.escape(name[1])}\(", m.signature)), None)
-            if at is not None:
-                blame[at] = [f"wrong result: {difference}"]
+        blame = _blame(pair.target.name, cand, scaffold, spans, difference)
         if not blame:
             return None
         params = params or GenerationParams()
+        tried: list[Candidate] = []
+        for p in sample_params(params, 1 + max(0, resamples)):
+            if tried and (tried[0].passed or (cancelled and cancelled())):
+                break
+            code, tokens, seconds, unfinished = cand.code, 0, 0.0, False
+            for at in sorted(blame, reverse=True):  # from the end: earlier offsets stay valid
+                body = self._member_body(prompt, scaffold, at, code, spans[at], blame[at], p, cancelled)
+                tokens, seconds = tokens + body.tokens, seconds + body.seconds
+                unfinished = body.finish_reason in ("cancelled", "timeout")
+                if unfinished:
+                    break
+                code = code[:spans[at][0]] + body.text.rstrip("\n") + code[spans[at][1]:]
+            if unfinished:  # an unfinished variant is dropped, and ends the sampling
+                if not tried:
+                    return None
+                break
+            tried.append(Candidate(Translation(code=code, prompt_hash=prompt.hash, tokens=tokens, seconds=seconds,
+                                               first_token_seconds=0.0, finish_reason="stop"), with_tests=bool(tests)))
+            if len(tried) == 1:  # the first rewrite alone: the others are sampled only when it fails
+                (tried[0].result,) = self.check(pair, [code], tests)
+        if len(tried) > 1:
+            for c, res in zip(tried[1:], self.check(pair, [c.code for c in tried[1:]], tests), strict=True):
+                c.result = res
+        best = max(range(len(tried)), key=lambda i: (tried[i].rank(pair.target.name), -i))
+        chosen = tried[best]
+        chosen.translation.tokens = sum(c.translation.tokens for c in tried)  # what the round cost, all variants
+        chosen.translation.seconds = sum(c.translation.seconds for c in tried)
+        return chosen
+
+    def _member_body(self, prompt: Prompt, scaffold: Scaffold, at: int, code: str, span: tuple[int, int],
+                     complaints: list[str], params: GenerationParams,
+                     cancelled: Callable[[], bool] | None) -> Generation:
+        """Member ``at``'s body written again after the code before it, the complaints as ``// fix:`` comments."""
+        member, (start, end) = scaffold.members[at], span
         head = prompt.text[: len(prompt.text) - len(prompt.prefix)]
-        tokens = seconds = 0
-        for at in sorted(blame, reverse=True):  # from the end: earlier offsets stay valid
-            member, (start, end) = scaffold.members[at], spans[at]
-            hint = "".join(f"{member.indent}// fix: {m[:200]}\n" for m in blame[at][:3])
-            # A body rarely needs much more than the one it replaces: a cap keeps a rambling answer cheap.
-            cap = min(params.max_tokens, 64 + (end - start) // 2)
-            gen = self.generator.generate(head + code[:start] + hint, dataclasses.replace(
-                params, max_tokens=cap, stop=("\n" + member.closing, *params.stop)), cancelled=cancelled)
-            tokens, seconds = tokens + gen.tokens, seconds + gen.seconds
-            if gen.finish_reason in ("cancelled", "timeout"):
-                return None
-            code = code[:start] + gen.text.rstrip("\n") + code[end:]
-        (res,) = self.check(pair, [code], tests)
-        return Candidate(Translation(code=code, prompt_hash=prompt.hash, tokens=tokens, seconds=seconds,
-                                     first_token_seconds=0.0, finish_reason="stop"), res, bool(tests))
+        hint = "".join(f"{member.indent}// fix: {m[:200]}\n" for m in complaints[:3])
+        # A body rarely needs much more than the one it replaces: a cap keeps a rambling answer cheap.
+        cap = min(params.max_tokens, 64 + (end - start) // 2)
+        return self.generator.generate(head + code[:start] + hint, dataclasses.replace(
+            params, max_tokens=cap, stop=("\n" + member.closing, *params.stop)), cancelled=cancelled)
 
     def _repaired(self, pair: LanguagePair, source: str, prompt: Prompt, members: Scaffold | None,
                   cand: Candidate, *, params: GenerationParams, tests: str | None,
@@ -357,7 +378,7 @@ class Translator:
         fixed = None
         if members is not None and members.members:
             fixed = self.repair_members(
-                pair, prompt, members, cand, params=params, tests=tests,
+                pair, prompt, members, cand, params=params, tests=tests, resamples=REPAIR_SAMPLES,
                 difference=first_difference(language, cand.errors) if cand.compiled else "", cancelled=cancelled)
             if fixed is not None and not fixed.passed and not (cancelled and cancelled()):
                 self._autofix(pair, fixed, tests)
@@ -451,6 +472,26 @@ def member_bodies(code: str, scaffold: Scaffold) -> list[tuple[int, int]] | None
         spans.append((start, end))
         at = end + 1
     return spans
+
+
+def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple[int, int]],
+           difference: str) -> dict[int, list[str]]:
+    """The members to write again, by index, with what is wrong in each: those the compiler's errors fall in, or
+    else the one the first differing call names."""
+    code = cand.code
+    lines = [code[:start].count("\n") for start, _ in spans]  # the line after each signature (0-based)
+    blame: dict[int, list[str]] = {}
+    for line, _col, msg in compiler_errors(language, cand.errors):
+        at = next((i for i in reversed(range(len(spans))) if lines[i] - 1 <= line - 1), None)
+        if at is not None and line - 1 <= code[:spans[at][1]].count("\n") + 1:
+            blame.setdefault(at, []).append(msg)
+    if not blame and difference:
+        name = re.match(r"(?:\w+\.|\w+::)?(\w+)\(", difference)
+        at = next((i for i, m in enumerate(scaffold.members) if name and re.search(
+            rf"\b{re.escape(name[1])}\(", m.signature)), None)
+        if at is not None:
+            blame[at] = [f"wrong result: {difference}"]
+    return blame
 
 
 def _why_no_equivalence(reason: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 from act_lsp.engine import Generation, GenerationParams
 from act_lsp.pairs import get_pair
 from act_lsp.sandbox import RunResult
-from act_lsp.translator import Translator
+from act_lsp.translator import SAMPLE_TEMPERATURE, Translator
 
 PAIR = get_pair("java-go")
 SOURCE = "class A { static int f(int x) { return x + 1; } }"
@@ -308,6 +308,34 @@ def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_
     assert prompts[4].endswith("Add(n int) int {\n\t// fix: wrong result: c.Add(3) = 4, want 7\n")
 
 
+def test_a_member_whose_repair_still_differs_is_sampled_again_and_the_variants_checked_together():
+    batches: list[int] = []
+
+    class DifferenceSandbox:
+        def run_batch(self, jobs):
+            batches.append(len(jobs))
+            return [RunResult(status="passed" if "+= n" in job.files["main.go"] else "failed", exit_code=0,
+                              stdout="" if "+= n" in job.files["main.go"] else
+                              "--- FAIL: TestX\n    main_test.go:12: c.Add(3) = 4, want 7\n", phase="run")
+                    for job in jobs]
+
+    model = ScriptedModel(["", "\treturn &Counter{count: start}", "\tc.count++\n\treturn c.count", "\treturn 2 * x",
+                           "\tc.count += 1\n\treturn c.count",  # the greedy rewrite: still wrong
+                           "\tc.count += 2\n\treturn c.count", "\tc.count += n\n\treturn c.count"], batch=False)
+    prompts: list[str] = []
+    original = model.generate
+    model.generate = lambda prompt, params=None, **kw: (prompts.append(prompt), original(prompt, params, **kw))[1]
+    out = Translator(model, DifferenceSandbox).translate(PAIR, COUNTER, verify="tests", candidates=1,
+                                                          tests="func TestX(t *testing.T) {}", decompose=True)
+    assert out.evidence.tests_passed and out.evidence.repaired and "c.count += n" in out.code
+    assert prompts[4] == prompts[5] == prompts[6]  # the same member, the same complaint, sampled
+    temps = [params.temperature for _kind, (params,) in model.calls[4:]]
+    assert temps[0] == GenerationParams().temperature and temps[1:] == [SAMPLE_TEMPERATURE] * 2
+    assert batches[-1] == 2  # the two samples checked in one sandbox batch, after the greedy rewrite alone
+    assert out.tokens == sum(len(a.split()) for a in ["return &Counter{count: start}", "c.count++ return c.count",
+                                                       "return 2 * x"] + ["c.count += 1 return c.count"] * 3)
+
+
 def _rustc(*codes: str) -> str:
     """rustc's human-readable errors, one per code, each on its own line of main.rs."""
     return "".join(f"error[{c}]: message\n  --> main.rs:{n}:5\n" for n, c in enumerate(codes, 1))
@@ -327,6 +355,26 @@ def test_candidates_that_do_not_compile_rank_by_how_close_they_came():
     unreadable, compiled = cand("timeout"), cand("passed")
     ranked = sorted([seven, unreadable, borrows, compiled, three, mixed], key=lambda c: c.rank("rust"), reverse=True)
     assert ranked == [compiled, borrows, mixed, three, seven, unreadable]
+
+
+def test_candidates_that_compile_but_fail_rank_by_how_many_checks_failed():
+    from act_lsp.translator import Candidate, Translation
+
+    def cand(stdout: str, status: str = "failed", phase: str = "run") -> Candidate:
+        return Candidate(Translation("x", "h", 1, 0.1, 0.0, "stop"),
+                         RunResult(status=status, exit_code=int(status != "passed"), stdout=stdout, phase=phase),
+                         with_tests=True)
+
+    def libtest(failed: int) -> str:
+        return f"test result: FAILED. {9 - failed} passed; {failed} failed; 0 ignored; 0 measured\n"
+
+    one, five, silent, passed = cand(libtest(1)), cand(libtest(5)), cand("", "timeout"), cand("ok", "passed")
+    assert (sorted([silent, five, passed, one], key=lambda c: c.rank("rust"), reverse=True)
+            == [passed, one, five, silent])
+    assert silent.compiled and silent.rank("rust") > cand("", "compile_error", "compile").rank("rust")
+    go = [cand("--- FAIL: TestX\n" + "".join(f"    main_test.go:{n}: f({n}) = 0, want 1\n" for n in range(k)))
+          for k in (3, 1)]
+    assert go[1].rank("go") > go[0].rank("go") and go[0].rank("go")[2] == -3
 
 
 def _whole(*lines: str) -> str:

@@ -115,6 +115,9 @@ class Writing:
     late_error: re.Pattern[str] | None = None
     definition: str  # where a function or method is defined, by ``{name}``
     difference: Callable[[str], str]  # the first failed check of an io test run: "call = got, want expected"
+    # how many checks of a test run failed (None: the output does not say, e.g. a timeout): between candidates that
+    # compile but fail, fewer is closer
+    failed_checks: Callable[[str], int | None] = lambda _output: None
     compile_kind: Callable[[str], str]  # a short, stable label for a compile failure (evaluation categories)
     panic: re.Pattern[str]  # a run that crashed, not one that computed a wrong answer
 

@@ -906,6 +906,11 @@ def difference(output: str) -> str:
     return m.group(1).strip() if m else ""
 
 
+def failed_checks(output: str) -> int | None:
+    """The failed checks, one ``t.Errorf`` line each (the io tests recover a panicking call and report it so)."""
+    return len(_FAILED_CHECK.findall(output)) or None
+
+
 def compile_kind(output: str) -> str:
     """A short, stable label for a build failure (what the evaluation counts)."""
     return next((kind for kind, pattern in _COMPILE_KINDS if re.search(pattern, output)), "other")
@@ -954,6 +959,7 @@ LANGUAGE = Language(
                            blames_tests=lambda errors, _code: "main_test.go" in errors),
         compiler_errors=re.compile(r"(?:^|[\s/])main\.go:(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)", re.M),
         definition=r"^func (?:\([^)]*\) )?{name}\(",
-        difference=difference, compile_kind=compile_kind, panic=re.compile(r"^panic: |runtime error", re.M),
+        difference=difference, failed_checks=failed_checks, compile_kind=compile_kind,
+        panic=re.compile(r"^panic: |runtime error", re.M),
     ),
 )

@@ -359,6 +359,12 @@ def difference(output: str) -> str:
     return ""
 
 
+def failed_checks(output: str) -> int | None:
+    """The failed scenarios, from libtest's summary (each scenario is one ``#[test]``)."""
+    m = re.search(r"test result: FAILED\. \d+ passed; (\d+) failed", output)
+    return int(m[1]) if m else None
+
+
 def compile_kind(output: str) -> str:
     """The most frequent error code (E0308, ...): what the evaluation counts."""
     codes = re.findall(r"error\[(E\d{4})\]", output)
@@ -443,7 +449,7 @@ LANGUAGE = Language(
                                    r"(?P<detail>[^\n-][^\n]*)?)?", re.M),  # "^ - x": x labels another span
         late_error=_BORROW_CHECK,
         definition=r"^\s*(?:pub )?fn {name}\b",
-        difference=difference, compile_kind=compile_kind,
+        difference=difference, failed_checks=failed_checks, compile_kind=compile_kind,
         panic=re.compile(r"panicked at .*(?:index out of bounds|overflow|unwrap|divide by zero)"),
     ),
 )
