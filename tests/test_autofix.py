@@ -175,6 +175,42 @@ def test_cpp_implicit_conversions_compile_and_compute_as_cpp_does(sandbox_pool):
     assert sandbox_pool.run(Job.with_tests("rust_test", fixed, tests)).passed
 
 
+def test_a_value_cpp_copied_is_cloned_where_rust_moved_it_and_a_referenced_operand_is_read():
+    code = "fn f(seen: &mut Vec<String>, at: String, q: &mut i32) {\n    seen.push(at);\n    n -= q;\n}\n"
+    moved = json.loads(_primary(code, "at", "borrow of moved value: `at`", "value borrowed here after move",
+                                after="push("))
+    moved["spans"].append({**moved["spans"][0], "is_primary": False, "label": "value moved here"})
+    moved["spans"][0]["byte_start"] = moved["spans"][0]["byte_end"] = len(code) - 2  # the later use, elsewhere
+    operand = _primary(code, "-=", "cannot subtract-assign `&mut i32` from `i32`", "no implementation")
+    fixed = rust_compiler_fix(code, "\n".join([json.dumps(moved), operand]))
+    assert "seen.push(at.clone());\n    n -= *q;" in fixed
+    moved["spans"][1]["label"] = "`at` moved due to this method call"  # a call by value: not a copy to make
+    assert rust_compiler_fix(code, json.dumps(moved)) == code
+    assert rust_compiler_fix(code, operand.replace("`&mut i32` from `i32`", "`&mut i64` from `i32`")) == code
+
+
+@pytest.mark.docker
+def test_cpp_copies_and_references_compile_and_compute_as_cpp_does(sandbox_pool):
+    code = ("use std::collections::{HashMap, HashSet};\n\n"
+            "fn reach(links: &HashMap<String, Vec<String>>, from: &str) -> usize {\n"
+            "    let mut seen = HashSet::new();\n    let mut stack = vec![from.to_string()];\n"
+            "    while let Some(at) = stack.pop() {\n"
+            "        if seen.contains(&at) {\n            continue;\n        }\n"
+            "        seen.insert(at);\n        if let Some(next) = links.get(&at) {\n"
+            "            for n in next {\n                stack.push(n.clone());\n            }\n        }\n    }\n"
+            "    seen.len()\n}\n\n"
+            "fn drain(stock: &mut Vec<i32>, want: i32) -> i32 {\n    let mut left = want;\n"
+            "    for q in stock.iter_mut() {\n        left -= q;\n    }\n    left\n}\n")
+    tests = ("#[test]\nfn copies() {\n    let mut links = HashMap::new();\n"
+             "    links.insert(\"a\".to_string(), vec![\"b\".to_string()]);\n"
+             "    links.insert(\"b\".to_string(), vec![\"a\".to_string(), \"c\".to_string()]);\n"
+             "    assert_eq!(reach(&links, \"a\"), 3);\n    assert_eq!(drain(&mut vec![1, 2, 3], 10), 4);\n}\n")
+    assert not sandbox_pool.run(Job.of("rust_check", code)).passed
+    fixed = suggested_fix("rust", code, sandbox_pool.run)
+    assert fixed is not None and "seen.insert(at.clone());" in fixed and "left -= *q;" in fixed
+    assert sandbox_pool.run(Job.with_tests("rust_test", fixed, tests)).passed
+
+
 @pytest.mark.docker
 def test_cpp_style_indexing_compiles_and_reads_bytes_as_cpp_does(sandbox_pool):
     code = ("fn count(s: &str, v: Vec<i32>, n: i32) -> i32 {\n    let mut c = 0;\n    let t = s.to_string();\n"

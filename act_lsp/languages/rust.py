@@ -305,20 +305,37 @@ _NUMBER_MISMATCH = re.compile(rf"expected `({_NUMBER})`, found `({_NUMBER})`$")
 # A map keyed by String looked up with ``&key`` where key is already a reference (``&&str``): the trait bound
 # `String: Borrow<&str>` fails; the lookup C++ meant takes the reference itself.
 _BORROWED_KEY = re.compile(r"the trait bound `\w+: Borrow<&")
+# C++ copies a value where Rust moves it (``seen.insert(at)``, then ``at`` read again): rustc labels the place
+# "value moved here"; the copy C++ made is a ``.clone()`` there. Only a name or a field path is cloned.
+_MOVED = re.compile(r"value moved here")
+_PLACE = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+# ``qty -= take`` with ``take: &mut i32`` (C++'s references read as values): "cannot subtract-assign `&mut i32`
+# from `i32`", the span on the operator; C++ read the value, so the right operand is dereferenced.
+_REFERENCE_OPERAND = re.compile(r"cannot \w+(?:-assign)? `&(?:mut )?(" + _NUMBER + r")` (?:to|from|by) `\1`")
 
 
 def conversion_edits(code: str, stderr: str, file_name: str = "main.rs") -> list[tuple[int, int, str]]:
     """``(x as i64)`` where rustc expected one number type and found another; ``m[key]`` / ``m.get(key)`` for a
-    key borrowed twice."""
+    key borrowed twice; ``x.clone()`` where a value C++ copied was moved; ``*x`` for a referenced operand."""
     data = code.encode()
     found: dict[tuple[int, int], str] = {}
     for diag in _errors(stderr):
+        for moved in diag.get("spans") or ():
+            text = data[moved["byte_start"]:moved["byte_end"]].decode(errors="replace")
+            if (moved.get("file_name") == file_name and _MOVED.match(moved.get("label") or "")
+                    and _PLACE.fullmatch(text)):
+                found[(moved["byte_end"], moved["byte_end"])] = ".clone()"
         span = next((s for s in diag.get("spans") or () if s.get("is_primary")), None)
         if span is None or span.get("file_name") != file_name:
             continue
         start, end = span["byte_start"], span["byte_end"]
         number = _NUMBER_MISMATCH.match(span.get("label") or "")
-        if number:
+        operand = _REFERENCE_OPERAND.match(diag.get("message", ""))
+        if operand:
+            right = re.match(rb"\s*(?=[A-Za-z_])", data[end:])
+            if right:
+                found[(end + right.end(), end + right.end())] = "*"
+        elif number:
             found[(start, end)] = f"({data[start:end].decode(errors='replace')} as {number[1]})"
         elif _BORROWED_KEY.match(diag.get("message", "")):  # the span: the key, the lookup, or the method's name
             line_end = data.find(b"\n", start)
