@@ -316,11 +316,11 @@ class Translator:
     def repair_members(self, pair: LanguagePair, prompt: Prompt, scaffold: Scaffold, cand: Candidate, *,
                        params: GenerationParams | None = None, tests: str | None = None, difference: str = "",
                        resamples: int = 0, cancelled: Callable[[], bool] | None = None) -> Candidate | None:
-        """A decomposed translation that failed: only the members blamed (by the compiler's error lines, or by
-        the call that behaved differently) are written again, the complaint put as a comment at the top of the
-        body; the rest of the file stays. When that rewrite (with ``params``) does not pass, the blamed members
-        are sampled ``resamples`` more times at temperature and every variant is checked in one sandbox batch:
-        the best ranked is returned. None when nothing can be blamed."""
+        """A decomposed translation that failed: only the members blamed (by the compiler's error lines, by the
+        call that behaved differently, or by where a test run crashed: ``_blame``) are written again, the
+        complaint put as a comment at the top of the body; the rest of the file stays. When that rewrite (with
+        ``params``) does not pass, the blamed members are sampled ``resamples`` more times at temperature and every
+        variant is checked in one sandbox batch: the best ranked is returned. None when nothing can be blamed."""
         spans = member_bodies(cand.code, scaffold)
         if spans is None:
             return None
@@ -476,21 +476,31 @@ def member_bodies(code: str, scaffold: Scaffold) -> list[tuple[int, int]] | None
 
 def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple[int, int]],
            difference: str) -> dict[int, list[str]]:
-    """The members to write again, by index, with what is wrong in each: those the compiler's errors fall in, or
-    else the one the first differing call names."""
+    """The members to write again, by index, with what is wrong in each: those the compiler's errors fall in; else
+    the one the first differing call names; else those a test run crashed in (a panic whose message names no call:
+    "too many cells", at a line of the translation)."""
     code = cand.code
     lines = [code[:start].count("\n") for start, _ in spans]  # the line after each signature (0-based)
-    blame: dict[int, list[str]] = {}
-    for line, _col, msg in compiler_errors(language, cand.errors):
-        at = next((i for i in reversed(range(len(spans))) if lines[i] - 1 <= line - 1), None)
-        if at is not None and line - 1 <= code[:spans[at][1]].count("\n") + 1:
-            blame.setdefault(at, []).append(msg)
+
+    def located(sites: list[tuple[int, str]]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for line, msg in sites:
+            at = next((i for i in reversed(range(len(spans))) if lines[i] - 1 <= line - 1), None)
+            if at is not None and line - 1 <= code[:spans[at][1]].count("\n") + 1:
+                out.setdefault(at, []).append(msg)
+        return out
+
+    blame = located([(line, msg) for line, _col, msg in compiler_errors(language, cand.errors)])
     if not blame and difference:
         name = re.match(r"(?:\w+\.|\w+::)?(\w+)\(", difference)
         at = next((i for i, m in enumerate(scaffold.members) if name and re.search(
             rf"\b{re.escape(name[1])}\(", m.signature)), None)
         if at is not None:
             blame[at] = [f"wrong result: {difference}"]
+    if not blame and cand.compiled:
+        found = LANGUAGES.get(language)
+        if found and found.writing:
+            blame = located([(line, f"panics: {msg}") for line, msg in found.writing.panic_sites(cand.errors)])
     return blame
 
 

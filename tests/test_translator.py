@@ -160,6 +160,19 @@ def test_the_first_difference_names_the_call_and_both_outcomes_in_go_and_both_ru
     assert first_difference("rust", "error[E0308]: mismatched types") == ""
 
 
+def test_the_panic_that_ended_each_failed_rust_test_is_located_in_both_formats():
+    from act_lsp.languages import LANGUAGES
+
+    sites = LANGUAGES["rust"].writing.panic_sites
+    old = ("---- act_io_tests::scenario_0 stdout ----\nthread 's' panicked at 'no account', main.rs:35:13\n"
+           "thread 's' panicked at 'too many\ncells', main.rs:28:13\nnote: run with `RUST_BACKTRACE=1`\n\n"
+           "---- act_io_tests::scenario_1 stdout ----\nthread 's' panicked at 'range start index 12 out of range', "
+           "library/core/src/str/mod.rs:107:9\n")
+    new = "---- t stdout ----\nthread 't' panicked at main.rs:53:17:\n3.5 is not a number\nnote: run with\n"
+    assert sites(old) == [(28, "too many cells")]  # the expected panic before it and the library's are not
+    assert sites(new) == [(53, "3.5 is not a number")]
+
+
 @pytest.mark.docker
 def test_equivalence_in_cpp_to_rust_expects_the_source_exception_as_a_panic(sandbox_pool):
     source = '#include <stdexcept>\nint twice(int x) { if (x < 0) throw std::invalid_argument("neg"); return 2 * x; }'
@@ -334,6 +347,40 @@ def test_a_member_whose_repair_still_differs_is_sampled_again_and_the_variants_c
     assert batches[-1] == 2  # the two samples checked in one sandbox batch, after the greedy rewrite alone
     assert out.tokens == sum(len(a.split()) for a in ["return &Counter{count: start}", "c.count++ return c.count",
                                                        "return 2 * x"] + ["c.count += 1 return c.count"] * 3)
+
+
+def test_a_member_a_test_run_crashed_in_is_written_again_with_the_panic_not_an_expected_one():
+    cpp = ("class Acc {\n  int total = 0;\npublic:\n  int add(int n) { total += n; return total; }\n"
+           "  int get() const { return total; }\n};\n")
+
+    class PanicSandbox:  # libtest's report: an expected panic (caught) in `new`, then the one that ended the test
+        def run_batch(self, jobs):
+            out = []
+            for job in jobs:
+                main = job.files["main.rs"].splitlines()
+                if any("total += n" in line for line in main):
+                    out.append(RunResult(status="passed", exit_code=0, phase="run"))
+                    continue
+                at = next(n for n, line in enumerate(main, 1) if "too big" in line)
+                report = ("running 2 tests\ntest act_io_tests::scenario_0 ... FAILED\n\nfailures:\n\n"
+                          "---- act_io_tests::scenario_0 stdout ----\n"
+                          "thread 'act_io_tests::scenario_0' panicked at 'expected', main.rs:3:9\n"
+                          f"thread 'act_io_tests::scenario_0' panicked at 'too big', main.rs:{at}:13\n"
+                          "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n\n"
+                          "test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out\n")
+                out.append(RunResult(status="failed", exit_code=101, stdout=report, phase="run"))
+            return out
+
+    model = ScriptedModel(["        Acc { total: 0 }", "        panic!(\"too big\");", "        self.total",
+                           "        self.total += n;\n        self.total"], batch=False)
+    prompts: list[str] = []
+    original = model.generate
+    model.generate = lambda prompt, params=None, **kw: (prompts.append(prompt), original(prompt, params, **kw))[1]
+    out = Translator(model, PanicSandbox).translate(get_pair("cpp-rust"), cpp, verify="tests", candidates=1,
+                                                     tests="#[test]\nfn x() {}\n", decompose=True)
+    assert out.evidence.tests_passed and out.evidence.repaired and "self.total += n;" in out.code
+    assert len(prompts) == 4  # three members (no static data), then only the one that panicked
+    assert prompts[3].endswith("fn add(&mut self, n: i32) -> i32 {\n        // fix: panics: too big\n")
 
 
 def _rustc(*codes: str) -> str:

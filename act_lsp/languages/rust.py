@@ -376,6 +376,24 @@ def difference(output: str) -> str:
     return ""
 
 
+# the place a panic names: ``panicked at 'msg', main.rs:12:5`` (rustc < 1.73) or ``panicked at main.rs:12:5:\nmsg``
+_PANIC_SITES = (re.compile(r"panicked at '(?P<msg>(?:(?!panicked at ).)*?)', main\.rs:(?P<line>\d+):\d+", re.S),
+                re.compile(r"panicked at main\.rs:(?P<line>\d+):\d+:\n(?P<msg>.*?)(?:\nnote:|\n\n|$)", re.S))
+
+
+def panic_sites(output: str) -> list[tuple[int, str]]:
+    """(line, message) of the panic that ended each failed test, when raised in main.rs: ``panic!``,
+    ``unwrap``/``expect``, an index out of bounds, an overflow (one inside the standard library, e.g. a string
+    sliced past its end, names its own file). Earlier panics of a test were expected ones (``catch_unwind``)."""
+    found = set()
+    for section in re.split(r"^---- \S+ stdout ----$", output, flags=re.M)[1:] or [output]:
+        ends = [(m.start(), m) for p in _PANIC_SITES for m in p.finditer(section)]
+        last = max(ends, key=lambda e: e[0], default=None)
+        if last is not None and re.search(r"panicked at", section[last[1].end():]) is None:
+            found.add((int(last[1]["line"]), " ".join(last[1]["msg"].split())))
+    return sorted(found)
+
+
 def failed_checks(output: str) -> int | None:
     """The failed scenarios, from libtest's summary (each scenario is one ``#[test]``)."""
     m = re.search(r"test result: FAILED\. \d+ passed; (\d+) failed", output)
@@ -466,7 +484,7 @@ LANGUAGE = Language(
                                    r"(?P<detail>[^\n-][^\n]*)?)?", re.M),  # "^ - x": x labels another span
         late_error=_BORROW_CHECK,
         definition=r"^\s*(?:pub )?fn {name}\b",
-        difference=difference, failed_checks=failed_checks, compile_kind=compile_kind,
+        difference=difference, failed_checks=failed_checks, panic_sites=panic_sites, compile_kind=compile_kind,
         panic=re.compile(r"panicked at .*(?:index out of bounds|overflow|unwrap|divide by zero)"),
     ),
 )
