@@ -160,6 +160,15 @@ def test_cpp_implicit_number_conversions_become_casts_and_a_doubly_borrowed_key_
     assert rust_compiler_fix(key, _primary(key, "&k", borrow, "")) == key.replace("m[&k]", "m[k]")  # the key named
 
 
+def _fixed_and_passing(sandbox_pool, code: str, tests: str, *expected: str) -> None:
+    """The C++-style Rust does not compile; the fixes make it compile (with each ``expected`` part) and compute what
+    the C++ computes."""
+    assert not sandbox_pool.run(Job.of("rust_check", code)).passed
+    fixed = suggested_fix("rust", code, sandbox_pool.run)
+    assert fixed is not None and all(part in fixed for part in expected), fixed
+    assert sandbox_pool.run(Job.with_tests("rust_test", fixed, tests)).passed
+
+
 @pytest.mark.docker
 def test_cpp_implicit_conversions_compile_and_compute_as_cpp_does(sandbox_pool):
     code = ("use std::collections::HashMap;\n\n"
@@ -169,10 +178,7 @@ def test_cpp_implicit_conversions_compile_and_compute_as_cpp_does(sandbox_pool):
              "    m.insert(\"tea\".to_string(), 10_000_000_000);\n"
              "    assert_eq!(cost(&m, &\"tea\".to_string(), 3), 30_000_000_000);\n"
              "    assert_eq!(cost(&m, &\"milk\".to_string(), 3), -1);\n}\n")
-    assert not sandbox_pool.run(Job.of("rust_check", code)).passed
-    fixed = suggested_fix("rust", code, sandbox_pool.run)
-    assert fixed is not None and "prices[item] * (qty as i64)" in fixed and "contains_key(item)" in fixed
-    assert sandbox_pool.run(Job.with_tests("rust_test", fixed, tests)).passed
+    _fixed_and_passing(sandbox_pool, code, tests, "prices[item] * (qty as i64)", "contains_key(item)")
 
 
 def test_a_value_cpp_copied_is_cloned_where_rust_moved_it_and_a_referenced_operand_is_read():
@@ -205,10 +211,7 @@ def test_cpp_copies_and_references_compile_and_compute_as_cpp_does(sandbox_pool)
              "    links.insert(\"a\".to_string(), vec![\"b\".to_string()]);\n"
              "    links.insert(\"b\".to_string(), vec![\"a\".to_string(), \"c\".to_string()]);\n"
              "    assert_eq!(reach(&links, \"a\"), 3);\n    assert_eq!(drain(&mut vec![1, 2, 3], 10), 4);\n}\n")
-    assert not sandbox_pool.run(Job.of("rust_check", code)).passed
-    fixed = suggested_fix("rust", code, sandbox_pool.run)
-    assert fixed is not None and "seen.insert(at.clone());" in fixed and "left -= *q;" in fixed
-    assert sandbox_pool.run(Job.with_tests("rust_test", fixed, tests)).passed
+    _fixed_and_passing(sandbox_pool, code, tests, "seen.insert(at.clone());", "left -= *q;")
 
 
 @pytest.mark.docker
@@ -217,10 +220,7 @@ def test_cpp_style_indexing_compiles_and_reads_bytes_as_cpp_does(sandbox_pool):
             "    for i in 0..n {\n        if s[i as usize] == 'a' { c += v[i]; }\n"
             "        if t[(i as usize)] == 'b' { c += v[i + 1 - 1] * 10; }\n    }\n    c\n}\n")
     tests = "#[test]\nfn counts() {\n    assert_eq!(count(\"abca\", vec![1, 2, 3, 4], 4), 25);\n}\n"
-    assert not sandbox_pool.run(Job.of("rust_check", code)).passed
-    fixed = suggested_fix("rust", code, sandbox_pool.run)
-    assert fixed is not None and "(t.as_bytes()[(i as usize)] as char) == 'b'" in fixed
-    assert sandbox_pool.run(Job.with_tests("rust_test", fixed, tests)).passed
+    _fixed_and_passing(sandbox_pool, code, tests, "(t.as_bytes()[(i as usize)] as char) == 'b'")
 
 
 @pytest.mark.docker

@@ -20,7 +20,7 @@ class ScriptedModel:
     """Answers from a list; records the params it was asked with."""
 
     def __init__(self, answers: list[str], batch: bool = True) -> None:
-        self.answers, self.calls = list(answers), []
+        self.answers, self.calls, self.prompts = list(answers), [], []
         if not batch:
             self.generate_many = None
 
@@ -30,6 +30,7 @@ class ScriptedModel:
 
     def generate(self, prompt, params=None, *, on_token=None, cancelled=None):
         self.calls.append(("one", [params]))
+        self.prompts.append(prompt)
         return self._gen(self.answers.pop(0))
 
     def generate_many(self, prompt, params, *, on_token=None, cancelled=None):
@@ -291,9 +292,7 @@ class LineSandbox:
 def test_a_decomposed_translation_is_repaired_member_by_member():
     model = ScriptedModel(["", "\tc := &Counter{}\n\tc.count = start\n\treturn c", "\tc.count +\n\treturn c.count",
                            "\treturn 2 * x", "\tc.count += n\n\treturn c.count"], batch=False)
-    prompts: list[str] = []
-    original = model.generate
-    model.generate = lambda prompt, params=None, **kw: (prompts.append(prompt), original(prompt, params, **kw))[1]
+    prompts = model.prompts
     out = Translator(model, LineSandbox).translate(PAIR, COUNTER, verify="compile", candidates=1, decompose=True)
     assert out.evidence.compiled and out.evidence.repaired
     assert "func (c *Counter) Add(n int) int {\n\tc.count += n\n\treturn c.count\n}" in out.code
@@ -302,19 +301,24 @@ def test_a_decomposed_translation_is_repaired_member_by_member():
     assert prompts[4].endswith("func (c *Counter) Add(n int) int {\n\t// fix: syntax error: unexpected newline\n")
 
 
-def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_written_again():
-    class DifferenceSandbox:
-        def run_batch(self, jobs):
-            return [RunResult(status="passed" if "+= n" in job.files["main.go"] else "failed", exit_code=0,
-                              stdout="" if "+= n" in job.files["main.go"] else
-                              "--- FAIL: TestX\n    main_test.go:12: c.Add(3) = 4, want 7\n", phase="run")
-                    for job in jobs]
+class DifferenceSandbox:
+    """Passes the code that adds ``n``; otherwise Go's report of the call that differs. Counts each batch's jobs."""
 
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+
+    def run_batch(self, jobs):
+        self.batches.append(len(jobs))
+        return [RunResult(status="passed" if "+= n" in job.files["main.go"] else "failed", exit_code=0,
+                          stdout="" if "+= n" in job.files["main.go"] else
+                          "--- FAIL: TestX\n    main_test.go:12: c.Add(3) = 4, want 7\n", phase="run")
+                for job in jobs]
+
+
+def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_written_again():
     model = ScriptedModel(["", "\treturn &Counter{count: start}", "\tc.count++\n\treturn c.count", "\treturn 2 * x",
                            "\tc.count += n\n\treturn c.count"], batch=False)
-    prompts: list[str] = []
-    original = model.generate
-    model.generate = lambda prompt, params=None, **kw: (prompts.append(prompt), original(prompt, params, **kw))[1]
+    prompts = model.prompts
     out = Translator(model, DifferenceSandbox).translate(PAIR, COUNTER, verify="tests", candidates=1,
                                                           tests="func TestX(t *testing.T) {}", decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "c.count += n" in out.code
@@ -322,29 +326,18 @@ def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_
 
 
 def test_a_member_whose_repair_still_differs_is_sampled_again_and_the_variants_checked_together():
-    batches: list[int] = []
-
-    class DifferenceSandbox:
-        def run_batch(self, jobs):
-            batches.append(len(jobs))
-            return [RunResult(status="passed" if "+= n" in job.files["main.go"] else "failed", exit_code=0,
-                              stdout="" if "+= n" in job.files["main.go"] else
-                              "--- FAIL: TestX\n    main_test.go:12: c.Add(3) = 4, want 7\n", phase="run")
-                    for job in jobs]
-
     model = ScriptedModel(["", "\treturn &Counter{count: start}", "\tc.count++\n\treturn c.count", "\treturn 2 * x",
                            "\tc.count += 1\n\treturn c.count",  # the greedy rewrite: still wrong
                            "\tc.count += 2\n\treturn c.count", "\tc.count += n\n\treturn c.count"], batch=False)
-    prompts: list[str] = []
-    original = model.generate
-    model.generate = lambda prompt, params=None, **kw: (prompts.append(prompt), original(prompt, params, **kw))[1]
-    out = Translator(model, DifferenceSandbox).translate(PAIR, COUNTER, verify="tests", candidates=1,
-                                                          tests="func TestX(t *testing.T) {}", decompose=True)
+    prompts = model.prompts
+    sandbox = DifferenceSandbox()
+    out = Translator(model, lambda: sandbox).translate(PAIR, COUNTER, verify="tests", candidates=1,
+                                                         tests="func TestX(t *testing.T) {}", decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "c.count += n" in out.code
     assert prompts[4] == prompts[5] == prompts[6]  # the same member, the same complaint, sampled
     temps = [params.temperature for _kind, (params,) in model.calls[4:]]
     assert temps[0] == GenerationParams().temperature and temps[1:] == [SAMPLE_TEMPERATURE] * 2
-    assert batches[-1] == 2  # the two samples checked in one sandbox batch, after the greedy rewrite alone
+    assert sandbox.batches[-1] == 2  # the two samples checked in one sandbox batch, after the greedy rewrite alone
     assert out.tokens == sum(len(a.split()) for a in ["return &Counter{count: start}", "c.count++ return c.count",
                                                        "return 2 * x"] + ["c.count += 1 return c.count"] * 3)
 
@@ -373,9 +366,7 @@ def test_a_member_a_test_run_crashed_in_is_written_again_with_the_panic_not_an_e
 
     model = ScriptedModel(["        Acc { total: 0 }", "        panic!(\"too big\");", "        self.total",
                            "        self.total += n;\n        self.total"], batch=False)
-    prompts: list[str] = []
-    original = model.generate
-    model.generate = lambda prompt, params=None, **kw: (prompts.append(prompt), original(prompt, params, **kw))[1]
+    prompts = model.prompts
     out = Translator(model, PanicSandbox).translate(get_pair("cpp-rust"), cpp, verify="tests", candidates=1,
                                                      tests="#[test]\nfn x() {}\n", decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "self.total += n;" in out.code
@@ -440,9 +431,7 @@ def test_a_partial_compiler_fix_is_kept_and_the_repair_rounds_start_from_it(monk
     three = "\ta := x +\n\tb := x +\n\tc := x +\n\treturn a + b + c\n}\n"  # three errors; the fixer mends one
     model = ScriptedModel([three, _whole("a := x + 1", "b := x + 1", "c := x +", "return a + b + c"),
                            _whole("a := x + 1", "b := x + 1", "c := x + 1", "return a + b + c")], batch=False)
-    prompts: list[str] = []
-    original = model.generate
-    model.generate = lambda prompt, params=None, **kw: (prompts.append(prompt), original(prompt, params, **kw))[1]
+    prompts = model.prompts
     out = Translator(model, LineSandbox).translate(PAIR, SOURCE, verify="compile", candidates=1)
     assert out.evidence.compiled and out.evidence.repaired and out.evidence.candidates == 1
     assert "c := x + 1" in out.code and len(prompts) == 3  # the sample, then two rounds, each closer
