@@ -116,7 +116,7 @@ class Writing:
     definition: str  # where a function or method is defined, by ``{name}``
     difference: Callable[[str], str]  # the first failed check of an io test run: "call = got, want expected"
     # where a test run crashed in the translation: (line, message) in the main file; a crash in a library the
-    # language ships is not there (None: the language cannot say)
+    # language ships is not there (empty: none, or the language cannot say)
     panic_sites: Callable[[str], list[tuple[int, str]]] = lambda _output: []
     # how many checks of a test run failed (None: the output does not say, e.g. a timeout): between candidates that
     # compile but fail, fewer is closer
