@@ -357,8 +357,9 @@ def compiler_fix(code: str, output: str) -> str:
 
 
 # --- reading a failed build or test run ------------------------------------------------------------------
-_PANICS = (re.compile(r"panicked at '(.*?)', \S+:\d+:\d+", re.S),  # rustc < 1.73
-           re.compile(r"panicked at \S+:\d+:\d+:\n(.*?)(?:\nnote:|\n\n|$)", re.S))
+# a panic's message and place: ``panicked at 'msg', main.rs:12:5`` (rustc < 1.73) or ``panicked at main.rs:12:5:\nmsg``
+_PANICS = (re.compile(r"panicked at '(?P<msg>(?:(?!panicked at ).)*?)', (?P<file>\S+):(?P<line>\d+):\d+", re.S),
+           re.compile(r"panicked at (?P<file>\S+):(?P<line>\d+):\d+:\n(?P<msg>.*?)(?:\nnote:|\n\n|$)", re.S))
 _ASSERT = re.compile(r"left: `?(.*?)`?,?\s+right: `?(.*?)`?(?:: (.*))?$", re.S)
 
 
@@ -367,7 +368,7 @@ def difference(output: str) -> str:
     ``call = got, want expected``), or a should-panic."""
     for pattern in _PANICS:
         if m := pattern.search(output):
-            message = m.group(1).strip()
+            message = m["msg"].strip()
             if a := _ASSERT.search(message):
                 label = a.group(3) or message.splitlines()[0].partition("failed: ")[2]  # rustc >= 1.73: first
                 got, want, call = (" ".join(x.split()) for x in (a.group(1), a.group(2), label or "?"))
@@ -376,21 +377,15 @@ def difference(output: str) -> str:
     return ""
 
 
-# the place a panic names: ``panicked at 'msg', main.rs:12:5`` (rustc < 1.73) or ``panicked at main.rs:12:5:\nmsg``
-_PANIC_SITES = (re.compile(r"panicked at '(?P<msg>(?:(?!panicked at ).)*?)', main\.rs:(?P<line>\d+):\d+", re.S),
-                re.compile(r"panicked at main\.rs:(?P<line>\d+):\d+:\n(?P<msg>.*?)(?:\nnote:|\n\n|$)", re.S))
-
-
 def panic_sites(output: str) -> list[tuple[int, str]]:
     """(line, message) of the panic that ended each failed test, when raised in main.rs: ``panic!``,
     ``unwrap``/``expect``, an index out of bounds, an overflow (one inside the standard library, e.g. a string
     sliced past its end, names its own file). Earlier panics of a test were expected ones (``catch_unwind``)."""
     found = set()
     for section in re.split(r"^---- \S+ stdout ----$", output, flags=re.M)[1:] or [output]:
-        ends = [(m.start(), m) for p in _PANIC_SITES for m in p.finditer(section)]
-        last = max(ends, key=lambda e: e[0], default=None)
-        if last is not None and re.search(r"panicked at", section[last[1].end():]) is None:
-            found.add((int(last[1]["line"]), " ".join(last[1]["msg"].split())))
+        last = max((m for p in _PANICS for m in p.finditer(section)), key=lambda m: m.start(), default=None)
+        if last is not None and last["file"] == "main.rs" and "panicked at" not in section[last.end():]:
+            found.add((int(last["line"]), " ".join(last["msg"].split())))
     return sorted(found)
 
 
