@@ -355,9 +355,10 @@ def test_a_member_a_test_run_crashed_in_is_written_again_with_the_panic_not_an_e
                     out.append(RunResult(status="passed", exit_code=0, phase="run"))
                     continue
                 at = next(n for n, line in enumerate(main, 1) if "too big" in line)
+                new = next(n for n, line in enumerate(main, 1) if "Acc { total: 0 }" in line)  # inside `new`
                 report = ("running 2 tests\ntest act_io_tests::scenario_0 ... FAILED\n\nfailures:\n\n"
                           "---- act_io_tests::scenario_0 stdout ----\n"
-                          "thread 'act_io_tests::scenario_0' panicked at 'expected', main.rs:3:9\n"
+                          f"thread 'act_io_tests::scenario_0' panicked at 'expected', main.rs:{new}:9\n"
                           f"thread 'act_io_tests::scenario_0' panicked at 'too big', main.rs:{at}:13\n"
                           "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n\n"
                           "test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out\n")
