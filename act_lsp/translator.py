@@ -19,6 +19,7 @@ The editor, the data pipeline and the evaluation all call it, with different set
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -324,7 +325,7 @@ class Translator:
         spans = member_bodies(cand.code, scaffold)
         if spans is None:
             return None
-        blame = _blame(pair.target.name, cand, scaffold, spans, difference)
+        blame = _blame(pair.target.name, cand, scaffold, spans, difference, tests)
         if not blame:
             return None
         params = params or GenerationParams()
@@ -475,10 +476,11 @@ def member_bodies(code: str, scaffold: Scaffold) -> list[tuple[int, int]] | None
 
 
 def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple[int, int]],
-           difference: str) -> dict[int, list[str]]:
+           difference: str, tests: str | None = None) -> dict[int, list[str]]:
     """The members to write again, by index, with what is wrong in each: those the compiler's errors fall in; else
-    the one the first differing call names; else those a test run crashed in (a panic whose message names no call:
-    "too many cells", at a line of the translation)."""
+    the one the first differing call names, and beside it the member the failed scenarios point at more strongly
+    (``suspects``: a mutator that left the state wrong for the reader that showed it); else those a test run
+    crashed in (a panic whose message names no call: "too many cells", at a line of the translation)."""
     code = cand.code
     lines = [code[:start].count("\n") for start, _ in spans]  # the line after each signature (0-based)
 
@@ -491,17 +493,39 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
         return out
 
     blame = located([(line, msg) for line, _col, msg in compiler_errors(language, cand.errors)])
+    found = LANGUAGES.get(language)
     if not blame and difference:
         name = re.match(r"(?:\w+\.|\w+::)?(\w+)\(", difference)
-        at = next((i for i, m in enumerate(scaffold.members) if name and re.search(
-            rf"\b{re.escape(name[1])}\(", m.signature)), None)
+        at = _member_named(scaffold, name[1]) if name else None
         if at is not None:
             blame[at] = [f"wrong result: {difference}"]
-    if not blame and cand.compiled:
-        found = LANGUAGES.get(language)
-        if found and found.writing:
-            blame = located([(line, f"panics: {msg}") for line, msg in found.writing.panic_sites(cand.errors)])
+            suspicion = suspects(found.writing.spectrum(tests or "", cand.errors)) if found and found.writing else {}
+            top = max(suspicion, key=suspicion.__getitem__, default="")
+            after = _member_named(scaffold, top) if top else None
+            if after is not None and after != at and suspicion[top] > suspicion.get(name[1], 0.0):
+                blame[after] = [f"state left wrong: after calls to it, {difference}"]
+    if not blame and cand.compiled and found and found.writing:
+        blame = located([(line, f"panics: {msg}") for line, msg in found.writing.panic_sites(cand.errors)])
     return blame
+
+
+def _member_named(scaffold: Scaffold, name: str) -> int | None:
+    return next((i for i, m in enumerate(scaffold.members) if re.search(rf"\b{re.escape(name)}\(", m.signature)),
+                None)
+
+
+def suspects(spectrum: Sequence[tuple[Sequence[str], bool]]) -> dict[str, float]:
+    """How strongly each member's calls go with failed scenarios (Ochiai, as in spectrum-based fault localisation):
+    a member every failed scenario called and few passing ones did is where a wrong state is likely made, even
+    when the failing check is a later call that only reads it. Empty when nothing failed."""
+    failed = sum(1 for _, f in spectrum if f)
+    if not failed:
+        return {}
+    counts: dict[str, list[int]] = {}
+    for calls, f in spectrum:
+        for name in set(calls):
+            counts.setdefault(name, [0, 0])[0 if f else 1] += 1
+    return {name: ef / math.sqrt(failed * (ef + ep)) for name, (ef, ep) in counts.items() if ef}
 
 
 def _why_no_equivalence(reason: str) -> str:

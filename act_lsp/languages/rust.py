@@ -395,6 +395,35 @@ def failed_checks(output: str) -> int | None:
     return int(m[1]) if m else None
 
 
+_SCENARIO_RESULT = re.compile(r"^test act_io_tests::scenario_(\d+) \.\.\. (ok|FAILED)$", re.M)
+_SCENARIO_BODY = re.compile(r"fn scenario_(\d+)\(\) \{\n(.*?)\n    \}", re.S)
+# a line of a scenario that makes a call (not one that only names it in a message)
+_STEP_CALL = re.compile(r"\s*(?:let (?:mut o|got) = |assert!\(catch_unwind\(AssertUnwindSafe\(\|\| \{ )?"
+                        r"(?:o\.|\w+::)(\w+)\(")
+
+
+def spectrum(tests: str, output: str) -> list[tuple[tuple[str, ...], bool]]:
+    """Per io-test scenario that ran: the members it called and whether it failed. A failed scenario's calls end
+    at its failing check (the first line making the call its message names, with the expected value it names when
+    there is one): what came after did not run."""
+    bodies = {int(m[1]): m[2].splitlines() for m in _SCENARIO_BODY.finditer(tests)}
+    sections = dict(re.findall(r"^---- act_io_tests::scenario_(\d+) stdout ----\n(.*?)(?=^---- |^failures:|\Z)",
+                               output, flags=re.M | re.S))
+    out = []
+    for m in _SCENARIO_RESULT.finditer(output):
+        lines, failed = bodies.get(int(m[1])), m[2] == "FAILED"
+        if lines is None:
+            continue
+        named = re.match(r"(.+?)(?: = .*, want (.*)| should panic)$", difference(sections.get(m[1], "")))
+        if failed and named:
+            calls = [i for i, line in enumerate(lines) if named[1] in line]
+            want = f"= {named[2]};" if named[2] else None
+            at = next((i for i in calls if want and want in lines[i]), calls[0] if calls else None)
+            lines = lines if at is None else lines[:at + 1]
+        out.append((tuple(m[1] for line in lines if (m := _STEP_CALL.match(line))), failed))
+    return out
+
+
 def compile_kind(output: str) -> str:
     """The most frequent error code (E0308, ...): what the evaluation counts."""
     codes = re.findall(r"error\[(E\d{4})\]", output)
@@ -479,7 +508,8 @@ LANGUAGE = Language(
                                    r"(?P<detail>[^\n-][^\n]*)?)?", re.M),  # "^ - x": x labels another span
         late_error=_BORROW_CHECK,
         definition=r"^\s*(?:pub )?fn {name}\b",
-        difference=difference, failed_checks=failed_checks, panic_sites=panic_sites, compile_kind=compile_kind,
+        difference=difference, failed_checks=failed_checks, panic_sites=panic_sites, spectrum=spectrum,
+        compile_kind=compile_kind,
         panic=re.compile(r"panicked at .*(?:index out of bounds|overflow|unwrap|divide by zero)"),
     ),
 )
