@@ -19,8 +19,8 @@ The editor, the data pipeline and the evaluation all call it, with different set
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
@@ -478,9 +478,10 @@ def member_bodies(code: str, scaffold: Scaffold) -> list[tuple[int, int]] | None
 def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple[int, int]],
            difference: str, tests: str | None = None) -> dict[int, list[str]]:
     """The members to write again, by index, with what is wrong in each: those the compiler's errors fall in; else
-    the one the first differing call names, and beside it the member the failed scenarios point at more strongly
-    (``suspects``: a mutator that left the state wrong for the reader that showed it); else those a test run
-    crashed in (a panic whose message names no call: "too many cells", at a line of the translation)."""
+    the one the first differing call names, and beside it the member most often called since the failed scenarios'
+    last passing check (``Writing.unchecked_calls``: a writer that left the state wrong for the reader that showed
+    it); else those a test run crashed in (a panic whose message names no call: "too many cells", at a line of the
+    translation)."""
     code = cand.code
     lines = [code[:start].count("\n") for start, _ in spans]  # the line after each signature (0-based)
 
@@ -499,11 +500,11 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
         at = _member_named(scaffold, name[1]) if name else None
         if at is not None:
             blame[at] = [f"wrong result: {difference}"]
-            suspicion = suspects(found.writing.spectrum(tests or "", cand.errors)) if found and found.writing else {}
-            top = max(suspicion, key=suspicion.__getitem__, default="")
-            after = _member_named(scaffold, top) if top else None
-            if after is not None and after != at and suspicion[top] > suspicion.get(name[1], 0.0):
-                blame[after] = [f"state left wrong: after calls to it, {difference}"]
+            windows = found.writing.unchecked_calls(tests or "", cand.errors) if found and found.writing else []
+            writers = Counter(c for window in windows for c in dict.fromkeys(window) if c != name[1])
+            writer = _member_named(scaffold, writers.most_common(1)[0][0]) if writers else None
+            if writer is not None and writer != at:
+                blame[writer] = [f"state left wrong: called before {difference}"]
     if not blame and cand.compiled and found and found.writing:
         blame = located([(line, f"panics: {msg}") for line, msg in found.writing.panic_sites(cand.errors)])
     return blame
@@ -512,20 +513,6 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
 def _member_named(scaffold: Scaffold, name: str) -> int | None:
     return next((i for i, m in enumerate(scaffold.members) if re.search(rf"\b{re.escape(name)}\(", m.signature)),
                 None)
-
-
-def suspects(spectrum: Sequence[tuple[Sequence[str], bool]]) -> dict[str, float]:
-    """How strongly each member's calls go with failed scenarios (Ochiai, as in spectrum-based fault localisation):
-    a member every failed scenario called and few passing ones did is where a wrong state is likely made, even
-    when the failing check is a later call that only reads it. Empty when nothing failed."""
-    failed = sum(1 for _, f in spectrum if f)
-    if not failed:
-        return {}
-    counts: dict[str, list[int]] = {}
-    for calls, f in spectrum:
-        for name in set(calls):
-            counts.setdefault(name, [0, 0])[0 if f else 1] += 1
-    return {name: ef / math.sqrt(failed * (ef + ep)) for name, (ef, ep) in counts.items() if ef}
 
 
 def _why_no_equivalence(reason: str) -> str:

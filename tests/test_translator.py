@@ -376,23 +376,30 @@ def test_a_member_a_test_run_crashed_in_is_written_again_with_the_panic_not_an_e
     assert prompts[3].endswith("fn add(&mut self, n: i32) -> i32 {\n        // fix: panics: too big\n")
 
 
-def _acc_tests() -> str:
-    """Rust io tests of ``ACC`` as the renderer writes them: scenario 0 adds then reads, scenario 1 only reads."""
+TALLY = ("class Tally {\n  int total = 0;\npublic:\n  void add(int n) { total += n; }\n"
+         "  int get() const { return total; }\n};\n")
+
+
+def _tally_tests() -> str:
+    """Rust io tests of ``TALLY`` as the renderer writes them: scenario 0 reads, adds twice, then reads three times;
+    scenario 1 only reads."""
     from act_lsp.languages import LANGUAGES
     from act_lsp.program import Outcome, Param, Scenario, Signature, Step
 
-    new, add = Signature("Acc", (), "", owner="Acc", constructor=True), Signature("add", (Param("int", "n"),), "int",
-                                                                                    owner="Acc")
-    get = Signature("get", (), "int", owner="Acc", readonly=True)
+    new = Signature("Tally", (), "", owner="Tally", constructor=True)
+    add = Signature("add", (Param("int", "n"),), "", owner="Tally")
+    get = Signature("get", (), "int", owner="Tally", readonly=True)
     rust = LANGUAGES["rust"].writing
-    adds = Scenario((Step(new, ()), Step(get, ()), Step(add, (2,)), Step(get, ()), Step(get, ())), "Acc")
-    return rust.io_tests([adds, Scenario((Step(new, ()), Step(get, ()), Step(get, ())), "Acc")],
-                         [[Outcome(False), Outcome(False, 0), Outcome(False, 2), Outcome(False, 2), Outcome(False, 2)],
-                          [Outcome(False), Outcome(False, 0), Outcome(False, 0)]], rust.types["cpp"])
+    adds = Scenario(tuple(Step(*s) for s in ((new, ()), (get, ()), (add, (2,)), (add, (1,)), (get, ()), (get, ()),
+                                             (add, (4,)), (get, ()))), "Tally")
+    return rust.io_tests([adds, Scenario((Step(new, ()), Step(get, ())), "Tally")],
+                         [[Outcome(False), Outcome(False, 0), Outcome(False), Outcome(False), Outcome(False, 3),
+                           Outcome(False, 3), Outcome(False), Outcome(False, 7)], [Outcome(False), Outcome(False, 0)]],
+                         rust.types["cpp"])
 
 
 def _libtest(failed_check: str) -> str:
-    """libtest's report of ``_acc_tests``: scenario 0 failed at ``failed_check`` (rustc >= 1.73), scenario 1 passed."""
+    """libtest's report of ``_tally_tests``: scenario 0 failed at ``failed_check`` (rustc >= 1.73), 1 passed."""
     return ("running 2 tests\ntest act_io_tests::scenario_1 ... ok\ntest act_io_tests::scenario_0 ... FAILED\n\n"
             "failures:\n\n---- act_io_tests::scenario_0 stdout ----\n"
             f"thread 'act_io_tests::scenario_0' panicked at main.rs:40:9:\n{failed_check}\n"
@@ -401,44 +408,39 @@ def _libtest(failed_check: str) -> str:
             "test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out\n")
 
 
-def test_a_failed_rust_scenario_counts_the_calls_up_to_its_failing_check_and_a_passing_one_all():
+def _wrong_get(got: int, want: int) -> str:
+    return f"assertion `left == right` failed: o.get()\n  left: {got}\n right: {want}"
+
+
+def test_the_calls_between_a_failed_rust_check_and_the_last_one_that_passed_are_read_from_the_run():
     from act_lsp.languages import LANGUAGES
 
-    spectrum = LANGUAGES["rust"].writing.spectrum
-    wrong_sum = "assertion `left == right` failed: o.get()\n  left: -2\n right: 2"
-    # scenario 0 reads 0 (passes), adds 2, then fails reading 2: the calls after that check did not run
-    assert spectrum(_acc_tests(), _libtest(wrong_sum)) == [(("new", "get", "get"), False),
-                                                           (("new", "get", "add", "get"), True)]
-    assert spectrum(_acc_tests(), "test act_io_tests::scenario_1 ... ok\n") == [(("new", "get", "get"), False)]
-    assert spectrum("", _libtest(wrong_sum)) == []  # tests it cannot read: nothing to say
-
-
-def test_suspicion_falls_on_the_member_failed_scenarios_share_and_passing_ones_lack():
-    from act_lsp.translator import suspects
-
-    scores = suspects([(("new", "get", "add", "get"), True), (("new", "add", "get"), True), (("new", "get"), False),
-                       (("new", "get", "get"), False)])
-    assert max(scores, key=scores.__getitem__) == "add" and scores["add"] == 1.0 and scores["get"] < 1.0
-    assert suspects([(("new", "get"), False)]) == {}  # nothing failed
+    unchecked = LANGUAGES["rust"].writing.unchecked_calls
+    # get() wanted 0 first (passed), then 3 after add(2), add(1): those two calls made the state it read
+    assert unchecked(_tally_tests(), _libtest(_wrong_get(-3, 3))) == [("add", "add")]
+    # wanting 7, it failed after the check that read 3 passed: only add(4) came between
+    assert unchecked(_tally_tests(), _libtest(_wrong_get(1, 7))) == [("add",)]
+    assert unchecked(_tally_tests(), "test act_io_tests::scenario_1 ... ok\n") == []  # nothing failed
+    assert unchecked("", _libtest(_wrong_get(-3, 3))) == []  # tests it cannot read: nothing to say
 
 
 def test_a_wrong_read_after_a_wrong_write_has_the_writer_written_again_too():
-    class StateSandbox:  # scenario 0 (add, then get) fails at get while add subtracts; scenario 1 (get only) passes
+    class StateSandbox:  # scenario 0 fails reading 3 while add subtracts; scenario 1 passes
         def run_batch(self, jobs):
             return [RunResult(status="passed", exit_code=0, phase="run") if "self.total += n" in job.files["main.rs"]
-                    else RunResult(status="failed", exit_code=101, phase="run", stdout=_libtest(
-                        "assertion `left == right` failed: o.get()\n  left: -2\n right: 2")) for job in jobs]
+                    else RunResult(status="failed", exit_code=101, phase="run", stdout=_libtest(_wrong_get(-3, 3)))
+                    for job in jobs]
 
-    model = ScriptedModel(["        Acc { total: 0 }", "        self.total -= n;\n        self.total",
-                           "        self.total", "        self.total",  # get again: it was right
-                           "        self.total += n;\n        self.total"], batch=False)
+    model = ScriptedModel(["        Tally { total: 0 }", "        self.total -= n;", "        self.total",
+                           "        self.total",  # get again: it was right
+                           "        self.total += n;"], batch=False)
     prompts = model.prompts
-    out = Translator(model, StateSandbox).translate(get_pair("cpp-rust"), ACC, verify="tests", candidates=1,
-                                                     tests=_acc_tests(), decompose=True)
+    out = Translator(model, StateSandbox).translate(get_pair("cpp-rust"), TALLY, verify="tests", candidates=1,
+                                                     tests=_tally_tests(), decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "self.total += n;" in out.code
-    assert prompts[3].endswith("fn get(&self) -> i32 {\n        // fix: wrong result: o.get() = -2, want 2\n")
-    assert prompts[4].endswith("fn add(&mut self, n: i32) -> i32 {\n        // fix: state left wrong: after calls to "
-                               "it, o.get() = -2, want 2\n")
+    assert prompts[3].endswith("fn get(&self) -> i32 {\n        // fix: wrong result: o.get() = -3, want 3\n")
+    assert prompts[4].endswith("fn add(&mut self, n: i32) {\n        // fix: state left wrong: called before "
+                               "o.get() = -3, want 3\n")
 
 
 def _rustc(*codes: str) -> str:

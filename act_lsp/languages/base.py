@@ -118,9 +118,9 @@ class Writing:
     # where a test run crashed in the translation: (line, message) in the main file; a crash in a library the
     # language ships is not there (empty: none, or the language cannot say)
     panic_sites: Callable[[str], list[tuple[int, str]]] = lambda _output: []
-    # (io tests, their run's output) → per scenario that ran, the members it called up to its failing check and
-    # whether it failed: which member a wrong result follows (empty: the language cannot say)
-    spectrum: Callable[[str, str], list[tuple[tuple[str, ...], bool]]] = lambda _tests, _output: []
+    # (io tests, their run's output) → per failed scenario, the members called between its last passing check and
+    # its failing one: which member a wrong read follows (empty: the language cannot say)
+    unchecked_calls: Callable[[str, str], list[tuple[str, ...]]] = lambda _tests, _output: []
     # how many checks of a test run failed (None: the output does not say, e.g. a timeout): between candidates that
     # compile but fail, fewer is closer
     failed_checks: Callable[[str], int | None] = lambda _output: None

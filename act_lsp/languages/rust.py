@@ -395,32 +395,42 @@ def failed_checks(output: str) -> int | None:
     return int(m[1]) if m else None
 
 
-_SCENARIO_RESULT = re.compile(r"^test act_io_tests::scenario_(\d+) \.\.\. (ok|FAILED)$", re.M)
 _SCENARIO_BODY = re.compile(r"fn scenario_(\d+)\(\) \{\n(.*?)\n    \}", re.S)
-# a line of a scenario that makes a call (not one that only names it in a message)
+# the lines of a scenario that make a call, and those of them that check what it did
 _STEP_CALL = re.compile(r"\s*(?:let (?:mut o|got) = |assert!\(catch_unwind\(AssertUnwindSafe\(\|\| \{ )?"
                         r"(?:o\.|\w+::)(\w+)\(")
+_CHECKED_CALL = re.compile(r"\s*(?:let got = |assert!\(catch_unwind)")
 
 
-def spectrum(tests: str, output: str) -> list[tuple[tuple[str, ...], bool]]:
-    """Per io-test scenario that ran: the members it called and whether it failed. A failed scenario's calls end
-    at its failing check (the first line making the call its message names, with the expected value it names when
-    there is one): what came after did not run."""
-    bodies = {int(m[1]): m[2].splitlines() for m in _SCENARIO_BODY.finditer(tests)}
-    sections = dict(re.findall(r"^---- act_io_tests::scenario_(\d+) stdout ----\n(.*?)(?=^---- |^failures:|\Z)",
-                               output, flags=re.M | re.S))
+def _expects(line: str, value: str) -> bool:
+    """Whether a check line expects ``value`` as a failed check prints it (a float as ``25``, written ``25.0``)."""
+    written = re.search(r"let want: \S+ = (.*);$", line)
+    if written is None:
+        return False
+    try:
+        return float(written[1]) == float(value)
+    except ValueError:
+        return value in written[1]
+
+
+def unchecked_calls(tests: str, output: str) -> list[tuple[str, ...]]:
+    """Per failed io-test scenario, the members called after its last check that passed and before the one that
+    failed (the constructor included when no check came before): where the state a failing read showed was made.
+    The failing check is the first line making the call its message names, with the value it expected."""
+    bodies = {m[1]: m[2].splitlines() for m in _SCENARIO_BODY.finditer(tests)}
     out = []
-    for m in _SCENARIO_RESULT.finditer(output):
-        lines, failed = bodies.get(int(m[1])), m[2] == "FAILED"
-        if lines is None:
+    for name, section in re.findall(r"^---- act_io_tests::scenario_(\d+) stdout ----\n(.*?)(?=^---- |^failures:|\Z)",
+                                    output, flags=re.M | re.S):
+        named = re.match(r"(.+?)(?: = .*, want (.*)| should panic)$", difference(section))
+        if named is None or name not in bodies:
             continue
-        named = re.match(r"(.+?)(?: = .*, want (.*)| should panic)$", difference(sections.get(m[1], "")))
-        if failed and named:
-            calls = [i for i, line in enumerate(lines) if named[1] in line]
-            want = f"= {named[2]};" if named[2] else None
-            at = next((i for i in calls if want and want in lines[i]), calls[0] if calls else None)
-            lines = lines if at is None else lines[:at + 1]
-        out.append((tuple(m[1] for line in lines if (m := _STEP_CALL.match(line))), failed))
+        lines = bodies[name]
+        calls = [i for i, line in enumerate(lines) if named[1] in line and _STEP_CALL.match(line)]
+        at = next((i for i in calls if named[2] and _expects(lines[i], named[2])), calls[0] if calls else None)
+        if at is None:
+            continue
+        after = max((i for i in range(at) if _CHECKED_CALL.match(lines[i])), default=-1)
+        out.append(tuple(m[1] for line in lines[after + 1:at] if (m := _STEP_CALL.match(line))))
     return out
 
 
@@ -508,7 +518,7 @@ LANGUAGE = Language(
                                    r"(?P<detail>[^\n-][^\n]*)?)?", re.M),  # "^ - x": x labels another span
         late_error=_BORROW_CHECK,
         definition=r"^\s*(?:pub )?fn {name}\b",
-        difference=difference, failed_checks=failed_checks, panic_sites=panic_sites, spectrum=spectrum,
+        difference=difference, failed_checks=failed_checks, panic_sites=panic_sites, unchecked_calls=unchecked_calls,
         compile_kind=compile_kind,
         panic=re.compile(r"panicked at .*(?:index out of bounds|overflow|unwrap|divide by zero)"),
     ),
