@@ -424,6 +424,27 @@ def test_the_calls_between_a_failed_rust_check_and_the_last_one_that_passed_are_
     assert unchecked("", _libtest(_wrong_get(-3, 3))) == []  # tests it cannot read: nothing to say
 
 
+def test_go_reads_the_calls_before_a_failed_check_from_the_line_it_failed_at():
+    from act_lsp.languages import LANGUAGES
+    from act_lsp.program import Outcome, Param, Scenario, Signature, Step
+
+    new = Signature("Tally", (), "", owner="Tally", constructor=True)
+    add = Signature("add", (Param("int", "n"),), "void", owner="Tally")
+    get = Signature("get", (), "int", owner="Tally")
+    go = LANGUAGES["go"].writing
+    steps = ((new, ()), (get, ()), (add, (2,)), (add, (1,)), (get, ()), (add, (4,)), (get, ()))
+    tests = go.io_tests([Scenario(tuple(Step(*s) for s in steps), "Tally")],
+                        [[Outcome(False), Outcome(False, 0), Outcome(False), Outcome(False), Outcome(False, 3),
+                          Outcome(False), Outcome(False, 7)]], go.types["java"])
+    checks = [n for n, line in enumerate(tests.splitlines(), 1) if 'actCheck(t, "o.Get()"' in line]
+    # Go goes on after a failed check: the first one in the scenario is where the state was first seen wrong
+    report = (f"--- FAIL: TestTranslatedBehaviour\n    main_test.go:{checks[1]}: o.Get() = -3, want 3\n"
+              f"    main_test.go:{checks[2]}: o.Get() = -7, want 7\nFAIL\n")
+    assert go.unchecked_calls(tests, report) == [("Add", "Add")]
+    assert go.unchecked_calls(tests, f"    main_test.go:{checks[2]}: o.Get() = 1, want 7\n") == [("Add",)]
+    assert go.unchecked_calls(tests, "ok\n") == []
+
+
 def test_a_wrong_read_after_a_wrong_write_has_the_writer_written_again_too():
     class StateSandbox:  # scenario 0 fails reading 3 while add subtracts; scenario 1 passes
         def run_batch(self, jobs):

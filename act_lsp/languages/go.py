@@ -906,6 +906,29 @@ def difference(output: str) -> str:
     return m.group(1).strip() if m else ""
 
 
+_CHECK_LINE = re.compile(r'\s*actCheck\(t, ("(?:[^"\\]|\\.)*"), p, err, got, .*, (true|false), (true|false)\)$')
+
+
+def unchecked_calls(tests: str, output: str) -> list[tuple[str, ...]]:
+    """Per io-test scenario with a failed check, the members called after its last passing check of a value or
+    an error and before its first failed check (a failed check names its own line: the helper is ``t.Helper``):
+    where the state a failing read showed was made."""
+    failed = {int(n) for n in re.findall(r"main_test\.go:(\d+): ", output)}
+    out, steps = [], []  # steps: (line, member, checks something) of the scenario read so far
+    for number, line in enumerate(tests.splitlines(), 1):
+        if line == "\t{":
+            steps = []
+        elif m := _CHECK_LINE.match(line):
+            name = re.match(r"(?:o\.)?(\w+)\(", json.loads(m[1]))
+            steps.append((number, name[1] if name else "", "true" in (m[2], m[3])))
+        elif line == "\t}":
+            first = next((i for i, (n, _, _) in enumerate(steps) if n in failed), None)
+            if first is not None:
+                after = max((i for i in range(first) if steps[i][2]), default=-1)
+                out.append(tuple(member for _, member, _ in steps[after + 1:first]))
+    return out
+
+
 def failed_checks(output: str) -> int | None:
     """The failed checks, one ``t.Errorf`` line each (the io tests recover a panicking call and report it so)."""
     return len(_FAILED_CHECK.findall(output)) or None
@@ -959,7 +982,8 @@ LANGUAGE = Language(
                            blames_tests=lambda errors, _code: "main_test.go" in errors),
         compiler_errors=re.compile(r"(?:^|[\s/])main\.go:(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)", re.M),
         definition=r"^func (?:\([^)]*\) )?{name}\(",
-        difference=difference, failed_checks=failed_checks, compile_kind=compile_kind,
+        difference=difference, failed_checks=failed_checks, unchecked_calls=unchecked_calls,
+        compile_kind=compile_kind,
         panic=re.compile(r"^panic: |runtime error", re.M),
     ),
 )
