@@ -35,7 +35,7 @@ from act_lsp.languages import LANGUAGES
 from act_lsp.pairs import LanguagePair
 from act_lsp.prompts import Prompt, build_prompt, build_repair_prompt
 from act_lsp.sandbox import Job, JobError, RunResult, SandboxError
-from act_lsp.sanitize import sanitize
+from act_lsp.sanitize import sanitize, tidy
 from act_lsp.scaffold import Scaffold, derive_scaffold
 
 SAMPLE_TEMPERATURE = 0.7  # the samples after the first (greedy) one
@@ -345,6 +345,7 @@ class Translator:
                 if not tried:
                     return None
                 break
+            code = tidy(pair.target.name, code)  # as every candidate is: a body may bring a C++ throw, a Go import
             tried.append(Candidate(Translation(code=code, prompt_hash=prompt.hash, tokens=tokens, seconds=seconds,
                                                first_token_seconds=0.0, finish_reason="stop"), with_tests=bool(tests)))
             if len(tried) == 1:  # the first rewrite alone: the others are sampled only when it fails

@@ -119,6 +119,13 @@ def test_fix_rust_dedupes_use_lines_and_trailing_prose():
     assert rust_language.tidy(code) == "use std::collections::HashMap;\nfn f() -> i32 { 1 }\n"
 
 
+def test_fix_rust_writes_a_cpp_throw_as_the_panic_it_becomes():
+    code = ('fn f(at: usize) -> i32 {\n    if at > 3 {\n        throw std::runtime_error("past " + s(at));\n'
+            '    }\n    throw Empty();\n}\n')
+    assert rust_language.tidy(code) == ('fn f(at: usize) -> i32 {\n    if at > 3 {\n        panic!("{}", "past " + '
+                                        's(at));\n    }\n    panic!();\n}\n')
+
+
 def test_sanitize_completion_with_prefix():
     out = sanitize("go", "    return a + b\n}\n```\nThis adds.", prefix="package main\n\nfunc Add(a, b int) int {\n")
     assert out == "package main\n\nfunc Add(a, b int) int {\n    return a + b\n}\n"

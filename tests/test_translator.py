@@ -454,11 +454,13 @@ def test_a_wrong_read_after_a_wrong_write_has_the_writer_written_again_too():
 
     model = ScriptedModel(["        Tally { total: 0 }", "        self.total -= n;", "        self.total",
                            "        self.total",  # get again: it was right
+                           "        if n < 0 {\n            throw std::invalid_argument(\"n\");\n        }\n"
                            "        self.total += n;"], batch=False)
     prompts = model.prompts
     out = Translator(model, StateSandbox).translate(get_pair("cpp-rust"), TALLY, verify="tests", candidates=1,
                                                      tests=_tally_tests(), decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "self.total += n;" in out.code
+    assert 'panic!("{}", "n");' in out.code and "throw" not in out.code  # a rewritten body is tidied too
     assert prompts[3].endswith("fn get(&self) -> i32 {\n        // fix: wrong result: o.get() = -3, want 3\n")
     assert prompts[4].endswith("fn add(&mut self, n: i32) {\n        // fix: state left wrong: called before "
                                "o.get() = -3, want 3\n")

@@ -190,8 +190,19 @@ def io_tests(scenarios: Sequence[Scenario], outcomes: Sequence[Sequence[Outcome]
 
 
 # --- tidy: what small models always get wrong -----------------------------------------------------------
+# a C++ throw statement of one line, carried over as it was (``throw std::invalid_argument("...");``)
+_THROW = re.compile(r"^(?P<indent>[ \t]*)throw\s+[\w:]+\s*\((?P<what>.*)\)\s*;[ \t]*$", re.M)
+
+
+def _as_panic(throw: re.Match[str]) -> str:
+    what = throw["what"].strip()
+    return f'{throw["indent"]}panic!("{{}}", {what});' if what else f'{throw["indent"]}panic!();'
+
+
 def tidy(code: str) -> str:
-    """Braces balanced, a repeated ``use`` dropped (E0252)."""
+    """Braces balanced, a repeated ``use`` dropped (E0252), a C++ ``throw`` written as the panic it becomes (what the
+    io tests expect of a source exception)."""
+    code = _THROW.sub(_as_panic, code)
     code = balance_braces(code)
     seen: set[str] = set()
     out = []
