@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -29,6 +29,8 @@ class Signature:
     scope: str | None = None  # the enclosing class, static members included (how source-side drivers call it)
     private: bool = False  # not callable from outside its class
     static: bool = False  # a static member (called on the class, not an instance)
+    # the definition as the source writes it (what a repair of its translation is shown); not part of its identity
+    source: str = field(default="", compare=False, repr=False)
 
 
 # --- value types, parsed from source spellings --------------------------------------------------------

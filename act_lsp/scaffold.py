@@ -34,6 +34,7 @@ class Member:
     opening: str
     closing: str
     indent: str  # of the body's lines
+    source: str = ""  # the source member it translates, as written there (empty: a member the source lacks)
 
     @property
     def signature(self) -> str:
@@ -63,10 +64,11 @@ def _members(writing: Writing, order: list[tuple[Signature, str]], owner: str | 
         if writing.methods_in_impl and owner and sig.owner == owner:
             indent = writing.body_indent
             members.append(Member(("" if in_impl else writing.member_block.format(owner=owner))
-                                  + f"{indent}{rendered} {{\n", f"{indent}}}\n", indent * 2))
+                                  + f"{indent}{rendered} {{\n", f"{indent}}}\n", indent * 2, sig.source))
             in_impl = True
         else:
-            members.append(Member(("}\n\n" if in_impl else "") + f"{rendered} {{\n", "}\n", writing.body_indent))
+            members.append(Member(("}\n\n" if in_impl else "") + f"{rendered} {{\n", "}\n", writing.body_indent,
+                                  sig.source))
             in_impl = False
     return tuple(members), "}\n" if in_impl else ""
 

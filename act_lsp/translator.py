@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -41,6 +42,7 @@ from act_lsp.scaffold import Scaffold, derive_scaffold
 SAMPLE_TEMPERATURE = 0.7  # the samples after the first (greedy) one
 REPAIR_ROUNDS = 2  # repair rounds for a failed best candidate; a round that is no better ends them
 REPAIR_SAMPLES = 2  # a member repair that fails: the blamed members sampled this many more times
+SOURCE_LINES = 30  # of a source member shown above its repair (a longer one is cut: prompt time on CPU)
 
 
 class Generator(Protocol):
@@ -362,13 +364,21 @@ class Translator:
     def _member_body(self, prompt: Prompt, scaffold: Scaffold, at: int, code: str, span: tuple[int, int],
                      complaints: list[str], params: GenerationParams,
                      cancelled: Callable[[], bool] | None) -> Generation:
-        """Member ``at``'s body written again after the code before it, the complaints as ``// fix:`` comments."""
+        """Member ``at``'s body written again after the code before it, the complaints as ``// fix:`` comments atop
+        the body and the source member it translates as a comment above its signature: the whole source heads the
+        prompt, but a small model rewriting a body far below it repeats its own mistake (measured: circular_buffer's
+        `write` rewritten three times, each time putting the value at `head`, not where the C++ puts it). In the
+        body the source made the model write comments of its own."""
         member, (start, end) = scaffold.members[at], span
         head = prompt.text[: len(prompt.text) - len(prompt.prefix)]
         hint = "".join(f"{member.indent}// fix: {m[:200]}\n" for m in complaints[:3])
+        opened = start - len(member.signature)
+        margin = member.signature[: len(member.signature) - len(member.signature.lstrip())]
+        shown = "".join(f"{margin}// {line}\n" for line in _dedented(member.source).splitlines()[:SOURCE_LINES])
+        context = code[:opened] + (f"{margin}// the source:\n{shown}" if shown else "") + code[opened:start]
         # A body rarely needs much more than the one it replaces: a cap keeps a rambling answer cheap.
         cap = min(params.max_tokens, 64 + (end - start) // 2)
-        return self.generator.generate(head + code[:start] + hint, dataclasses.replace(
+        return self.generator.generate(head + context + hint, dataclasses.replace(
             params, max_tokens=cap, stop=("\n" + member.closing, *params.stop)), cancelled=cancelled)
 
     def _repaired(self, pair: LanguagePair, source: str, prompt: Prompt, members: Scaffold | None,
@@ -509,6 +519,15 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
     if not blame and cand.compiled and found and found.writing:
         blame = located([(line, f"panics: {msg}") for line, msg in found.writing.panic_sites(cand.errors)])
     return blame
+
+
+def _dedented(definition: str) -> str:
+    """A definition cut from its file starts at its first token while its other lines keep the file's indentation:
+    its closing line says how deep it sat."""
+    lines = definition.splitlines()
+    if len(lines) < 2:
+        return definition
+    return textwrap.dedent("\n".join([lines[-1][: len(lines[-1]) - len(lines[-1].lstrip())] + lines[0], *lines[1:]]))
 
 
 def _member_named(scaffold: Scaffold, name: str) -> int | None:

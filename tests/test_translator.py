@@ -298,7 +298,8 @@ def test_a_decomposed_translation_is_repaired_member_by_member():
     assert "func (c *Counter) Add(n int) int {\n\tc.count += n\n\treturn c.count\n}" in out.code
     assert "c.count = start" in out.code and "func Twice(x int) int {\n\treturn 2 * x\n}" in out.code  # untouched
     assert len(prompts) == 5  # static data, three members, then only the blamed one again (no whole-file repair)
-    assert prompts[4].endswith("func (c *Counter) Add(n int) int {\n\t// fix: syntax error: unexpected newline\n")
+    assert prompts[4].endswith("// the source:\n// int add(int n) { count += n; return count; }\n"
+                               "func (c *Counter) Add(n int) int {\n\t// fix: syntax error: unexpected newline\n")
 
 
 class DifferenceSandbox:
@@ -322,7 +323,8 @@ def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_
     out = Translator(model, DifferenceSandbox).translate(PAIR, COUNTER, verify="tests", candidates=1,
                                                           tests="func TestX(t *testing.T) {}", decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "c.count += n" in out.code
-    assert prompts[4].endswith("Add(n int) int {\n\t// fix: wrong result: c.Add(3) = 4, want 7\n")
+    assert prompts[4].endswith("// int add(int n) { count += n; return count; }\nfunc (c *Counter) Add(n int) int {\n"
+                               "\t// fix: wrong result: c.Add(3) = 4, want 7\n")
 
 
 def test_a_member_whose_repair_still_differs_is_sampled_again_and_the_variants_checked_together():
@@ -373,7 +375,8 @@ def test_a_member_a_test_run_crashed_in_is_written_again_with_the_panic_not_an_e
                                                      tests="#[test]\nfn x() {}\n", decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "self.total += n;" in out.code
     assert len(prompts) == 4  # three members (no static data), then only the one that panicked
-    assert prompts[3].endswith("fn add(&mut self, n: i32) -> i32 {\n        // fix: panics: too big\n")
+    assert prompts[3].endswith("    // int add(int n) { total += n; return total; }\n"
+                               "    fn add(&mut self, n: i32) -> i32 {\n        // fix: panics: too big\n")
 
 
 TALLY = ("class Tally {\n  int total = 0;\npublic:\n  void add(int n) { total += n; }\n"
@@ -424,6 +427,16 @@ def test_the_calls_between_a_failed_rust_check_and_the_last_one_that_passed_are_
     assert unchecked("", _libtest(_wrong_get(-3, 3))) == []  # tests it cannot read: nothing to say
 
 
+def test_a_member_repair_is_shown_its_source_member_as_the_file_indents_it():
+    from act_lsp.scaffold import derive_scaffold
+    from act_lsp.translator import _dedented
+
+    cpp = "class Tally {\n    int total = 0;\npublic:\n    void add(int n) {\n        total += n;\n    }\n};\n"
+    (_, add) = derive_scaffold("cpp-rust", cpp).members
+    assert add.source == "void add(int n) {\n        total += n;\n    }"  # as tree-sitter cuts it
+    assert _dedented(add.source) == "void add(int n) {\n    total += n;\n}"
+
+
 def test_go_reads_the_calls_before_a_failed_check_from_the_line_it_failed_at():
     from act_lsp.languages import LANGUAGES
     from act_lsp.program import Outcome, Param, Scenario, Signature, Step
@@ -461,9 +474,10 @@ def test_a_wrong_read_after_a_wrong_write_has_the_writer_written_again_too():
                                                      tests=_tally_tests(), decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "self.total += n;" in out.code
     assert 'panic!("{}", "n");' in out.code and "throw" not in out.code  # a rewritten body is tidied too
-    assert prompts[3].endswith("fn get(&self) -> i32 {\n        // fix: wrong result: o.get() = -3, want 3\n")
-    assert prompts[4].endswith("fn add(&mut self, n: i32) {\n        // fix: state left wrong: called before "
-                               "o.get() = -3, want 3\n")
+    assert prompts[3].endswith("    // the source:\n    // int get() const { return total; }\n"
+                               "    fn get(&self) -> i32 {\n        // fix: wrong result: o.get() = -3, want 3\n")
+    assert prompts[4].endswith("    // void add(int n) { total += n; }\n    fn add(&mut self, n: i32) {\n"
+                               "        // fix: state left wrong: called before o.get() = -3, want 3\n")
 
 
 def _rustc(*codes: str) -> str:

@@ -185,7 +185,7 @@ def signatures(source: str) -> list[Signature]:
         sigs.append(Signature(name, _params(function.child_by_field_name("parameters")), returns, owner=owner,
                               constructor=constructor, readonly="const" in keywords(function, "type_qualifier"),
                               scope=cls.name if cls else None, private=bool(cls) and _private(cls, node),
-                              static=static))
+                              static=static, source=text(node)))
     return with_default_constructors(sigs)
 
 

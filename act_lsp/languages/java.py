@@ -152,7 +152,7 @@ def signatures(source: str) -> list[Signature]:
             found.append((m.start_byte, Signature(
                 name, _params(m.child_by_field_name("parameters")), returns, owner=scope if instance else None,
                 constructor=constructor, throws=any(c.type == "throws" for c in m.children), scope=scope,
-                private="private" in mods, static="static" in mods)))
+                private="private" in mods, static="static" in mods, source=text(m))))
     return with_default_constructors([sig for _, sig in sorted(found, key=lambda f: f[0])])
 
 
