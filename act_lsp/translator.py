@@ -491,8 +491,8 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
     """The members to write again, by index, with what is wrong in each: those the compiler's errors fall in; else
     the one the first differing call names, and beside it the member most often called since the failed scenarios'
     last passing check (``Writing.unchecked_calls``: a writer that left the state wrong for the reader that showed
-    it); else those a test run crashed in (a panic whose message names no call: "too many cells", at a line of the
-    translation)."""
+    it); a crash is blamed where it was raised, when that is a line of the translation ("too many cells"), else on
+    the call that was running (a slice out of range in the standard library: ``call panics: message``)."""
     code = cand.code
     lines = [code[:start].count("\n") for start, _ in spans]  # the line after each signature (0-based)
 
@@ -506,18 +506,19 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
 
     blame = located([(line, msg) for line, _col, msg in compiler_errors(language, cand.errors)])
     found = LANGUAGES.get(language)
-    if not blame and difference:
+    crashed = found.writing.panic_sites(cand.errors) if cand.compiled and found and found.writing else []
+    if not blame and difference and not (crashed and " panics: " in difference):  # a crash: where it was raised
         name = re.match(r"(?:\w+\.|\w+::)?(\w+)\(", difference)
         at = _member_named(scaffold, name[1]) if name else None
         if at is not None:
-            blame[at] = [f"wrong result: {difference}"]
+            blame[at] = [difference if " panics: " in difference else f"wrong result: {difference}"]
             windows = found.writing.unchecked_calls(tests or "", cand.errors) if found and found.writing else []
             writers = Counter(c for window in windows for c in dict.fromkeys(window) if c != name[1])
             writer = _member_named(scaffold, writers.most_common(1)[0][0]) if writers else None
             if writer is not None and writer != at:
                 blame[writer] = [f"state left wrong: called before {difference}"]
-    if not blame and cand.compiled and found and found.writing:
-        blame = located([(line, f"panics: {msg}") for line, msg in found.writing.panic_sites(cand.errors)])
+    if not blame and crashed:
+        blame = located([(line, f"panics: {msg}") for line, msg in crashed])
     return blame
 
 

@@ -3,6 +3,8 @@ test_lsp_e2e, test_pipeline and test_batch)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from act_lsp.engine import Generation, GenerationParams
@@ -161,6 +163,23 @@ def test_the_first_difference_names_the_call_and_both_outcomes_in_go_and_both_ru
     assert first_difference("rust", "error[E0308]: mismatched types") == ""
 
 
+def test_a_rust_panic_no_check_raised_names_the_call_the_io_tests_were_making():
+    from act_lsp.translator import first_difference
+
+    library = ("---- act_io_tests::scenario_1 stdout ----\nact-call: Bank::new()\nact-call: o.open(\"a\")\n"
+               "thread 'act_io_tests::scenario_1' panicked at 'no account', main.rs:35:21\n"  # expected: caught
+               "act-call: o.history(2)\nthread 'act_io_tests::scenario_1' panicked at 'range start index 12 out of "
+               "range for slice of length 2', library/core/src/slice/index.rs:52:5\nnote: run with\n\n"
+               "---- act_io_tests::scenario_2 stdout ----\nact-call: o.history(0)\n"
+               "thread 'act_io_tests::scenario_2' panicked at 'o.history(0) = 1, want 0', main.rs:99:9\n")
+    assert first_difference("rust", library) == ("o.history(2) panics: range start index 12 out of range for slice "
+                                                 "of length 2")
+    wrong_after_expected = ("---- act_io_tests::scenario_0 stdout ----\nact-call: o.pop()\n"
+                            "thread 's' panicked at 'empty', main.rs:35:21\nact-call: o.size()\n"
+                            "thread 's' panicked at 'o.size() = 1, want 0', main.rs:99:9\n\nfailures:\n")
+    assert first_difference("rust", wrong_after_expected) == "o.size() = 1, want 0"  # not the caught panic
+
+
 def test_the_panic_that_ended_each_failed_rust_test_is_located_in_both_formats():
     from act_lsp.languages import LANGUAGES
 
@@ -184,6 +203,16 @@ def test_equivalence_in_cpp_to_rust_expects_the_source_exception_as_a_panic(sand
     ev = Translator(ScriptedModel([wrong, right]), lambda: sandbox_pool).translate(
         get_pair("cpp-rust"), source, verify="equivalence", candidates=2).evidence
     assert ev.tests_passed and ev.chosen == 1
+
+
+@pytest.mark.docker
+def test_a_rust_panic_in_the_standard_library_names_the_call_in_the_real_sandbox(sandbox_pool):
+    source = "#include <string>\nstd::string tail(std::string s, int from) { return s.substr(from < 3 ? from : 3); }"
+    wrong = "    s[from as usize..].to_string()\n}\n"  # C++ clamps where Rust slicing panics
+    ev = Translator(ScriptedModel([wrong, wrong]), lambda: sandbox_pool).translate(
+        get_pair("cpp-rust"), source, verify="equivalence", candidates=1).evidence
+    assert ev.tests_passed is False
+    assert re.match(r"tail\(.*\) panics: .*out of (range|bounds)", ev.difference), ev.difference
 
 
 COUNTER = """class Counter {
@@ -435,6 +464,28 @@ def test_a_member_repair_is_shown_its_source_member_as_the_file_indents_it():
     (_, add) = derive_scaffold("cpp-rust", cpp).members
     assert add.source == "void add(int n) {\n        total += n;\n    }"  # as tree-sitter cuts it
     assert _dedented(add.source) == "void add(int n) {\n    total += n;\n}"
+
+
+def test_a_call_that_panicked_in_the_standard_library_is_written_again():
+    class SliceSandbox:  # get() indexes past the end: the panic is raised in the standard library, not main.rs
+        def run_batch(self, jobs):
+            return [RunResult(status="passed", exit_code=0, phase="run") if "[0][" not in job.files["main.rs"]
+                    else RunResult(status="failed", exit_code=101, phase="run", stdout=(
+                        "running 1 test\ntest act_io_tests::scenario_0 ... FAILED\n\nfailures:\n\n"
+                        "---- act_io_tests::scenario_0 stdout ----\nact-call: Tally::new()\nact-call: o.add(2)\n"
+                        "act-call: o.get()\nthread 'act_io_tests::scenario_0' panicked at 'index out of bounds: the "
+                        "len is 1 but the index is 2', library/core/src/slice/index.rs:52:5\n\nfailures:\n"
+                        "    act_io_tests::scenario_0\n\ntest result: FAILED. 0 passed; 1 failed\n"))
+                    for job in jobs]
+
+    model = ScriptedModel(["        Tally { total: 0 }", "        self.total += n;", "        [0][self.total as usize]",
+                           "        self.total"], batch=False)
+    prompts = model.prompts
+    out = Translator(model, SliceSandbox).translate(get_pair("cpp-rust"), TALLY, verify="tests", candidates=1,
+                                                     tests=_tally_tests(), decompose=True)
+    assert out.evidence.tests_passed and out.evidence.repaired and len(prompts) == 4  # only get() written again
+    assert prompts[3].endswith("fn get(&self) -> i32 {\n        // fix: o.get() panics: index out of bounds: the len "
+                               "is 1 but the index is 2\n")
 
 
 def test_go_reads_the_calls_before_a_failed_check_from_the_line_it_failed_at():

@@ -168,6 +168,9 @@ def io_tests(scenarios: Sequence[Scenario], outcomes: Sequence[Sequence[Outcome]
             call = (f"{sig.owner}::new({args})" if sig.constructor else
                     f"o.{_callee(sig)}({args})" if sig.owner else f"{_callee(sig)}({args})")
             label = json.dumps(call)
+            # a panic raised in the standard library (a slice out of range) names no call: the failed test's
+            # captured output then says which call was running
+            lines.append(f"        println!(\"{_CALLING}{{}}\", {label});")
             if out.throws:
                 lines.append(f"        assert!(catch_unwind(AssertUnwindSafe(|| {{ {call}; }})).is_err(), "
                              f"\"{{}} should panic\", {label});")
@@ -371,21 +374,31 @@ def compiler_fix(code: str, output: str) -> str:
 # a panic's message and place: ``panicked at 'msg', main.rs:12:5`` (rustc < 1.73) or ``panicked at main.rs:12:5:\nmsg``
 _PANICS = (re.compile(r"panicked at '(?P<msg>(?:(?!panicked at ).)*?)', (?P<file>\S+):(?P<line>\d+):\d+", re.S),
            re.compile(r"panicked at (?P<file>\S+):(?P<line>\d+):\d+:\n(?P<msg>.*?)(?:\nnote:|\n\n|$)", re.S))
+_CALLING = "act-call: "  # what the io tests print before each call
 _ASSERT = re.compile(r"left: `?(.*?)`?,?\s+right: `?(.*?)`?(?:: (.*))?$", re.S)
 
 
 def difference(output: str) -> str:
-    """The first failed check, from the panic message: an ``assert_eq!`` labelled with the call (as
-    ``call = got, want expected``), or a should-panic."""
-    for pattern in _PANICS:
-        if m := pattern.search(output):
-            message = m["msg"].strip()
-            if a := _ASSERT.search(message):
-                label = a.group(3) or message.splitlines()[0].partition("failed: ")[2]  # rustc >= 1.73: first
-                got, want, call = (" ".join(x.split()) for x in (a.group(1), a.group(2), label or "?"))
-                return f"{call} = {got}, want {want}"
-            return " ".join(message.split())
-    return ""
+    """The first failed check: the panic that ended the first failed test (earlier ones in it were expected and
+    caught), as ``call = got, want expected`` for an ``assert_eq!`` labelled with its call, a should-panic, or a panic
+    no check raised (a slice out of range in the standard library) as ``call panics: message``, the call being the
+    one the io tests said they were making when it came."""
+    panics = sorted((m for p in _PANICS for m in p.finditer(output)), key=lambda m: m.start())
+    if not panics:
+        return ""
+    begin = output.rfind("\n---- ", 0, panics[0].start()) + 1
+    end = min((i for i in (output.find("\n---- ", panics[0].start()), output.find("\nfailures:", panics[0].start()))
+               if i >= 0), default=len(output))
+    last = [m for m in panics if m.start() < end][-1]
+    message = last["msg"].strip()
+    if a := _ASSERT.search(message):
+        label = a.group(3) or message.splitlines()[0].partition("failed: ")[2]  # rustc >= 1.73: first line
+        got, want, call = (" ".join(x.split()) for x in (a.group(1), a.group(2), label or "?"))
+        return f"{call} = {got}, want {want}"
+    message = " ".join(message.split())
+    calling = re.findall(rf"^{_CALLING}(.*)$", output[begin:last.start()], flags=re.M)
+    checked = message.endswith(" should panic") or ", want " in message  # a check's own message names its call
+    return f"{calling[-1]} panics: {message}" if calling and not checked else message
 
 
 def panic_sites(output: str) -> list[tuple[int, str]]:
