@@ -367,8 +367,8 @@ class Translator:
         """Member ``at``'s body written again after the code before it, the complaints as ``// fix:`` comments atop
         the body and the source member it translates as a comment above its signature: the whole source heads the
         prompt, but a small model rewriting a body far below it repeats its own mistake (measured: circular_buffer's
-        `write` rewritten three times, each time putting the value at `head`, not where the C++ puts it). In the
-        body the source made the model write comments of its own."""
+        `write` rewritten three times, each time putting the value at `head`, not where the C++ puts it). Shown
+        inside the body, the source made the model write comments of its own."""
         member, (start, end) = scaffold.members[at], span
         head = prompt.text[: len(prompt.text) - len(prompt.prefix)]
         hint = "".join(f"{member.indent}// fix: {m[:200]}\n" for m in complaints[:3])
@@ -506,8 +506,9 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
 
     blame = located([(line, msg) for line, _col, msg in compiler_errors(language, cand.errors)])
     found = LANGUAGES.get(language)
-    crashed = found.writing.panic_sites(cand.errors) if cand.compiled and found and found.writing else []
-    if not blame and difference and not (crashed and " panics: " in difference):  # a crash: where it was raised
+    crashes = located([(line, f"panics: {msg}") for line, msg in found.writing.panic_sites(cand.errors)]
+                      ) if cand.compiled and found and found.writing else {}
+    if not blame and difference and not (crashes and " panics: " in difference):  # a crash: where it was raised
         name = re.match(r"(?:\w+\.|\w+::)?(\w+)\(", difference)
         at = _member_named(scaffold, name[1]) if name else None
         if at is not None:
@@ -517,9 +518,7 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
             writer = _member_named(scaffold, writers.most_common(1)[0][0]) if writers else None
             if writer is not None and writer != at:
                 blame[writer] = [f"state left wrong: called before {difference}"]
-    if not blame and crashed:
-        blame = located([(line, f"panics: {msg}") for line, msg in crashed])
-    return blame
+    return blame or crashes
 
 
 def _dedented(definition: str) -> str:
