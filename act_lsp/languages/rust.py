@@ -378,27 +378,38 @@ _CALLING = "act-call: "  # what the io tests print before each call
 _ASSERT = re.compile(r"left: `?(.*?)`?,?\s+right: `?(.*?)`?(?:: (.*))?$", re.S)
 
 
+def _sections(output: str) -> list[tuple[str, str]]:
+    """libtest's report of each failed test: (its name, what it printed, panics included); the whole output as one
+    when there are none."""
+    heads = list(re.finditer(r"^---- (\S+) stdout ----$", output, flags=re.M))
+    if not heads:
+        return [("", output)]
+    return [(h[1], output[h.end():end]) for h, end in zip(heads, [h.start() for h in heads[1:]] + [len(output)],
+                                                         strict=True)]
+
+
+def _final_panic(printed: str) -> re.Match[str] | None:
+    """The panic that ended a test: the panics before it were expected ones (``catch_unwind``)."""
+    return max((m for p in _PANICS for m in p.finditer(printed)), key=lambda m: m.start(), default=None)
+
+
 def difference(output: str) -> str:
-    """The first failed check: the panic that ended the first failed test (earlier ones in it were expected and
-    caught), as ``call = got, want expected`` for an ``assert_eq!`` labelled with its call, a should-panic, or a panic
-    no check raised (a slice out of range in the standard library) as ``call panics: message``, the call being the
-    one the io tests said they were making when it came."""
-    panics = sorted((m for p in _PANICS for m in p.finditer(output)), key=lambda m: m.start())
-    if not panics:
-        return ""
-    begin = output.rfind("\n---- ", 0, panics[0].start()) + 1
-    end = min((i for i in (output.find("\n---- ", panics[0].start()), output.find("\nfailures:", panics[0].start()))
-               if i >= 0), default=len(output))
-    last = [m for m in panics if m.start() < end][-1]
-    message = last["msg"].strip()
-    if a := _ASSERT.search(message):
-        label = a.group(3) or message.splitlines()[0].partition("failed: ")[2]  # rustc >= 1.73: first line
-        got, want, call = (" ".join(x.split()) for x in (a.group(1), a.group(2), label or "?"))
-        return f"{call} = {got}, want {want}"
-    message = " ".join(message.split())
-    calling = re.findall(rf"^{_CALLING}(.*)$", output[begin:last.start()], flags=re.M)
-    checked = message.endswith(" should panic") or ", want " in message  # a check's own message names its call
-    return f"{calling[-1]} panics: {message}" if calling and not checked else message
+    """The first failed check: the panic that ended the first failed test, as ``call = got, want expected`` for an
+    ``assert_eq!`` labelled with its call, a should-panic, or a panic no check raised (a slice out of range in the
+    standard library) as ``call panics: message``, the call being the one the io tests said they were making."""
+    for _, printed in _sections(output):
+        if (last := _final_panic(printed)) is None:
+            continue
+        message = last["msg"].strip()
+        if a := _ASSERT.search(message):
+            label = a.group(3) or message.splitlines()[0].partition("failed: ")[2]  # rustc >= 1.73: first line
+            got, want, call = (" ".join(x.split()) for x in (a.group(1), a.group(2), label or "?"))
+            return f"{call} = {got}, want {want}"
+        message = " ".join(message.split())
+        calling = re.findall(rf"^{_CALLING}(.*)$", printed[:last.start()], flags=re.M)
+        checked = message.endswith(" should panic") or ", want " in message  # a check's own message names its call
+        return f"{calling[-1]} panics: {message}" if calling and not checked else message
+    return ""
 
 
 def panic_sites(output: str) -> list[tuple[int, str]]:
@@ -406,9 +417,9 @@ def panic_sites(output: str) -> list[tuple[int, str]]:
     ``unwrap``/``expect``, an index out of bounds, an overflow (one inside the standard library, e.g. a string
     sliced past its end, names its own file). Earlier panics of a test were expected ones (``catch_unwind``)."""
     found = set()
-    for section in re.split(r"^---- \S+ stdout ----$", output, flags=re.M)[1:] or [output]:
-        last = max((m for p in _PANICS for m in p.finditer(section)), key=lambda m: m.start(), default=None)
-        if last is not None and last["file"] == "main.rs" and "panicked at" not in section[last.end():]:
+    for _, printed in _sections(output):
+        last = _final_panic(printed)
+        if last is not None and last["file"] == "main.rs" and "panicked at" not in printed[last.end():]:
             found.add((int(last["line"]), " ".join(last["msg"].split())))
     return sorted(found)
 
@@ -443,12 +454,11 @@ def unchecked_calls(tests: str, output: str) -> list[tuple[str, ...]]:
     The failing check is the first line making the call its message names, with the value it expected."""
     bodies = {m[1]: m[2].splitlines() for m in _SCENARIO_BODY.finditer(tests)}
     out = []
-    for name, section in re.findall(r"^---- act_io_tests::scenario_(\d+) stdout ----\n(.*?)(?=^---- |^failures:|\Z)",
-                                    output, flags=re.M | re.S):
-        named = re.match(r"(.+?)(?: = .*, want (.*)| should panic)$", difference(section))
-        if named is None or name not in bodies:
+    for test, printed in _sections(output):
+        named = re.match(r"(.+?)(?: = .*, want (.*)| should panic)$", difference(printed))
+        lines = bodies.get(test.removeprefix("act_io_tests::scenario_"))
+        if named is None or lines is None:
             continue
-        lines = bodies[name]
         calls = [i for i, line in enumerate(lines) if named[1] in line and _STEP_CALL.match(line)]
         at = next((i for i in calls if named[2] and _expects(lines[i], named[2])), calls[0] if calls else None)
         if at is None:
