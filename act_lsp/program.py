@@ -29,8 +29,11 @@ class Signature:
     scope: str | None = None  # the enclosing class, static members included (how source-side drivers call it)
     private: bool = False  # not callable from outside its class
     static: bool = False  # a static member (called on the class, not an instance)
-    # the definition as the source writes it (what a repair of its translation is shown); not part of its identity
+    # Not part of its identity: the definition as the source writes it (what a repair of its translation is
+    # shown), the names it calls and whether its body throws (where a call that should fail fails in the source).
     source: str = field(default="", compare=False, repr=False)
+    calls: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    raises: bool = field(default=False, compare=False, repr=False)
 
 
 # --- value types, parsed from source spellings --------------------------------------------------------
@@ -87,15 +90,17 @@ def generic(t: str) -> tuple[str, list[str]]:
     return (m.group(1), split_top(m.group(2))) if m else (t.strip(), [])
 
 
-def with_default_constructors(sigs: list[Signature]) -> list[Signature]:
+def with_default_constructors(sigs: list[Signature], state: Mapping[str, str] | None = None) -> list[Signature]:
     """A class with state but no declared constructor still gets one (Go ``NewX()``, Rust ``X::new()``), placed
-    before its first method, so callers and tests have a way to build it."""
+    before its first method, so callers and tests have a way to build it. Its source is the class's field
+    declarations (``state``): the values they start with are what it must write."""
     declared = {s.owner for s in sigs if s.constructor}
     out: list[Signature] = []
     for s in sigs:
         if s.owner and s.owner not in declared:
             declared.add(s.owner)
-            out.append(Signature(s.owner, (), "", owner=s.owner, constructor=True, scope=s.owner))
+            out.append(Signature(s.owner, (), "", owner=s.owner, constructor=True, scope=s.owner,
+                                 source=(state or {}).get(s.owner, "")))
         out.append(s)
     return out
 

@@ -34,7 +34,12 @@ class Member:
     opening: str
     closing: str
     indent: str  # of the body's lines
-    source: str = ""  # the source member it translates, as written there (empty: a member the source lacks)
+    sig: Signature | None = None  # of the source member it translates (None: a member the source lacks)
+
+    @property
+    def source(self) -> str:
+        """The source member as written there ("" when there is none)."""
+        return self.sig.source if self.sig else ""
 
     @property
     def signature(self) -> str:
@@ -64,11 +69,11 @@ def _members(writing: Writing, order: list[tuple[Signature, str]], owner: str | 
         if writing.methods_in_impl and owner and sig.owner == owner:
             indent = writing.body_indent
             members.append(Member(("" if in_impl else writing.member_block.format(owner=owner))
-                                  + f"{indent}{rendered} {{\n", f"{indent}}}\n", indent * 2, sig.source))
+                                  + f"{indent}{rendered} {{\n", f"{indent}}}\n", indent * 2, sig))
             in_impl = True
         else:
             members.append(Member(("}\n\n" if in_impl else "") + f"{rendered} {{\n", "}\n", writing.body_indent,
-                                  sig.source))
+                                  sig))
             in_impl = False
     return tuple(members), "}\n" if in_impl else ""
 

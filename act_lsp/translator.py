@@ -42,6 +42,7 @@ from act_lsp.scaffold import Scaffold, derive_scaffold
 SAMPLE_TEMPERATURE = 0.7  # the samples after the first (greedy) one
 REPAIR_ROUNDS = 2  # repair rounds for a failed best candidate; a round that is no better ends them
 REPAIR_SAMPLES = 2  # a member repair that fails: the blamed members sampled this many more times
+FIX = "// fix: "  # what heads each complaint shown to a member repair
 SOURCE_LINES = 30  # of a source member shown above its repair (a longer one is cut: prompt time on CPU)
 
 
@@ -321,9 +322,10 @@ class Translator:
                        resamples: int = 0, cancelled: Callable[[], bool] | None = None) -> Candidate | None:
         """A decomposed translation that failed: only the members blamed (by the compiler's error lines, by the
         call that behaved differently, or by where a test run crashed: ``_blame``) are written again, the
-        complaint put as a comment at the top of the body; the rest of the file stays. When that rewrite (with
+        complaint put as a comment above the signature; the rest of the file stays. When that rewrite (with
         ``params``) does not pass, the blamed members are sampled ``resamples`` more times at temperature and every
-        variant is checked in one sandbox batch: the best ranked is returned. None when nothing can be blamed."""
+        variant is checked in one sandbox batch: the best ranked is returned. None when nothing can be blamed, or
+        no variant brought code."""
         spans = member_bodies(cand.code, scaffold)
         if spans is None:
             return None
@@ -332,53 +334,60 @@ class Translator:
             return None
         params = params or GenerationParams()
         tried: list[Candidate] = []
+        tokens, seconds = 0, 0.0  # what the round cost, all variants (one without code too)
         for p in sample_params(params, 1 + max(0, resamples)):
             if tried and (tried[0].passed or (cancelled and cancelled())):
                 break
-            code, tokens, seconds, unfinished = cand.code, 0, 0.0, False
+            code, unfinished = cand.code, False
             for at in sorted(blame, reverse=True):  # from the end: earlier offsets stay valid
                 body = self._member_body(prompt, scaffold, at, code, spans[at], blame[at], p, cancelled)
                 tokens, seconds = tokens + body.tokens, seconds + body.seconds
                 unfinished = body.finish_reason in ("cancelled", "timeout")
                 if unfinished:
                     break
-                code = code[:spans[at][0]] + body.text.rstrip("\n") + code[spans[at][1]:]
+                text = _unechoed(body.text)
+                if text.strip():  # an answer without code (only complaints echoed) leaves the body as it was
+                    code = code[:spans[at][0]] + text.rstrip("\n") + code[spans[at][1]:]
             if unfinished:  # an unfinished variant is dropped, and ends the sampling
                 if not tried:
                     return None
                 break
+            if code == cand.code:  # not a rewrite: no check, and the next variant is sampled
+                continue
             code = tidy(pair.target.name, code)  # as every candidate is: a body may bring a C++ throw, a Go import
-            tried.append(Candidate(Translation(code=code, prompt_hash=prompt.hash, tokens=tokens, seconds=seconds,
+            tried.append(Candidate(Translation(code=code, prompt_hash=prompt.hash, tokens=0, seconds=0.0,
                                                first_token_seconds=0.0, finish_reason="stop"), with_tests=bool(tests)))
             if len(tried) == 1:  # the first rewrite alone: the others are sampled only when it fails
                 (tried[0].result,) = self.check(pair, [code], tests)
         if len(tried) > 1:
             for c, res in zip(tried[1:], self.check(pair, [c.code for c in tried[1:]], tests), strict=True):
                 c.result = res
+        if not tried:
+            return None
         best = max(range(len(tried)), key=lambda i: (tried[i].rank(pair.target.name), -i))
         chosen = tried[best]
-        chosen.translation.tokens = sum(c.translation.tokens for c in tried)  # what the round cost, all variants
-        chosen.translation.seconds = sum(c.translation.seconds for c in tried)
+        chosen.translation.tokens, chosen.translation.seconds = tokens, seconds
         return chosen
 
     def _member_body(self, prompt: Prompt, scaffold: Scaffold, at: int, code: str, span: tuple[int, int],
                      complaints: list[str], params: GenerationParams,
                      cancelled: Callable[[], bool] | None) -> Generation:
-        """Member ``at``'s body written again after the code before it, the complaints as ``// fix:`` comments atop
-        the body and the source member it translates as a comment above its signature: the whole source heads the
-        prompt, but a small model rewriting a body far below it repeats its own mistake (measured: circular_buffer's
-        `write` rewritten three times, each time putting the value at `head`, not where the C++ puts it). Shown
-        inside the body, the source made the model write comments of its own."""
+        """Member ``at``'s body written again after the code before it, with the source member it translates and
+        the complaints (``// fix:``) as comments above its signature: the whole source heads the prompt, but a small
+        model rewriting a body far below it repeats its own mistake (measured: circular_buffer's `write` rewritten
+        three times, each time putting the value at `head`, not where the C++ puts it). Inside the body, the source
+        made the model write comments of its own, and the complaints were echoed line after line in place of code
+        (config_parser's `load`, template_renderer's `render`: an empty body that compiled)."""
         member, (start, end) = scaffold.members[at], span
         head = prompt.text[: len(prompt.text) - len(prompt.prefix)]
-        hint = "".join(f"{member.indent}// fix: {m[:200]}\n" for m in complaints[:3])
         opened = start - len(member.signature)
         margin = member.signature[: len(member.signature) - len(member.signature.lstrip())]
         shown = "".join(f"{margin}// {line}\n" for line in _dedented(member.source).splitlines()[:SOURCE_LINES])
-        context = code[:opened] + (f"{margin}// the source:\n{shown}" if shown else "") + code[opened:start]
+        hint = "".join(f"{margin}{FIX}{m[:200]}\n" for m in complaints[:3])
+        context = code[:opened] + (f"{margin}// the source:\n{shown}" if shown else "") + hint + code[opened:start]
         # A body rarely needs much more than the one it replaces: a cap keeps a rambling answer cheap.
         cap = min(params.max_tokens, 64 + (end - start) // 2)
-        return self.generator.generate(head + context + hint, dataclasses.replace(
+        return self.generator.generate(head + context, dataclasses.replace(
             params, max_tokens=cap, stop=("\n" + member.closing, *params.stop)), cancelled=cancelled)
 
     def _repaired(self, pair: LanguagePair, source: str, prompt: Prompt, members: Scaffold | None,
@@ -513,12 +522,38 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
         at = _member_named(scaffold, name[1]) if name else None
         if at is not None:
             blame[at] = [difference if " panics: " in difference else f"wrong result: {difference}"]
+            if found and found.writing and difference.endswith(found.writing.unfailed):
+                throwers = _throwers(scaffold, at)  # where the source fails: there the translation must too
+                blame[at][0] += f" (the source throws in {', '.join(scaffold.members[i].sig.name for i in throwers)})" \
+                    if throwers else ""
+                for i in throwers:
+                    blame.setdefault(i, [f"must fail where the source throws: {difference}"])
             windows = found.writing.unchecked_calls(tests or "", cand.errors) if found and found.writing else []
             writers = Counter(c for window in windows for c in dict.fromkeys(window) if c != name[1])
             writer = _member_named(scaffold, writers.most_common(1)[0][0]) if writers else None
             if writer is not None and writer != at:
                 blame[writer] = [f"state left wrong: called before {difference}"]
     return blame or crashes
+
+
+def _unechoed(body: str) -> str:
+    """A rewritten body without the complaints a small model copies from above the signature, "" when nothing
+    but comments is left."""
+    kept = [line for line in body.splitlines(keepends=True) if not line.lstrip().startswith(FIX)]
+    code = [line for line in kept if line.strip() and not line.lstrip().startswith("//")]
+    return "".join(kept) if code else ""
+
+
+def _throwers(scaffold: Scaffold, at: int) -> list[int]:
+    """The members whose source throws, among member ``at`` and those it calls, directly or not."""
+    index = {m.sig.name: i for i, m in enumerate(scaffold.members) if m.sig is not None}
+    seen, todo = {at}, [at]
+    while todo:
+        sig = scaffold.members[todo.pop()].sig
+        for i in sorted(index[n] for n in (sig.calls if sig else ()) if n in index and index[n] not in seen):
+            seen.add(i)
+            todo.append(i)
+    return [i for i in sorted(seen) if (sig := scaffold.members[i].sig) is not None and sig.raises]
 
 
 def _dedented(definition: str) -> str:

@@ -243,3 +243,22 @@ def test_the_default_model_translates_python_to_javascript_through_the_same_rout
     ev = result.evidence
     assert result.code.startswith("function clamp(x, low, high) {") and ev.mode == "equivalence" and ev.calls >= 3
     assert ev.compiled is not None and ev.tests_passed is not None  # compiled by node, run against the source's calls
+
+
+def test_readers_say_what_a_member_calls_where_it_throws_and_what_an_implied_constructor_starts_with():
+    from act_lsp.languages import cpp, java
+
+    sigs = {s.name: s for s in cpp.signatures(
+        "class Units {\n    map<string, double> mm{{\"cm\", 10.0}};\n    int used = 0;\n    static const int N = 3;\n"
+        "    double factor(const string& u) const {\n        if (!mm.count(u)) throw invalid_argument(u);\n"
+        "        return mm.at(u);\n    }\npublic:\n    double convert(double v, const string& f) {\n"
+        "        used++;\n        return v * this->factor(f) * std::abs(v) * other.factor(f);\n    }\n};\n")}
+    assert sigs["factor"].raises and not sigs["convert"].raises
+    assert sigs["convert"].calls == {"factor"}  # by name or on this: std::abs and other.factor are not ours
+    assert sigs["Units"].constructor and sigs["Units"].source == 'map<string, double> mm{{"cm", 10.0}};\nint used = 0;'
+    sigs = {s.name: s for s in java.signatures(
+        "class Units {\n    private final Map<String, Double> mm = new HashMap<>();\n    static int made = 0;\n"
+        "    double factor(String u) { if (!mm.containsKey(u)) throw new IllegalArgumentException(u); return 1; }\n"
+        "    double convert(double v, String f) { return v * this.factor(f) * Math.abs(v); }\n}\n")}
+    assert sigs["factor"].raises and sigs["convert"].calls == {"factor"}
+    assert sigs["Units"].source == "private final Map<String, Double> mm = new HashMap<>();"

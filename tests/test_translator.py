@@ -328,7 +328,7 @@ def test_a_decomposed_translation_is_repaired_member_by_member():
     assert "c.count = start" in out.code and "func Twice(x int) int {\n\treturn 2 * x\n}" in out.code  # untouched
     assert len(prompts) == 5  # static data, three members, then only the blamed one again (no whole-file repair)
     assert prompts[4].endswith("// the source:\n// int add(int n) { count += n; return count; }\n"
-                               "func (c *Counter) Add(n int) int {\n\t// fix: syntax error: unexpected newline\n")
+                               "// fix: syntax error: unexpected newline\nfunc (c *Counter) Add(n int) int {\n")
 
 
 class DifferenceSandbox:
@@ -352,8 +352,8 @@ def test_a_decomposed_translation_that_behaves_differently_has_the_named_member_
     out = Translator(model, DifferenceSandbox).translate(PAIR, COUNTER, verify="tests", candidates=1,
                                                           tests="func TestX(t *testing.T) {}", decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "c.count += n" in out.code
-    assert prompts[4].endswith("// int add(int n) { count += n; return count; }\nfunc (c *Counter) Add(n int) int {\n"
-                               "\t// fix: wrong result: c.Add(3) = 4, want 7\n")
+    assert prompts[4].endswith("// int add(int n) { count += n; return count; }\n"
+                               "// fix: wrong result: c.Add(3) = 4, want 7\nfunc (c *Counter) Add(n int) int {\n")
 
 
 def test_a_member_whose_repair_still_differs_is_sampled_again_and_the_variants_checked_together():
@@ -405,7 +405,7 @@ def test_a_member_a_test_run_crashed_in_is_written_again_with_the_panic_not_an_e
     assert out.evidence.tests_passed and out.evidence.repaired and "self.total += n;" in out.code
     assert len(prompts) == 4  # three members (no static data), then only the one that panicked
     assert prompts[3].endswith("    // int add(int n) { total += n; return total; }\n"
-                               "    fn add(&mut self, n: i32) -> i32 {\n        // fix: panics: too big\n")
+                               "    // fix: panics: too big\n    fn add(&mut self, n: i32) -> i32 {\n")
 
 
 TALLY = ("class Tally {\n  int total = 0;\npublic:\n  void add(int n) { total += n; }\n"
@@ -488,8 +488,8 @@ def test_a_call_that_panicked_in_the_standard_library_is_written_again():
     out = Translator(model, SliceSandbox).translate(get_pair("cpp-rust"), TALLY, verify="tests", candidates=1,
                                                      tests=_tally_tests(), decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and len(prompts) == 4  # only get() written again
-    assert prompts[3].endswith("fn get(&self) -> i32 {\n        // fix: o.get() panics: index out of bounds: the len "
-                               "is 1 but the index is 2\n")
+    assert prompts[3].endswith("    // fix: o.get() panics: index out of bounds: the len is 1 but the index is 2\n"
+                               "    fn get(&self) -> i32 {\n")
 
 
 def test_go_reads_the_calls_before_a_failed_check_from_the_line_it_failed_at():
@@ -530,9 +530,10 @@ def test_a_wrong_read_after_a_wrong_write_has_the_writer_written_again_too():
     assert out.evidence.tests_passed and out.evidence.repaired and "self.total += n;" in out.code
     assert 'panic!("{}", "n");' in out.code and "throw" not in out.code  # a rewritten body is tidied too
     assert prompts[3].endswith("    // the source:\n    // int get() const { return total; }\n"
-                               "    fn get(&self) -> i32 {\n        // fix: wrong result: o.get() = -3, want 3\n")
-    assert prompts[4].endswith("    // void add(int n) { total += n; }\n    fn add(&mut self, n: i32) {\n"
-                               "        // fix: state left wrong: called before o.get() = -3, want 3\n")
+                               "    // fix: wrong result: o.get() = -3, want 3\n    fn get(&self) -> i32 {\n")
+    assert prompts[4].endswith("    // void add(int n) { total += n; }\n"
+                               "    // fix: state left wrong: called before o.get() = -3, want 3\n"
+                               "    fn add(&mut self, n: i32) {\n")
 
 
 def _rustc(*codes: str) -> str:
@@ -609,3 +610,49 @@ def test_repair_rounds_end_when_one_gets_no_closer_and_the_fixed_candidate_is_re
     assert model.answers == ["unused"]  # the repair left two errors, as many as the fixed sample: no second round
     assert not out.evidence.compiled and not out.evidence.repaired and out.evidence.autofixed
     assert "a := x + 1\n\tb := x +\n" in out.code and out.evidence.errors.count("syntax error") == 1
+
+
+GUARDED = ('#include <stdexcept>\nclass Tally {\n    int total = 0;\n    static void check(int n) {\n'
+           '        if (n < 0) throw std::invalid_argument("negative");\n    }\npublic:\n'
+           '    void add(int n) {\n        check(n);\n        total += n;\n    }\n'
+           '    int get() const { return total; }\n};\n')
+
+
+def test_a_call_that_should_fail_has_the_members_the_source_throws_in_written_again():
+    class GuardSandbox:  # add(-1) must panic: it does once add calls check and check panics
+        def run_batch(self, jobs):
+            return [RunResult(status="passed", exit_code=0, phase="run")
+                    if "check(n);" in (main := job.files["main.rs"]) and 'panic!("negative")' in main
+                    else RunResult(status="failed", exit_code=101, phase="run",
+                                   stdout=_libtest("o.add(-1) should panic")) for job in jobs]
+
+    model = ScriptedModel(["        Tally { total: 0 }", "        self.total += n;", "        self.total",
+                           "    let _ = n;",  # check: the model dropped the validation
+                           '    if n < 0 {\n        panic!("negative");\n    }',  # check again, then add
+                           "        check(n);\n        self.total += n;"], batch=False)
+    prompts = model.prompts
+    out = Translator(model, GuardSandbox).translate(get_pair("cpp-rust"), GUARDED, verify="tests", candidates=1,
+                                                     tests="#[test]\nfn x() {}\n", decompose=True)
+    assert out.evidence.tests_passed and out.evidence.repaired and len(prompts) == 6
+    # rewritten from the end: check (where the source throws), then add (the call that should have panicked)
+    assert prompts[4].endswith("// fix: must fail where the source throws: o.add(-1) should panic\n"
+                               "fn check(n: i32) {\n")
+    assert prompts[5].endswith("    // fix: wrong result: o.add(-1) should panic (the source throws in check)\n"
+                               "    fn add(&mut self, n: i32) {\n")
+
+
+def test_a_member_repair_that_only_echoes_its_complaint_is_not_taken_for_code():
+    from act_lsp.translator import _unechoed
+
+    assert _unechoed("\t// fix: wrong\n\tc.count += n\n") == "\tc.count += n\n"  # the echo dropped, the code kept
+    assert _unechoed("\t// fix: wrong\n\t// fix: wrong\n\t// a note\n") == ""  # nothing but comments
+    echo = "\t// fix: wrong result: c.Add(3) = 4, want 7"
+    model = ScriptedModel(["", "\treturn &Counter{count: start}", "\tc.count++\n\treturn c.count", "\treturn 2 * x",
+                           f"{echo}\n{echo}\n{echo}",  # greedy: an empty body that would compile
+                           "\tc.count += n\n\treturn c.count"], batch=False)
+    prompts = model.prompts
+    sandbox = DifferenceSandbox()
+    out = Translator(model, lambda: sandbox).translate(PAIR, COUNTER, verify="tests", candidates=1,
+                                                         tests="func TestX(t *testing.T) {}", decompose=True)
+    assert out.evidence.tests_passed and out.evidence.repaired and "// fix:" not in out.code
+    assert len(prompts) == 6 and sandbox.batches == [1, 1]  # the echo was never checked; the next sample was

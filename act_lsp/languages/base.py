@@ -115,6 +115,8 @@ class Writing:
     late_error: re.Pattern[str] | None = None
     definition: str  # where a function or method is defined, by ``{name}``
     difference: Callable[[str], str]  # the first failed check of an io test run: "call = got, want expected"
+    # how a difference ends when the call failed in the source (it threw) and returned here
+    unfailed: str = " should fail"
     # where a test run crashed in the translation: (line, message) in the main file; a crash in a library the
     # language ships is not there (empty: none, or the language cannot say)
     panic_sites: Callable[[str], list[tuple[int, str]]] = lambda _output: []

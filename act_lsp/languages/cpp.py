@@ -185,8 +185,16 @@ def signatures(source: str) -> list[Signature]:
         sigs.append(Signature(name, _params(function.child_by_field_name("parameters")), returns, owner=owner,
                               constructor=constructor, readonly="const" in keywords(function, "type_qualifier"),
                               scope=cls.name if cls else None, private=bool(cls) and _private(cls, node),
-                              static=static, source=text(node)))
-    return with_default_constructors(sigs)
+                              static=static, source=text(node), calls=frozenset(_calls(node)),
+                              raises=any(syntax.descendants(node, "throw_statement"))))
+    return with_default_constructors(sigs, {c.name: _state(c) for c in _classes(root)})
+
+
+def _state(cls: _Class) -> str:
+    """A class's data member declarations, as written (with the values they start with); static ones left out."""
+    return "\n".join(text(m) for m in cls.body.children
+                     if m.type == "field_declaration" and "static" not in keywords(m, "storage_class_specifier")
+                     and (d := m.child_by_field_name("declarator")) is not None and d.type != "function_declarator")
 
 
 # --- the io driver --------------------------------------------------------------------------------------
@@ -361,9 +369,18 @@ def _class_fields(body: Node) -> set[str]:
 
 
 def _calls(block: Node) -> set[str]:
-    """Functions called by a plain name (possibly siblings in the same class)."""
+    """Functions called by a plain name or on ``this`` (possibly siblings in the same class)."""
     return {text(fn) for call in syntax.descendants(block, "call_expression")
-            if (fn := call.child_by_field_name("function")) is not None and fn.type == "identifier"}
+            if (fn := _own(call.child_by_field_name("function"))) is not None and fn.type in ("identifier",
+                                                                                            "field_identifier")}
+
+
+def _own(callee: Node | None) -> Node | None:
+    """``this->f`` names ``f``; any other object's method is not one of ours."""
+    if callee is not None and callee.type == "field_expression":
+        target = callee.child_by_field_name("argument")
+        return callee.child_by_field_name("field") if target is not None and target.type == "this" else None
+    return callee
 
 
 def _as_free(method: Node, data: bytes) -> str:

@@ -152,8 +152,13 @@ def signatures(source: str) -> list[Signature]:
             found.append((m.start_byte, Signature(
                 name, _params(m.child_by_field_name("parameters")), returns, owner=scope if instance else None,
                 constructor=constructor, throws=any(c.type == "throws" for c in m.children), scope=scope,
-                private="private" in mods, static="static" in mods, source=text(m))))
-    return with_default_constructors([sig for _, sig in sorted(found, key=lambda f: f[0])])
+                private="private" in mods, static="static" in mods, source=text(m),
+                calls=frozenset(_calls(m)),
+                raises=any(syntax.descendants(m, "throw_statement")))))
+    state = {name_of(t): "\n".join(text(f) for f in _members(t)
+                                    if f.type == "field_declaration" and "static" not in keywords(f, "modifiers"))
+             for t in types}
+    return with_default_constructors([sig for _, sig in sorted(found, key=lambda f: f[0])], state)
 
 
 # --- the io driver --------------------------------------------------------------------------------------
@@ -303,9 +308,9 @@ def _class_fields(body: Node) -> set[str]:
 
 
 def _calls(block: Node) -> set[str]:
-    """Methods called without an object (siblings in the same class)."""
+    """Methods called without an object or on ``this`` (siblings in the same class)."""
     return {text(call.child_by_field_name("name")) for call in syntax.descendants(block, "method_invocation")
-            if call.child_by_field_name("object") is None}
+            if (target := call.child_by_field_name("object")) is None or target.type == "this"}
 
 
 def _as_free(method: Node, data: bytes) -> str:

@@ -552,7 +552,8 @@ LANGUAGE = Language(
                                    r"(?P<detail>[^\n-][^\n]*)?)?", re.M),  # "^ - x": x labels another span
         late_error=_BORROW_CHECK,
         definition=r"^\s*(?:pub )?fn {name}\b",
-        difference=difference, failed_checks=failed_checks, panic_sites=panic_sites, unchecked_calls=unchecked_calls,
+        difference=difference, unfailed=" should panic", failed_checks=failed_checks, panic_sites=panic_sites,
+        unchecked_calls=unchecked_calls,
         compile_kind=compile_kind,
         panic=re.compile(r"panicked at .*(?:index out of bounds|overflow|unwrap|divide by zero)"),
     ),
