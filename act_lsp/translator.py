@@ -393,8 +393,9 @@ class Translator:
     def _repaired(self, pair: LanguagePair, source: str, prompt: Prompt, members: Scaffold | None,
                   cand: Candidate, *, params: GenerationParams, tests: str | None,
                   cancelled: Callable[[], bool] | None) -> Candidate | None:
-        """One repair round for a failed candidate: its blamed members when it has the decomposed layout, else
-        (or when that is no better) the whole file; the compiler's own fixes applied to what comes back."""
+        """One repair round for a failed candidate: its blamed members when it has the decomposed layout (and, when
+        that rewrite no longer compiles, the members its errors fall in), else (or when that is no better) the whole
+        file; the compiler's own fixes applied to what comes back."""
         language = pair.target.name
         fixed = None
         if members is not None and members.members:
@@ -403,6 +404,17 @@ class Translator:
                 difference=first_difference(language, cand.errors) if cand.compiled else "", cancelled=cancelled)
             if fixed is not None and not fixed.passed and not (cancelled and cancelled()):
                 self._autofix(pair, fixed, tests)
+            if fixed is not None and cand.compiled and not fixed.compiled and not (cancelled and cancelled()):
+                # A behaviour repair that broke the build (measured: `add` now calls `check_name`, and passes a
+                # `&str` where a String goes) has its compile errors repaired before it is judged against ``cand``.
+                mended = self.repair_members(pair, prompt, members, fixed, params=params, tests=tests,
+                                             resamples=REPAIR_SAMPLES, cancelled=cancelled)
+                if mended is not None and not mended.passed and not (cancelled and cancelled()):
+                    self._autofix(pair, mended, tests)
+                if mended is not None and mended.rank(language) > fixed.rank(language):
+                    mended.translation.tokens += fixed.translation.tokens
+                    mended.translation.seconds += fixed.translation.seconds
+                    fixed = mended
         if fixed is None or fixed.rank(language) <= cand.rank(language):
             fixed = self.repair(pair, source, cand, params=params, tests=tests, cancelled=cancelled)
             if fixed is not None and not fixed.passed and not (cancelled and cancelled()):
@@ -500,8 +512,9 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
     """The members to write again, by index, with what is wrong in each: those the compiler's errors fall in; else
     the one the first differing call names, and beside it the member most often called since the failed scenarios'
     last passing check (``Writing.unchecked_calls``: a writer that left the state wrong for the reader that showed
-    it); a crash is blamed where it was raised, when that is a line of the translation ("too many cells"), else on
-    the call that was running (a slice out of range in the standard library: ``call panics: message``)."""
+    it), or, when the call should have failed (the source threw), the members the source throws in among it and
+    those it calls; a crash is blamed where it was raised, when that is a line of the translation ("too many
+    cells"), else on the call that was running (a slice out of range in the standard library: ``call panics: msg``)."""
     code = cand.code
     lines = [code[:start].count("\n") for start, _ in spans]  # the line after each signature (0-based)
 
@@ -522,13 +535,14 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
         at = _member_named(scaffold, name[1]) if name else None
         if at is not None:
             blame[at] = [difference if " panics: " in difference else f"wrong result: {difference}"]
-            if found and found.writing and difference.endswith(found.writing.unfailed):
-                throwers = _throwers(scaffold, at)  # where the source fails: there the translation must too
-                blame[at][0] += f" (the source throws in {', '.join(scaffold.members[i].sig.name for i in throwers)})" \
-                    if throwers else ""
+            unfailed = bool(found and found.writing and difference.endswith(found.writing.unfailed))
+            throwers = _throwers(scaffold, at) if unfailed else []  # where the source fails, the translation must
+            if throwers:  # then no state is to blame: the call should not have returned at all
+                blame[at][0] += f" (the source throws in {', '.join(scaffold.members[i].sig.name for i in throwers)})"
                 for i in throwers:
                     blame.setdefault(i, [f"must fail where the source throws: {difference}"])
-            windows = found.writing.unchecked_calls(tests or "", cand.errors) if found and found.writing else []
+            windows = found.writing.unchecked_calls(tests or "", cand.errors) if found and found.writing and \
+                not throwers else []
             writers = Counter(c for window in windows for c in dict.fromkeys(window) if c != name[1])
             writer = _member_named(scaffold, writers.most_common(1)[0][0]) if writers else None
             if writer is not None and writer != at:

@@ -656,3 +656,24 @@ def test_a_member_repair_that_only_echoes_its_complaint_is_not_taken_for_code():
                                                          tests="func TestX(t *testing.T) {}", decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and "// fix:" not in out.code
     assert len(prompts) == 6 and sandbox.batches == [1, 1]  # the echo was never checked; the next sample was
+
+
+def test_a_behaviour_repair_that_breaks_the_build_has_its_compile_errors_repaired_before_it_is_judged():
+    class BuildThenBehaviour:  # Go: a line ending in `+` does not compile; code that adds n passes
+        def __init__(self) -> None:
+            self.lines, self.difference = LineSandbox(), DifferenceSandbox()
+
+        def run_batch(self, jobs):
+            return [self.lines.run_batch([job])[0] if self.lines.run_batch([job])[0].status == "compile_error"
+                    else self.difference.run_batch([job])[0] for job in jobs]
+
+    broken = "\tc.count +\n\treturn c.count"
+    model = ScriptedModel(["", "\treturn &Counter{count: start}", "\tc.count += 1\n\treturn c.count", "\treturn 2 * x",
+                           broken, broken + " ", broken + "  ",  # the behaviour repair, greedy and two samples
+                           "\tc.count += n\n\treturn c.count"], batch=False)  # then the build's repair
+    prompts = model.prompts
+    out = Translator(model, BuildThenBehaviour).translate(PAIR, COUNTER, verify="tests", candidates=1,
+                                                          tests="func TestX(t *testing.T) {}", decompose=True)
+    assert out.evidence.tests_passed and out.evidence.repaired and "c.count += n" in out.code
+    assert len(prompts) == 8 and "// fix: wrong result: c.Add(3) = 4, want 7\n" in prompts[4]
+    assert prompts[7].endswith("// fix: syntax error: unexpected newline\nfunc (c *Counter) Add(n int) int {\n")
