@@ -536,13 +536,14 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
         if at is not None:
             blame[at] = [difference if " panics: " in difference else f"wrong result: {difference}"]
             unfailed = bool(found and found.writing and difference.endswith(found.writing.unfailed))
-            throwers = _throwers(scaffold, at) if unfailed else []  # where the source fails, the translation must
-            if throwers:  # then no state is to blame: the call should not have returned at all
-                blame[at][0] += f" (the source throws in {', '.join(scaffold.members[i].sig.name for i in throwers)})"
-                for i in throwers:
-                    blame.setdefault(i, [f"must fail where the source throws: {difference}"])
+            path, throwers = _throwers(scaffold, at) if unfailed else ([], [])  # where the source fails, and how
+            if path:  # then no state is to blame: the call should not have returned at all
+                where = f" (the source throws in {', '.join(throwers)})"
+                blame[at][0] += where
+                for i in path:
+                    blame.setdefault(i, [f"must fail as the source does: {difference}{where}"])
             windows = found.writing.unchecked_calls(tests or "", cand.errors) if found and found.writing and \
-                not throwers else []
+                not path else []
             writers = Counter(c for window in windows for c in dict.fromkeys(window) if c != name[1])
             writer = _member_named(scaffold, writers.most_common(1)[0][0]) if writers else None
             if writer is not None and writer != at:
@@ -558,16 +559,24 @@ def _unechoed(body: str) -> str:
     return "".join(kept) if code else ""
 
 
-def _throwers(scaffold: Scaffold, at: int) -> list[int]:
-    """The members whose source throws, among member ``at`` and those it calls, directly or not."""
+def _throwers(scaffold: Scaffold, at: int) -> tuple[list[int], list[str]]:
+    """The members on a call path from member ``at`` to one whose source throws (both ends included), and the
+    names of those that throw: a call that should have failed may lack the throw, or a call on the way to it."""
     index = {m.sig.name: i for i, m in enumerate(scaffold.members) if m.sig is not None}
+    callees = {i: sorted(index[n] for n in m.sig.calls if n in index) if m.sig else []
+               for i, m in enumerate(scaffold.members)}
+    throws = {i for i, m in enumerate(scaffold.members) if m.sig is not None and m.sig.raises}
+    reaches: set[int] = set(throws)  # members that throw, or call one that does, directly or not
+    while grown := {i for i, out in callees.items() if i not in reaches and reaches.intersection(out)}:
+        reaches |= grown
     seen, todo = {at}, [at]
     while todo:
-        sig = scaffold.members[todo.pop()].sig
-        for i in sorted(index[n] for n in (sig.calls if sig else ()) if n in index and index[n] not in seen):
-            seen.add(i)
-            todo.append(i)
-    return [i for i in sorted(seen) if (sig := scaffold.members[i].sig) is not None and sig.raises]
+        for i in callees[todo.pop()]:
+            if i not in seen:
+                seen.add(i)
+                todo.append(i)
+    path = sorted(seen & reaches)
+    return path, [scaffold.members[i].sig.name for i in path if i in throws]  # type: ignore[union-attr]
 
 
 def _dedented(definition: str) -> str:

@@ -635,8 +635,8 @@ def test_a_call_that_should_fail_has_the_members_the_source_throws_in_written_ag
                                                      tests="#[test]\nfn x() {}\n", decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and len(prompts) == 6
     # rewritten from the end: check (where the source throws), then add (the call that should have panicked)
-    assert prompts[4].endswith("// fix: must fail where the source throws: o.add(-1) should panic\n"
-                               "fn check(n: i32) {\n")
+    assert prompts[4].endswith("// fix: must fail as the source does: o.add(-1) should panic (the source throws in "
+                               "check)\nfn check(n: i32) {\n")
     assert prompts[5].endswith("    // fix: wrong result: o.add(-1) should panic (the source throws in check)\n"
                                "    fn add(&mut self, n: i32) {\n")
 
@@ -677,3 +677,15 @@ def test_a_behaviour_repair_that_breaks_the_build_has_its_compile_errors_repaire
     assert out.evidence.tests_passed and out.evidence.repaired and "c.count += n" in out.code
     assert len(prompts) == 8 and "// fix: wrong result: c.Add(3) = 4, want 7\n" in prompts[4]
     assert prompts[7].endswith("// fix: syntax error: unexpected newline\nfunc (c *Counter) Add(n int) int {\n")
+
+
+def test_the_members_between_a_call_that_should_fail_and_the_throw_are_blamed_too():
+    from act_lsp.scaffold import derive_scaffold
+    from act_lsp.translator import _throwers
+
+    cpp = GUARDED.replace("public:\n", "public:\n    void reset(int n) {\n        total = 0;\n        add(n);\n    }\n")
+    scaffold = derive_scaffold("cpp-rust", cpp)
+    names = [m.sig.name for m in scaffold.members]
+    path, throwers = _throwers(scaffold, names.index("reset"))
+    assert [names[i] for i in path] == ["reset", "add", "check"] and throwers == ["check"]  # add lost the call
+    assert _throwers(scaffold, names.index("get")) == ([], [])  # get calls nothing that throws
