@@ -399,18 +399,13 @@ class Translator:
         language = pair.target.name
         fixed = None
         if members is not None and members.members:
-            fixed = self.repair_members(
-                pair, prompt, members, cand, params=params, tests=tests, resamples=REPAIR_SAMPLES,
-                difference=first_difference(language, cand.errors) if cand.compiled else "", cancelled=cancelled)
-            if fixed is not None and not fixed.passed and not (cancelled and cancelled()):
-                self._autofix(pair, fixed, tests)
+            fixed = self._members_repaired(pair, prompt, members, cand, params=params, tests=tests,
+                                           cancelled=cancelled)
             if fixed is not None and cand.compiled and not fixed.compiled and not (cancelled and cancelled()):
                 # A behaviour repair that broke the build (measured: `add` now calls `check_name`, and passes a
                 # `&str` where a String goes) has its compile errors repaired before it is judged against ``cand``.
-                mended = self.repair_members(pair, prompt, members, fixed, params=params, tests=tests,
-                                             resamples=REPAIR_SAMPLES, cancelled=cancelled)
-                if mended is not None and not mended.passed and not (cancelled and cancelled()):
-                    self._autofix(pair, mended, tests)
+                mended = self._members_repaired(pair, prompt, members, fixed, params=params, tests=tests,
+                                                cancelled=cancelled)
                 if mended is not None and mended.rank(language) > fixed.rank(language):
                     mended.translation.tokens += fixed.translation.tokens
                     mended.translation.seconds += fixed.translation.seconds
@@ -419,6 +414,18 @@ class Translator:
             fixed = self.repair(pair, source, cand, params=params, tests=tests, cancelled=cancelled)
             if fixed is not None and not fixed.passed and not (cancelled and cancelled()):
                 self._autofix(pair, fixed, tests)
+        return fixed
+
+    def _members_repaired(self, pair: LanguagePair, prompt: Prompt, members: Scaffold, cand: Candidate, *,
+                          params: GenerationParams, tests: str | None,
+                          cancelled: Callable[[], bool] | None) -> Candidate | None:
+        """``repair_members`` of ``cand`` (blamed by its first difference when it compiled, else by its compiler
+        errors), the compiler's own fixes applied to what comes back."""
+        fixed = self.repair_members(
+            pair, prompt, members, cand, params=params, tests=tests, resamples=REPAIR_SAMPLES,
+            difference=first_difference(pair.target.name, cand.errors) if cand.compiled else "", cancelled=cancelled)
+        if fixed is not None and not fixed.passed and not (cancelled and cancelled()):
+            self._autofix(pair, fixed, tests)
         return fixed
 
     # --- the editor's routine ---------------------------------------------------------------------
@@ -536,7 +543,7 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
         if at is not None:
             blame[at] = [difference if " panics: " in difference else f"wrong result: {difference}"]
             unfailed = bool(found and found.writing and difference.endswith(found.writing.unfailed))
-            path, throwers = _throwers(scaffold, at) if unfailed else ([], [])  # where the source fails, and how
+            path, throwers = _path_to_throw(scaffold, at) if unfailed else ([], [])  # where the source fails, and how
             if path:  # then no state is to blame: the call should not have returned at all
                 where = f" (the source throws in {', '.join(throwers)})"
                 blame[at][0] += where
@@ -559,7 +566,7 @@ def _unechoed(body: str) -> str:
     return "".join(kept) if code else ""
 
 
-def _throwers(scaffold: Scaffold, at: int) -> tuple[list[int], list[str]]:
+def _path_to_throw(scaffold: Scaffold, at: int) -> tuple[list[int], list[str]]:
     """The members on a call path from member ``at`` to one whose source throws (both ends included), and the
     names of those that throw: a call that should have failed may lack the throw, or a call on the way to it."""
     index = {m.sig.name: i for i, m in enumerate(scaffold.members) if m.sig is not None}

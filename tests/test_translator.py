@@ -681,11 +681,11 @@ def test_a_behaviour_repair_that_breaks_the_build_has_its_compile_errors_repaire
 
 def test_the_members_between_a_call_that_should_fail_and_the_throw_are_blamed_too():
     from act_lsp.scaffold import derive_scaffold
-    from act_lsp.translator import _throwers
+    from act_lsp.translator import _path_to_throw
 
     cpp = GUARDED.replace("public:\n", "public:\n    void reset(int n) {\n        total = 0;\n        add(n);\n    }\n")
     scaffold = derive_scaffold("cpp-rust", cpp)
     names = [m.sig.name for m in scaffold.members]
-    path, throwers = _throwers(scaffold, names.index("reset"))
+    path, throwers = _path_to_throw(scaffold, names.index("reset"))
     assert [names[i] for i in path] == ["reset", "add", "check"] and throwers == ["check"]  # add lost the call
-    assert _throwers(scaffold, names.index("get")) == ([], [])  # get calls nothing that throws
+    assert _path_to_throw(scaffold, names.index("get")) == ([], [])  # get calls nothing that throws
