@@ -132,6 +132,7 @@ def test_literals_render_per_target_type():
     assert rust.literal("&[String]", ["x"]) == '&[String::from("x")]'
     assert rust.literal("Vec<i32>", []) == "Vec::<i32>::new()"
     assert rust.literal("HashMap<String, i32>", [["k", 2]]) == 'HashMap::<String, i32>::from([(String::from("k"), 2)])'
+    assert rust.literal("BTreeSet<char>", ["a", "b"]) == "BTreeSet::<char>::from(['a', 'b'])"
     assert rust.literal("&str", "a\nb") == '"a\\nb"'
     assert rust.literal("(i32, bool)", [1, True]) == "(1, true)"
 

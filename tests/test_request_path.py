@@ -65,7 +65,8 @@ def test_java_types_to_go(java, go):
 
 @pytest.mark.parametrize(("cpp", "param", "rust"), [
     ("int", False, "i32"), ("vector<int>", False, "Vec<i32>"), ("const vector<string>&", True, "&[String]"),
-    ("string", True, "&str"), ("string", False, "String"), ("map<string,int>", False, "HashMap<String, i32>"),
+    ("string", True, "&str"), ("string", False, "String"), ("map<string,int>", False, "BTreeMap<String, i32>"),
+    ("std::unordered_map<string, int>", False, "HashMap<String, i32>"), ("set<char>", False, "BTreeSet<char>"),
     ("pair<int, float>", False, "(i32, f32)"), ("long long", False, "i64"),
 ])
 def test_cpp_types_to_rust(cpp, param, rust):
@@ -288,7 +289,7 @@ def test_cpp_class_with_fields_becomes_a_rust_struct_with_methods():
            "class Buf {\n    std::map<std::string, int> seen;\n    size_t head = 0, count = 0;\n    static int made;\n"
            "public:\n    int take() { if (!count) throw Empty(); return --count; }\n};\n")
     sc = derive_scaffold("cpp-rust", buf)
-    assert sc.prefix == ("use std::collections::HashMap;\n\nstruct Buf {\n    seen: HashMap<String, i32>,\n"
+    assert sc.prefix == ("use std::collections::BTreeMap;\n\nstruct Buf {\n    seen: BTreeMap<String, i32>,\n"
                          "    head: usize,\n    count: usize,\n}\n\nimpl Buf {\n    fn new() -> Buf {\n")
     assert sc.signatures == ("fn new() -> Buf", "fn take(&mut self) -> i32")
 
