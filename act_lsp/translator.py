@@ -37,7 +37,7 @@ from act_lsp.pairs import LanguagePair
 from act_lsp.prompts import Prompt, build_prompt, build_repair_prompt
 from act_lsp.sandbox import Job, JobError, RunResult, SandboxError
 from act_lsp.sanitize import sanitize, tidy
-from act_lsp.scaffold import Scaffold, derive_scaffold
+from act_lsp.scaffold import Member, Scaffold, derive_scaffold
 
 SAMPLE_TEMPERATURE = 0.7  # the samples after the first (greedy) one
 REPAIR_ROUNDS = 2  # repair rounds for a failed best candidate; a round that is no better ends them
@@ -319,13 +319,15 @@ class Translator:
 
     def repair_members(self, pair: LanguagePair, prompt: Prompt, scaffold: Scaffold, cand: Candidate, *,
                        params: GenerationParams | None = None, tests: str | None = None, difference: str = "",
-                       resamples: int = 0, cancelled: Callable[[], bool] | None = None) -> Candidate | None:
+                       resamples: int = 0, others: Sequence[str] = (),
+                       cancelled: Callable[[], bool] | None = None) -> Candidate | None:
         """A decomposed translation that failed: only the members blamed (by the compiler's error lines, by the
         call that behaved differently, or by where a test run crashed: ``_blame``) are written again, the
-        complaint put as a comment above the signature; the rest of the file stays. When that rewrite (with
-        ``params``) does not pass, the blamed members are sampled ``resamples`` more times at temperature and every
-        variant is checked in one sandbox batch: the best ranked is returned. None when nothing can be blamed, or
-        no variant brought code."""
+        complaint put as a comment above the signature; the rest of the file stays. First, for free, the blamed
+        members are taken from each of ``others`` (the round's other candidates) that wrote them differently; then,
+        while nothing passes, written again (with ``params``), and when that rewrite does not pass, sampled
+        ``resamples`` more times at temperature, those checked in one sandbox batch: the best ranked variant is
+        returned. None when nothing can be blamed, or no variant brought code."""
         spans = member_bodies(cand.code, scaffold)
         if spans is None:
             return None
@@ -333,10 +335,15 @@ class Translator:
         if not blame:
             return None
         params = params or GenerationParams()
-        tried: list[Candidate] = []
-        tokens, seconds = 0, 0.0  # what the round cost, all variants (one without code too)
+        tried = [Candidate(Translation(code=code, prompt_hash=prompt.hash, tokens=0, seconds=0.0,
+                                       first_token_seconds=0.0, finish_reason="stop"), with_tests=bool(tests))
+                 for code in _transplants(pair.target.name, cand.code, scaffold, spans, blame, others)]
+        if tried:
+            for c, res in zip(tried, self.check(pair, [c.code for c in tried], tests), strict=True):
+                c.result = res
+        tokens, seconds, rewrites = 0, 0.0, 0  # what the round cost, all variants (one without code too)
         for p in sample_params(params, 1 + max(0, resamples)):
-            if tried and (tried[0].passed or (cancelled and cancelled())):
+            if any(c.passed for c in tried) or (cancelled and cancelled()):
                 break
             code, unfinished = cand.code, False
             for at in sorted(blame, reverse=True):  # from the end: earlier offsets stay valid
@@ -349,18 +356,18 @@ class Translator:
                 if text.strip():  # an answer without code (only complaints echoed) leaves the body as it was
                     code = code[:spans[at][0]] + text.rstrip("\n") + code[spans[at][1]:]
             if unfinished:  # an unfinished variant is dropped, and ends the sampling
-                if not tried:
-                    return None
                 break
             if code == cand.code:  # not a rewrite: no check, and the next variant is sampled
                 continue
             code = tidy(pair.target.name, code)  # as every candidate is: a body may bring a C++ throw, a Go import
             tried.append(Candidate(Translation(code=code, prompt_hash=prompt.hash, tokens=0, seconds=0.0,
                                                first_token_seconds=0.0, finish_reason="stop"), with_tests=bool(tests)))
-            if len(tried) == 1:  # the first rewrite alone: the others are sampled only when it fails
-                (tried[0].result,) = self.check(pair, [code], tests)
-        if len(tried) > 1:
-            for c, res in zip(tried[1:], self.check(pair, [c.code for c in tried[1:]], tests), strict=True):
+            if rewrites == 0:  # the first rewrite alone: the others are sampled only when it fails
+                (tried[-1].result,) = self.check(pair, [code], tests)
+            rewrites += 1
+        unchecked = [c for c in tried if c.result is None]
+        if unchecked:
+            for c, res in zip(unchecked, self.check(pair, [c.code for c in unchecked], tests), strict=True):
                 c.result = res
         if not tried:
             return None
@@ -391,21 +398,21 @@ class Translator:
             params, max_tokens=cap, stop=("\n" + member.closing, *params.stop)), cancelled=cancelled)
 
     def _repaired(self, pair: LanguagePair, source: str, prompt: Prompt, members: Scaffold | None,
-                  cand: Candidate, *, params: GenerationParams, tests: str | None,
-                  cancelled: Callable[[], bool] | None) -> Candidate | None:
+                  cand: Candidate, *, params: GenerationParams, tests: str | None, others: Sequence[str] = (),
+                  cancelled: Callable[[], bool] | None = None) -> Candidate | None:
         """One repair round for a failed candidate: its blamed members when it has the decomposed layout (and, when
         that rewrite no longer compiles, the members its errors fall in), else (or when that is no better) the whole
         file; the compiler's own fixes applied to what comes back."""
         language = pair.target.name
         fixed = None
         if members is not None and members.members:
-            fixed = self._members_repaired(pair, prompt, members, cand, params=params, tests=tests,
+            fixed = self._members_repaired(pair, prompt, members, cand, params=params, tests=tests, others=others,
                                            cancelled=cancelled)
             if fixed is not None and cand.compiled and not fixed.compiled and not (cancelled and cancelled()):
                 # A behaviour repair that broke the build (measured: `add` now calls `check_name`, and passes a
                 # `&str` where a String goes) has its compile errors repaired before it is judged against ``cand``.
                 mended = self._members_repaired(pair, prompt, members, fixed, params=params, tests=tests,
-                                                cancelled=cancelled)
+                                                others=others, cancelled=cancelled)
                 if mended is not None and mended.rank(language) > fixed.rank(language):
                     mended.translation.tokens += fixed.translation.tokens
                     mended.translation.seconds += fixed.translation.seconds
@@ -417,12 +424,12 @@ class Translator:
         return fixed
 
     def _members_repaired(self, pair: LanguagePair, prompt: Prompt, members: Scaffold, cand: Candidate, *,
-                          params: GenerationParams, tests: str | None,
-                          cancelled: Callable[[], bool] | None) -> Candidate | None:
+                          params: GenerationParams, tests: str | None, others: Sequence[str] = (),
+                          cancelled: Callable[[], bool] | None = None) -> Candidate | None:
         """``repair_members`` of ``cand`` (blamed by its first difference when it compiled, else by its compiler
         errors), the compiler's own fixes applied to what comes back."""
         fixed = self.repair_members(
-            pair, prompt, members, cand, params=params, tests=tests, resamples=REPAIR_SAMPLES,
+            pair, prompt, members, cand, params=params, tests=tests, resamples=REPAIR_SAMPLES, others=others,
             difference=first_difference(pair.target.name, cand.errors) if cand.compiled else "", cancelled=cancelled)
         if fixed is not None and not fixed.passed and not (cancelled and cancelled()):
             self._autofix(pair, fixed, tests)
@@ -470,12 +477,13 @@ class Translator:
         language = pair.target.name
         idx = max(range(len(cands)), key=lambda i: (cands[i].rank(language), -i))
         members = derive_scaffold(pair.id, source) if decompose and scaffold is None else None
-        repairs = 0
+        repairs, sampled = 0, len(cands)
         for _ in range(repair_rounds):  # from the best so far, while each round gets closer
             if cands[idx].passed or (cancelled and cancelled()):
                 break
+            others = [c.code for c in cands[:sampled] if c is not cands[idx] and not c.duplicate]
             fixed = self._repaired(pair, source, prompt, members, cands[idx], params=params,
-                                   tests=tests if with_tests else None, cancelled=cancelled)
+                                   tests=tests if with_tests else None, others=others, cancelled=cancelled)
             if fixed is None or fixed.rank(language) <= cands[idx].rank(language):
                 break
             cands.append(fixed)
@@ -556,6 +564,30 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
             if writer is not None and writer != at:
                 blame[writer] = [f"state left wrong: called before {difference}"]
     return blame or crashes
+
+
+def _transplants(language: str, code: str, scaffold: Scaffold, spans: list[tuple[int, int]],
+                 blame: dict[int, list[str]], others: Sequence[str]) -> list[str]:
+    """``code`` with its blamed members' bodies as each of ``others`` wrote them (where it kept the derived
+    signature), each variant once: the round's other samples often got right the member the best one got wrong."""
+    out: list[str] = []
+    for other in others:
+        variant = code
+        for at in sorted(blame, reverse=True):  # from the end: earlier offsets stay valid
+            body = _member_body_in(other, scaffold.members[at])
+            if body is not None and body.strip():
+                variant = variant[:spans[at][0]] + body + variant[spans[at][1]:]
+        variant = tidy(language, variant)
+        if variant != code and variant not in out:
+            out.append(variant)
+    return out
+
+
+def _member_body_in(code: str, member: Member) -> str | None:
+    """The body ``code`` gives ``member`` (as ``member_bodies`` cuts it), None when it has no such signature."""
+    found = code.find(member.signature)
+    end = code.find("\n" + member.closing, found + len(member.signature) - 1) if found >= 0 else -1
+    return code[found + len(member.signature): end] if end >= 0 else None
 
 
 def _unechoed(body: str) -> str:

@@ -160,6 +160,71 @@ def test_cpp_implicit_number_conversions_become_casts_and_a_doubly_borrowed_key_
     assert rust_compiler_fix(key, _primary(key, "&k", borrow, "")) == key.replace("m[&k]", "m[k]")  # the key named
 
 
+CPP_IDIOMS = ("fn f(tpl: &str, i: usize) -> String {\n    let open = tpl.find(\"{{\", i);\n"
+              "    let eq = tpl.find('=');\n    let n: usize = tpl.find('x');\n"
+              "    if is_alphanumeric(tpl.as_bytes()[0] as char) || isdigit(c) { return tpl[eq + 1..].to_string(); }\n"
+              "    \"at \".to_owned() + format!(\"{}\", i)\n}\n")
+
+
+def _span_at(code: str, text: str, label: str = "", primary: bool = True, after: str = "") -> dict:
+    start = code.index(text, code.index(after) + len(after) if after else 0)
+    return {"file_name": "main.rs", "byte_start": start, "byte_end": start + len(text), "is_primary": primary,
+            "suggested_replacement": None, "label": label}
+
+
+def _error(message: str, *spans: dict) -> str:
+    return json.dumps({"level": "error", "message": message, "spans": list(spans), "children": []})
+
+
+def test_cpp_idioms_rustc_names_are_written_the_rust_way():
+    code = CPP_IDIOMS
+    in_macro = {"file_name": "/usr/src/rustc-1.63.0/library/alloc/src/macros.rs", "byte_start": 4679,
+                "byte_end": 4682, "is_primary": True, "label": "expected `&str`, found struct `String`",
+                "expansion": {"span": _span_at(code, 'format!("{}", i)', primary=False)}}
+    out = "\n".join([
+        _error("cannot find function `is_alphanumeric` in this scope", _span_at(code, "is_alphanumeric")),
+        _error("cannot find function `isdigit` in this scope", _span_at(code, "isdigit")),
+        _error("this function takes 1 argument but 2 arguments were supplied",
+               _span_at(code, "i", "argument unexpected", primary=False, after='"{{",'),
+               _span_at(code, "find", after="open = ")),
+        _error("cannot add `{integer}` to `Option<usize>`", _span_at(code, "eq", "Option<usize>", False, "tpl["),
+               _span_at(code, "+", after="tpl[eq ")),
+        _error("mismatched types", _span_at(code, "tpl.find('x')", "expected `usize`, found enum `Option`")),
+        _error("mismatched types", in_macro)])
+    fixed = rust_compiler_fix(code, out)
+    assert 'let open = tpl.get(i..).and_then(|rest| rest.find("{{")).map(|found| found + i);' in fixed
+    assert "let n: usize = tpl.find('x').unwrap();" in fixed
+    assert "if (tpl.as_bytes()[0] as char).is_alphanumeric() || c.is_ascii_digit() {" in fixed
+    assert "return tpl[eq.unwrap() + 1..].to_string();" in fixed
+    assert '"at ".to_owned() + &format!("{}", i)' in fixed
+    # what is not a C++ idiom stays: an unknown function, a find of one argument, a String rustc already borrows
+    assert rust_compiler_fix(code, out.replace("`isdigit`", "`is_prime`").replace("is_alphanumeric", "frob")
+                             .replace("argument unexpected", "")).count("tpl.find") == 3
+    borrowed = json.loads(_error("mismatched types", in_macro))
+    borrowed["children"] = [{"spans": [{**_span_at(code, "i", after="!(\"{}\", "), "suggested_replacement": "&i",
+                                        "suggestion_applicability": "MachineApplicable"}], "children": []}]
+    assert "+ &format!" not in rust_compiler_fix(code, json.dumps(borrowed))
+
+
+@pytest.mark.docker
+def test_cpp_idioms_compile_and_compute_as_cpp_does(sandbox_pool):
+    code = ("fn render(tpl: &str) -> String {\n    let mut out = String::new();\n    let mut at = 0;\n"
+            "    while let Some(open) = tpl.find(\"{{\", at) {\n"
+            "        let close = tpl.find(\"}}\", open + 2).expect(\"unclosed\");\n"
+            "        out += &tpl[at..open];\n        out += \"#\";\n        at = close + 2;\n    }\n"
+            "    out + &tpl[at..]\n}\n\n"
+            "fn words(text: &str) -> usize {\n"
+            "    text.chars().filter(|c| isalnum(*c) || is_whitespace(*c)).count()\n}\n\n"
+            "fn value(line: &str) -> String {\n    let eq = line.find('=');\n    if eq.is_none() {\n"
+            "        panic!(\"{}\", \"no value in \".to_owned() + format!(\"{:?}\", line));\n    }\n"
+            "    line[eq + 1..].to_string()\n}\n")
+    tests = ("#[test]\nfn idioms() {\n    assert_eq!(render(\"a{{x}}b{{y}}c\"), \"a#b#c\");\n"
+             "    assert_eq!(words(\"a-b c!\"), 4);\n    assert_eq!(value(\"k=v=w\"), \"v=w\");\n"
+             "    assert!(std::panic::catch_unwind(|| value(\"kv\")).is_err());\n}\n")
+    _fixed_and_passing(sandbox_pool, code, tests, "(*c).is_ascii_alphanumeric()", "tpl.get((open + 2)..)",
+                       "line[eq.unwrap() + 1..]", '+ &format!("{:?}", line)')
+
+
 def _fixed_and_passing(sandbox_pool, code: str, tests: str, *expected: str) -> None:
     """The C++-style Rust does not compile; the fixes make it compile (with each ``expected`` part) and compute what
     the C++ computes."""

@@ -641,6 +641,37 @@ def test_a_call_that_should_fail_has_the_members_the_source_throws_in_written_ag
                                "    fn add(&mut self, n: i32) {\n")
 
 
+def test_a_blamed_member_is_first_taken_from_the_other_candidates_before_any_rewrite():
+    class TwoMembers:  # passes code that adds n and doubles; else the first call that differs
+        def __init__(self) -> None:
+            self.batches: list[int] = []
+
+        def run_batch(self, jobs):
+            self.batches.append(len(jobs))
+            codes = [job.files["main.go"] for job in jobs]
+            wrong = ["" if "+= n" in c and "2 * x" in c else
+                     "c.Add(3) = 4, want 7" if "+= n" not in c else "Twice(2) = 6, want 4" for c in codes]
+            return [RunResult(status="failed" if w else "passed", exit_code=0, phase="run",
+                              stdout=f"--- FAIL: TestX\n    main_test.go:12: {w}\n" if w else "") for w in wrong]
+
+    sample = ("\treturn &Counter{count: start}\n}\n\nfunc (c *Counter) Add(n int) int {\n\tc.count += n\n"
+              "\treturn c.count\n}\n\nfunc Twice(x int) int {\n\treturn 3 * x\n}\n")  # Add right, Twice wrong
+    model = ScriptedModel(["", "\treturn &Counter{count: start}", "\tc.count++\n\treturn c.count", "\treturn 2 * x",
+                           sample], batch=False)
+    sandbox = TwoMembers()
+    out = Translator(model, lambda: sandbox).translate(PAIR, COUNTER, verify="tests", candidates=2,
+                                                         tests="func TestX(t *testing.T) {}", decompose=True)
+    assert out.evidence.tests_passed and out.evidence.repaired and "+= n" in out.code and "2 * x" in out.code
+    assert len(model.prompts) == 5 and sandbox.batches == [2, 1]  # no rewrite generated: the sample's Add taken
+    from act_lsp.scaffold import derive_scaffold
+    from act_lsp.translator import _transplants, member_bodies
+
+    layout = derive_scaffold("java-go", COUNTER)
+    code = out.code.replace("c.count += n", "c.count++")
+    spans = member_bodies(code, layout)
+    assert _transplants("go", code, layout, spans, {1: ["x"]}, [code, "package main\n", sample]) == [out.code]
+
+
 def test_a_member_repair_that_only_echoes_its_complaint_is_not_taken_for_code():
     from act_lsp.translator import _unechoed
 
