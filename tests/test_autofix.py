@@ -206,6 +206,25 @@ def test_cpp_idioms_rustc_names_are_written_the_rust_way():
     assert "+ &format!" not in rust_compiler_fix(code, json.dumps(borrowed))
 
 
+def test_a_value_cpp_copied_out_of_a_container_is_cloned_and_one_it_referenced_is_borrowed():
+    code = ("fn back(&mut self, book: &str) -> String {\n    let it = self.lent.get(book);\n"
+            "    let first = &self.queue[0];\n    self.lent.remove(book);\n    self.queue.clear();\n"
+            "    it.unwrap().to_string() + first\n}\n")
+    message = "cannot borrow `self.{}` as mutable because it is also borrowed as immutable"
+    out = "\n".join([
+        _error(message.format("lent"), _span_at(code, "self.lent.remove(book)", "mutable borrow occurs here"),
+               _span_at(code, "self.lent.get(book)", "immutable borrow occurs here", primary=False)),
+        _error(message.format("queue"), _span_at(code, "self.queue.clear()", "mutable borrow occurs here"),
+               _span_at(code, "&self.queue[0]", "immutable borrow occurs here", primary=False))])
+    fixed = rust_compiler_fix(code, out)
+    assert "let it = self.lent.get(book).cloned();\n    let first = self.queue[0].clone();\n" in fixed
+    assert rust_compiler_fix(code, out.replace("immutable borrow occurs here", "borrow later used here")) == code
+    loop = "    for (i, &name) in players.iter().enumerate() {\n"  # C++: for (const auto& name : players)
+    moved = _error("cannot move out of a shared reference", _span_at(loop, "name", "data moved here", False),
+                   _span_at(loop, "players.iter().enumerate()"))
+    assert rust_compiler_fix(loop, moved) == "    for (i, name) in players.iter().enumerate() {\n"
+
+
 @pytest.mark.docker
 def test_cpp_idioms_compile_and_compute_as_cpp_does(sandbox_pool):
     code = ("fn render(tpl: &str) -> String {\n    let mut out = String::new();\n    let mut at = 0;\n"

@@ -373,7 +373,13 @@ def conversion_edits(code: str, stderr: str, file_name: str = "main.rs") -> list
 # - a String where ``+`` takes a ``&str`` (``"at ".to_owned() + format!(…)``, inside the macro where rustc's own
 #   borrow suggestion is missing) is borrowed;
 # - an ``Option`` where C++ had a position (``find``'s result added to, or used as a usize) is its value: ``.unwrap()``
-#   (a missing one panics where C++ read npos; the tests say whether that path mattered).
+#   (a missing one panics where C++ read npos; the tests say whether that path mattered);
+# - a value looked up in a container that then changes (``let member = it->second; borrower.erase(book);``): C++
+#   copied it, Rust still borrows the container (E0502), so the lookup is copied: ``.get(book).cloned()``,
+#   ``&v[i]`` → ``v[i].clone()``;
+# - a loop that binds ``&name`` out of a tuple of references (``for (i, &name) in v.iter().enumerate()``) moves a
+#   String out (E0507, and rustc suggests nothing inside a tuple): C++'s ``const auto&`` binds the reference, so
+#   the ``&`` goes.
 _CCTYPE = {"isalnum": "is_ascii_alphanumeric", "isalpha": "is_ascii_alphabetic", "isdigit": "is_ascii_digit",
            "isspace": "is_ascii_whitespace", "isupper": "is_ascii_uppercase", "islower": "is_ascii_lowercase",
            "ispunct": "is_ascii_punctuation", "isxdigit": "is_ascii_hexdigit", "toupper": "to_ascii_uppercase",
@@ -386,6 +392,9 @@ _STRING_FOR_STR = re.compile(r"expected `&str`, found (?:struct )?`String`$")
 _OPTION_OPERAND = re.compile(r"cannot (?:add|subtract|multiply|divide)(?:-assign)? `.+` (?:to|from|by) `Option<")
 _OPTION_FOR_NUMBER = re.compile(rf"expected `{_NUMBER}`, found (?:enum )?`Option")
 _POSTFIX = re.compile(r"[A-Za-z_][\w.]*(?:\([^()]*\))?")
+_BORROWED_WHILE_CHANGED = re.compile(r"cannot borrow `.+` as mutable because it is also borrowed as immutable$")
+_LOOKUP = re.compile(r"(?:self\.)?[A-Za-z_][\w.]*\.get\([^()]*\)")
+_REFERENCE = re.compile(r"&((?:self\.)?[A-Za-z_][\w.]*(?:\[[^\[\]]*\])?)")
 
 
 def _in_file(span: dict, file_name: str) -> dict | None:
@@ -457,6 +466,19 @@ def idiom_edits(code: str, stderr: str, file_name: str = "main.rs") -> list[tupl
                     found[(operand["byte_end"], operand["byte_end"])] = ".unwrap()"
         elif _OPTION_FOR_NUMBER.match(label) and text:
             found[(start, end)] = f"{_grouped(text)}.unwrap()"
+        elif message == "cannot move out of a shared reference":
+            for moved in spans:
+                if (moved.get("label") or "") == "data moved here" and data[moved["byte_start"] - 1:][:1] == b"&":
+                    found[(moved["byte_start"] - 1, moved["byte_start"])] = ""
+        elif _BORROWED_WHILE_CHANGED.match(message):
+            for borrow in spans:
+                place = data[borrow["byte_start"]:borrow["byte_end"]].decode(errors="replace")
+                if (borrow.get("label") or "") != "immutable borrow occurs here":
+                    continue
+                if _LOOKUP.fullmatch(place):
+                    found[(borrow["byte_end"], borrow["byte_end"])] = ".cloned()"
+                elif reference := _REFERENCE.fullmatch(place):
+                    found[(borrow["byte_start"], borrow["byte_end"])] = f"{reference[1]}.clone()"
     return _without_overlaps(found)
 
 
