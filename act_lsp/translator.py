@@ -557,6 +557,12 @@ def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple
                 blame[at][0] += where
                 for i in path:
                     blame.setdefault(i, [f"must fail as the source does: {difference}{where}"])
+            # the member's other differing calls (measured: shown one trailing space, the 1.5B dropped every
+            # whitespace from `normalize`, and the call with a newline differed next)
+            others = found.writing.differences(cand.errors) if found and found.writing else []
+            same = [d for d in dict.fromkeys(others) if d[:300] != difference
+                    and (m := re.match(r"(?:\w+\.|\w+::)?(\w+)\(", d)) and m[1] == name[1]]
+            blame[at] += [f"also: {d}" for d in same[:2]]
             windows = found.writing.unchecked_calls(tests or "", cand.errors) if found and found.writing and \
                 not path else []
             writers = Counter(c for window in windows for c in dict.fromkeys(window) if c != name[1])
@@ -644,4 +650,4 @@ def first_difference(language: str, output: str) -> str:
     """The first failed check of a test run, as ``call = got, want expected`` (the target language reads its own
     test output: ``Writing.difference``); "" when there is none or the language cannot say."""
     found = LANGUAGES.get(language)
-    return found.writing.difference(output)[:300] if found and found.writing else ""
+    return ((found.writing.differences(output) or [""])[0] if found and found.writing else "")[:300]

@@ -225,6 +225,20 @@ def test_a_value_cpp_copied_out_of_a_container_is_cloned_and_one_it_referenced_i
     assert rust_compiler_fix(loop, moved) == "    for (i, name) in players.iter().enumerate() {\n"
 
 
+def test_a_char_upper_cased_as_cpp_toupper_does_is_the_ascii_char_not_an_iterator():
+    code = ("fn n(code: &str) -> String {\n    let mut out = code.to_lowercase();\n    for c in code.chars() {\n"
+            "        out.push(c.to_uppercase());\n    }\n"
+            "    out + &code.chars().filter(|&c| c != ' ').map(|c| c.to_lowercase()).collect()\n}\n")
+    out = "\n".join([
+        _error("mismatched types", _span_at(code, "c.to_uppercase()", "expected `char`, found struct `ToUppercase`")),
+        _error("a value of type `String` cannot be built from an iterator over elements of type `ToLowercase`",
+               _span_at(code, "collect", "value of type `String` cannot be built from "
+                                         "`std::iter::Iterator<Item=ToLowercase>`"))])
+    fixed = rust_compiler_fix(code, out)
+    assert "out.push(c.to_ascii_uppercase());" in fixed and ".map(|c| c.to_ascii_lowercase()).collect()" in fixed
+    assert "let mut out = code.to_lowercase();" in fixed  # a str's, in another statement: not named
+
+
 @pytest.mark.docker
 def test_cpp_idioms_compile_and_compute_as_cpp_does(sandbox_pool):
     code = ("fn render(tpl: &str) -> String {\n    let mut out = String::new();\n    let mut at = 0;\n"

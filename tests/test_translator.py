@@ -161,6 +161,10 @@ def test_the_first_difference_names_the_call_and_both_outcomes_in_go_and_both_ru
     should_panic = "thread 's' panicked at 'twice(-3) should panic', main.rs:9:9"
     assert first_difference("rust", should_panic) == "twice(-3) should panic"
     assert first_difference("rust", "error[E0308]: mismatched types") == ""
+    from act_lsp.languages import LANGUAGES
+
+    two = go.replace("\nFAIL", "\n    act_test.go:130: Clamp(12) = 12, want 10\nFAIL")  # every failed check, in order
+    assert LANGUAGES["go"].writing.differences(two) == ["Clamp(-3) = -3, want 0", "Clamp(12) = 12, want 10"]
 
 
 def test_a_rust_panic_no_check_raised_names_the_call_the_io_tests_were_making():
@@ -489,6 +493,7 @@ def test_a_call_that_panicked_in_the_standard_library_is_written_again():
                                                      tests=_tally_tests(), decompose=True)
     assert out.evidence.tests_passed and out.evidence.repaired and len(prompts) == 4  # only get() written again
     assert prompts[3].endswith("    // fix: o.get() panics: index out of bounds: the len is 1 but the index is 2\n"
+                               "    // fix: also: o.get() = 7, want 0\n"  # the member's other differing call
                                "    fn get(&self) -> i32 {\n")
 
 

@@ -114,7 +114,7 @@ class Writing:
     # after type checking): a file whose errors are all such is closer to compiling than one with fewer others
     late_error: re.Pattern[str] | None = None
     definition: str  # where a function or method is defined, by ``{name}``
-    difference: Callable[[str], str]  # the first failed check of an io test run: "call = got, want expected"
+    differences: Callable[[str], list[str]]  # an io test run's failed checks in order: "call = got, want expected"
     # how a difference ends when the call failed in the source (it threw) and returned here
     unfailed: str = " should fail"
     # where a test run crashed in the translation: (line, message) in the main file; a crash in a library the

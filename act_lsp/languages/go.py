@@ -900,10 +900,9 @@ _COMPILE_KINDS = (
 )
 
 
-def difference(output: str) -> str:
-    """The first failed check, as the io tests' ``t.Errorf`` wrote it: ``call = got, want expected``."""
-    m = _FAILED_CHECK.search(output)
-    return m.group(1).strip() if m else ""
+def differences(output: str) -> list[str]:
+    """The failed checks in order, as the io tests' ``t.Errorf`` wrote them: ``call = got, want expected``."""
+    return [m.group(1).strip() for m in _FAILED_CHECK.finditer(output)]
 
 
 _CHECK_LINE = re.compile(r'\s*actCheck\(t, ("(?:[^"\\]|\\.)*"), p, err, got, .*, (true|false), (true|false)\)$')
@@ -982,7 +981,7 @@ LANGUAGE = Language(
                            blames_tests=lambda errors, _code: "main_test.go" in errors),
         compiler_errors=re.compile(r"(?:^|[\s/])main\.go:(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)", re.M),
         definition=r"^func (?:\([^)]*\) )?{name}\(",
-        difference=difference, unfailed=": expected an error or a panic", failed_checks=failed_checks,
+        differences=differences, unfailed=": expected an error or a panic", failed_checks=failed_checks,
         unchecked_calls=unchecked_calls,
         compile_kind=compile_kind,
         panic=re.compile(r"^panic: |runtime error", re.M),

@@ -162,9 +162,8 @@ def tidy(code: str) -> str:
 _FAILED_CHECK = re.compile(r"^(.+ = .+, want .+|.+: (?:expected an exception|unexpected .+))$", re.M)
 
 
-def difference(output: str) -> str:
-    m = _FAILED_CHECK.search(output)
-    return m.group(1).strip() if m else ""
+def differences(output: str) -> list[str]:
+    return [m.group(1).strip() for m in _FAILED_CHECK.finditer(output)]
 
 
 def compile_kind(output: str) -> str:
@@ -192,7 +191,7 @@ LANGUAGE = Language(
         tests=TestScaffold(prefix='const assert = require("assert");\n\n', style="use assert.deepStrictEqual"),
         compiler_errors=re.compile(r"main\.js:(?P<line>\d+)(?P<col>)\n(?:.*\n){0,4}?(?P<msg>\w*Error: .+)"),
         definition=r"^\s*(?:function\s+{name}\b|(?:static\s+)?{name}\s*\()",
-        difference=difference, compile_kind=compile_kind,
+        differences=differences, compile_kind=compile_kind,
         panic=re.compile(r"^(?:RangeError|TypeError|ReferenceError): ", re.M),
     ),
 )

@@ -377,6 +377,9 @@ def conversion_edits(code: str, stderr: str, file_name: str = "main.rs") -> list
 # - a value looked up in a container that then changes (``let member = it->second; borrower.erase(book);``): C++
 #   copied it, Rust still borrows the container (E0502), so the lookup is copied: ``.get(book).cloned()``,
 #   ``&v[i]`` → ``v[i].clone()``;
+# - a char's ``to_uppercase()`` is an iterator (a character may upper-case to several), not the char C++'s
+#   ``toupper`` returns (E0308 "found struct `ToUppercase`", E0277 at the ``collect`` of a String): the ASCII one is
+#   what C++ computed, and it is a char (measured: the 1.5B's repair of a `normalize` helper, three samples);
 # - a loop that binds ``&name`` out of a tuple of references (``for (i, &name) in v.iter().enumerate()``) moves a
 #   String out (E0507, and rustc suggests nothing inside a tuple): C++'s ``const auto&`` binds the reference, so
 #   the ``&`` goes.
@@ -392,6 +395,8 @@ _STRING_FOR_STR = re.compile(r"expected `&str`, found (?:struct )?`String`$")
 _OPTION_OPERAND = re.compile(r"cannot (?:add|subtract|multiply|divide)(?:-assign)? `.+` (?:to|from|by) `Option<")
 _OPTION_FOR_NUMBER = re.compile(rf"expected `{_NUMBER}`, found (?:enum )?`Option")
 _POSTFIX = re.compile(r"[A-Za-z_][\w.]*(?:\([^()]*\))?")
+_CASE_ITERATOR = re.compile(r"\bTo(Upper|Lower)case\b")
+_CASE_CALL = re.compile(rb"\.to_(upper|lower)case\(\)")
 _BORROWED_WHILE_CHANGED = re.compile(r"cannot borrow `.+` as mutable because it is also borrowed as immutable$")
 _LOOKUP = re.compile(r"(?:self\.)?[A-Za-z_][\w.]*\.get\([^()]*\)")
 _REFERENCE = re.compile(r"&((?:self\.)?[A-Za-z_][\w.]*(?:\[[^\[\]]*\])?)")
@@ -466,6 +471,13 @@ def idiom_edits(code: str, stderr: str, file_name: str = "main.rs") -> list[tupl
                     found[(operand["byte_end"], operand["byte_end"])] = ".unwrap()"
         elif _OPTION_FOR_NUMBER.match(label) and text:
             found[(start, end)] = f"{_grouped(text)}.unwrap()"
+        elif case := _CASE_ITERATOR.search(f"{message} {label}"):
+            # the call is in the statement the span ends, before it
+            statement = max(data.rfind(b";", 0, start), data.rfind(b"{\n", 0, start), data.rfind(b"}\n", 0, start)) + 1
+            calls = [m for m in _CASE_CALL.finditer(data, statement, end)
+                     if m[1].decode() == case[1].lower()]
+            if calls:
+                found[(calls[-1].start(), calls[-1].end())] = f".to_ascii_{case[1].lower()}case()"
         elif message == "cannot move out of a shared reference":
             for moved in spans:
                 if (moved.get("label") or "") == "data moved here" and data[moved["byte_start"] - 1:][:1] == b"&":
@@ -515,23 +527,26 @@ def _final_panic(printed: str) -> re.Match[str] | None:
     return max((m for p in _PANICS for m in p.finditer(printed)), key=lambda m: m.start(), default=None)
 
 
-def difference(output: str) -> str:
-    """The first failed check: the panic that ended the first failed test, as ``call = got, want expected`` for an
-    ``assert_eq!`` labelled with its call, a should-panic, or a panic no check raised (a slice out of range in the
-    standard library) as ``call panics: message``, the call being the one the io tests said they were making."""
-    for _, printed in _sections(output):
-        if (last := _final_panic(printed)) is None:
-            continue
-        message = last["msg"].strip()
-        if a := _ASSERT.search(message):
-            label = a.group(3) or message.splitlines()[0].partition("failed: ")[2]  # rustc >= 1.73: first line
-            got, want, call = (" ".join(x.split()) for x in (a.group(1), a.group(2), label or "?"))
-            return f"{call} = {got}, want {want}"
-        message = " ".join(message.split())
-        calling = re.findall(rf"^{_CALLING}(.*)$", printed[:last.start()], flags=re.M)
-        checked = message.endswith(" should panic") or ", want " in message  # a check's own message names its call
-        return f"{calling[-1]} panics: {message}" if calling and not checked else message
-    return ""
+def _difference(printed: str) -> str:
+    """A failed test's check: the panic that ended it, as ``call = got, want expected`` for an ``assert_eq!``
+    labelled with its call, a should-panic, or a panic no check raised (a slice out of range in the standard
+    library) as ``call panics: message``, the call being the one the io tests said they were making."""
+    if (last := _final_panic(printed)) is None:
+        return ""
+    message = last["msg"].strip()
+    if a := _ASSERT.search(message):
+        label = a.group(3) or message.splitlines()[0].partition("failed: ")[2]  # rustc >= 1.73: first line
+        got, want, call = (" ".join(x.split()) for x in (a.group(1), a.group(2), label or "?"))
+        return f"{call} = {got}, want {want}"
+    message = " ".join(message.split())
+    calling = re.findall(rf"^{_CALLING}(.*)$", printed[:last.start()], flags=re.M)
+    checked = message.endswith(" should panic") or ", want " in message  # a check's own message names its call
+    return f"{calling[-1]} panics: {message}" if calling and not checked else message
+
+
+def differences(output: str) -> list[str]:
+    """Each failed test's check, in the order libtest reports them."""
+    return [d for _, printed in _sections(output) if (d := _difference(printed))]
 
 
 def panic_sites(output: str) -> list[tuple[int, str]]:
@@ -577,7 +592,7 @@ def unchecked_calls(tests: str, output: str) -> list[tuple[str, ...]]:
     bodies = {m[1]: m[2].splitlines() for m in _SCENARIO_BODY.finditer(tests)}
     out = []
     for test, printed in _sections(output):
-        named = re.match(r"(.+?)(?: = .*, want (.*)| should panic)$", difference(printed))
+        named = re.match(r"(.+?)(?: = .*, want (.*)| should panic)$", _difference(printed))
         lines = bodies.get(test.removeprefix("act_io_tests::scenario_"))
         if named is None or lines is None:
             continue
@@ -674,7 +689,7 @@ LANGUAGE = Language(
                                    r"(?P<detail>[^\n-][^\n]*)?)?", re.M),  # "^ - x": x labels another span
         late_error=_BORROW_CHECK,
         definition=r"^\s*(?:pub )?fn {name}\b",
-        difference=difference, unfailed=" should panic", failed_checks=failed_checks, panic_sites=panic_sites,
+        differences=differences, unfailed=" should panic", failed_checks=failed_checks, panic_sites=panic_sites,
         unchecked_calls=unchecked_calls,
         compile_kind=compile_kind,
         panic=re.compile(r"panicked at .*(?:index out of bounds|overflow|unwrap|divide by zero)"),
