@@ -219,16 +219,24 @@ class Translator:
         """One whole translation written member by member: after the derived types the model adds any declarations
         of its own (constants, helper types), then each derived signature is opened in turn and the model writes
         only its body, stopped where the member closes. Every function keeps its derived signature and none is
-        skipped or duplicated; the prompt's cached tokens are reused from one step to the next."""
+        skipped or duplicated; the prompt's cached tokens are reused from one step to the next. Above each signature
+        the source member it translates is shown as a comment, taken out of the answer afterwards: the whole source
+        heads the prompt, but the 1.5B wrote three C++ `trim`s (" \t\n" trimmed from the ends) as one Rust filter of
+        every whitespace, and a constructor left implicit without the values the fields start with."""
         base = prompt.text[: len(prompt.text) - len(prompt.prefix)]
         text, tokens, seconds, first, reason = scaffold.head, 0, 0.0, None, "stop"
+        shown: list[str] = []  # the source comments put into ``text``, taken out at the end
         # (stop strings, what closes the generated part): first the model's own declarations (constants, helper
         # types; usually nothing), then each member's body
         steps = []
         if scaffold.declarations is not None:
             opening, stops, closing = scaffold.declarations
             steps.append(((*stops, *params.stop), closing, opening))
-        steps += [(("\n" + m.closing, *params.stop), "\n" + m.closing + "\n", m.opening) for m in scaffold.members]
+        for m in scaffold.members:
+            block = _source_comment(m)
+            shown += [block] if block else []
+            opening = m.opening[: len(m.opening) - len(m.signature)] + block + m.signature
+            steps.append((("\n" + m.closing, *params.stop), "\n" + m.closing + "\n", opening))
         for stop, close, opening in steps:
             text += opening
             budget = params.max_tokens - tokens
@@ -245,6 +253,8 @@ class Translator:
             if gen.finish_reason in ("cancelled", "timeout"):
                 reason = gen.finish_reason
                 break
+        for block in shown:
+            text = text.replace(block, "", 1)
         return Generation(text=text + scaffold.epilogue, tokens=tokens, finish_reason=reason, seconds=seconds,
                           first_token_seconds=first or 0.0)
 
@@ -389,9 +399,8 @@ class Translator:
         head = prompt.text[: len(prompt.text) - len(prompt.prefix)]
         opened = start - len(member.signature)
         margin = member.signature[: len(member.signature) - len(member.signature.lstrip())]
-        shown = "".join(f"{margin}// {line}\n" for line in _dedented(member.source).splitlines()[:SOURCE_LINES])
         hint = "".join(f"{margin}{FIX}{m[:200]}\n" for m in complaints[:3])
-        context = code[:opened] + (f"{margin}// the source:\n{shown}" if shown else "") + hint + code[opened:start]
+        context = code[:opened] + _source_comment(member) + hint + code[opened:start]
         # A body rarely needs much more than the one it replaces: a cap keeps a rambling answer cheap.
         cap = min(params.max_tokens, 64 + (end - start) // 2)
         return self.generator.generate(head + context, dataclasses.replace(
@@ -594,6 +603,13 @@ def _member_body_in(code: str, member: Member) -> str | None:
     found = code.find(member.signature)
     end = code.find("\n" + member.closing, found + len(member.signature) - 1) if found >= 0 else -1
     return code[found + len(member.signature): end] if end >= 0 else None
+
+
+def _source_comment(member: Member) -> str:
+    """The source member ``member`` translates, as comments at its signature's indentation ("" when none)."""
+    margin = member.signature[: len(member.signature) - len(member.signature.lstrip())]
+    lines = _dedented(member.source).splitlines()[:SOURCE_LINES]
+    return f"{margin}// the source:\n" + "".join(f"{margin}// {line}\n" for line in lines) if lines else ""
 
 
 def _unechoed(body: str) -> str:

@@ -333,6 +333,13 @@ def test_a_decomposed_translation_is_repaired_member_by_member():
     assert len(prompts) == 5  # static data, three members, then only the blamed one again (no whole-file repair)
     assert prompts[4].endswith("// the source:\n// int add(int n) { count += n; return count; }\n"
                                "// fix: syntax error: unexpected newline\nfunc (c *Counter) Add(n int) int {\n")
+    # each member was first written below the source member it translates, a comment taken out of the answer
+    assert prompts[2].endswith("\treturn c\n}\n\n// the source:\n// int add(int n) { count += n; return count; }\n"
+                               "func (c *Counter) Add(n int) int {\n")
+    assert "// the source:\n// static int twice(int x) { return 2 * x; }\nfunc Twice" in prompts[3]
+    assert prompts[1].endswith("// the source:\n// Counter(int start) { count = start; }\n"
+                               "func NewCounter(start int) *Counter {\n")
+    assert "the source" not in out.code
 
 
 class DifferenceSandbox:
