@@ -519,16 +519,19 @@ def member_bodies(code: str, scaffold: Scaffold) -> list[tuple[int, int]] | None
     longer has the decomposed layout (a fixer or a repair rewrote it)."""
     spans, at = [], 0
     for member in scaffold.members:
-        found = code.find(member.signature, at)
-        if found < 0:
+        span = _body_span(code, member, at)
+        if span is None:
             return None
-        start = found + len(member.signature)
-        end = code.find("\n" + member.closing, start - 1)
-        if end < 0:
-            return None
-        spans.append((start, end))
-        at = end + 1
+        spans.append(span)
+        at = span[1] + 1
     return spans
+
+
+def _body_span(code: str, member: Member, at: int = 0) -> tuple[int, int] | None:
+    """(start, end) of ``member``'s body in ``code``, from its first signature at or after ``at``."""
+    found = code.find(member.signature, at)
+    end = code.find("\n" + member.closing, found + len(member.signature) - 1) if found >= 0 else -1
+    return (found + len(member.signature), end) if end >= 0 else None
 
 
 def _blame(language: str, cand: Candidate, scaffold: Scaffold, spans: list[tuple[int, int]],
@@ -589,20 +592,14 @@ def _transplants(language: str, code: str, scaffold: Scaffold, spans: list[tuple
     for other in others:
         variant = code
         for at in sorted(blame, reverse=True):  # from the end: earlier offsets stay valid
-            body = _member_body_in(other, scaffold.members[at])
-            if body is not None and body.strip():
+            span = _body_span(other, scaffold.members[at])
+            body = other[span[0]:span[1]] if span else ""
+            if body.strip():
                 variant = variant[:spans[at][0]] + body + variant[spans[at][1]:]
         variant = tidy(language, variant)
         if variant != code and variant not in out:
             out.append(variant)
     return out
-
-
-def _member_body_in(code: str, member: Member) -> str | None:
-    """The body ``code`` gives ``member`` (as ``member_bodies`` cuts it), None when it has no such signature."""
-    found = code.find(member.signature)
-    end = code.find("\n" + member.closing, found + len(member.signature) - 1) if found >= 0 else -1
-    return code[found + len(member.signature): end] if end >= 0 else None
 
 
 def _source_comment(member: Member) -> str:
