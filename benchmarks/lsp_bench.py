@@ -19,6 +19,8 @@ from pathlib import Path
 from lsprotocol import types
 from pytest_lsp import client_capabilities, make_test_lsp_client
 
+from act_lsp.server import STATUS_NOTIFICATION
+
 INPUTS = Path(__file__).resolve().parent / "inputs"
 METHOD = """public class Inventory {
     public static java.util.Map<String, Integer> restock(java.util.List<String> items, int minimum) {
@@ -55,6 +57,10 @@ async def session(tmp: Path, options: dict):
     @client.feature(types.WORKSPACE_APPLY_EDIT)
     def on_apply(params):
         return types.ApplyWorkspaceEditResult(applied=answers["applied"])
+
+    @client.feature(STATUS_NOTIFICATION)
+    def on_status(params):
+        """Status rows (model, last evidence) feed an editor's status line; the numbers here do not use them."""
 
     await client.start_io(sys.executable, "-m", "act_lsp.cli")
     await client.initialize_session(types.InitializeParams(
