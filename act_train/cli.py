@@ -773,9 +773,15 @@ def daemon_cmd(nightly, poll_seconds, once, queue_now, log_file, **options) -> N
 @click.option("--pair", default="all", show_default=True, help="which pair the adapter is registered for")
 @click.option("--precision", type=click.Choice(["auto", "bf16", "fp32"]), default="auto", show_default=True,
               help="auto: bf16 on a CPU that has it, fp32 (TF32 matmuls) on a GPU")
+@click.option("--init-adapter", type=click.Path(exists=True),
+              help="continue from this adapter (a peft directory or a LoRA GGUF such as data/adapters/java-go.gguf; "
+                   "same rank and alpha) instead of from zero")
+@click.option("--examples", default=0, show_default=True, type=click.IntRange(0),
+              help="retrieved examples in each training prompt, from the rest of the data, as the server shows them "
+                   "(an adapter for serving with `examples`)")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
-def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, grad_accum, batch_tokens,
-                 objective, dpo_beta, max_pass_rate, pair, precision, as_json) -> None:
+def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, learning_rate, grad_accum, batch_tokens,  # noqa: PLR0913
+                 objective, dpo_beta, max_pass_rate, pair, precision, init_adapter, examples, as_json) -> None:
     """LoRA-finetune the base model, export a llama.cpp adapter GGUF, register it as a candidate version.
 
     A killed run resumes from its last checkpoint when started again with the same --out.
@@ -793,15 +799,16 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
     from act_train.training import train_and_register
 
     try:
-        examples = by_difficulty([ex for path in data for ex in load_examples(path)], max_pass_rate)
+        rows = by_difficulty([ex for path in data for ex in load_examples(path)], max_pass_rate)
         if feedback:
-            examples += feedback_examples(store.open_db())
+            rows += feedback_examples(store.open_db())
         cfg = FinetuneConfig(output_dir=out, base_model=base_model, max_steps=steps, epochs=epochs, rank=rank,
                              alpha=alpha, learning_rate=learning_rate, grad_accum=grad_accum, batch_tokens=batch_tokens,
-                             precision=precision, objective=objective, dpo_beta=dpo_beta)
+                             precision=precision, objective=objective, dpo_beta=dpo_beta, init_adapter=init_adapter,
+                             examples=examples)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    if not examples:
+    if not rows:
         raise click.ClickException("no training examples: pass --data FILE or collect accepted translations first")
     try:
         base = resolve_model_path(base_model)
@@ -809,14 +816,15 @@ def finetune_cmd(data, feedback, out, base_model, steps, epochs, rank, alpha, le
         raise EnvironmentNotReady(str(exc)) from None
     with progress_bar("training", quiet=as_json) as advance:
         try:
-            trained = train_and_register(store.open_db(), cfg, examples, base_gguf=base, pair=pair,
+            trained = train_and_register(store.open_db(), cfg, rows, base_gguf=base, pair=pair,
                                          run_id=Path(out).resolve().name + "-" + store.now(),
                                          on_step=lambda rec: advance(rec["step"], rec["total_steps"]))
         except TrainingDiverged as exc:
             raise click.ClickException(str(exc)) from None
     result, gguf, version = trained.result, trained.adapter_gguf, trained.version
     info = {"version": version, "adapter_gguf": str(gguf) if gguf else None, "steps": result.steps,
-            "examples": result.examples, "dropped": result.dropped, "train_tokens": result.train_tokens,
+            "examples": result.examples, "dropped": result.dropped, "with_examples": result.with_examples,
+            "train_tokens": result.train_tokens,
             "tokens_per_second": round(result.tokens_per_second, 1), "precision": result.precision,
             "device": result.device, "batch_tokens": result.batch_tokens,
             "initial_eval_loss": result.initial_eval_loss, "eval_losses": result.eval_losses,

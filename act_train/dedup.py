@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,6 +107,15 @@ class Deduplicator:
         self._exact.add(key)
         self._kept.append(sig)
         return Verdict(True)
+
+
+def overlap_check(codes: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a program shares a long n-gram or most shingles with any of ``codes``: the same test that keeps
+    evaluation programs out of the seeds keeps a retrieved example from giving away what it is shown for."""
+    guard = Deduplicator()
+    for i, code in enumerate(codes):
+        guard.add_evaluation(str(i), code)
+    return lambda code: guard.check(code).reason.startswith("contaminated")
 
 
 BENCH_CODE_FIELDS = ("source_code", "target_canonical_solution", "source_tests", "target_tests")

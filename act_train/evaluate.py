@@ -28,7 +28,7 @@ from act_lsp.pairs import get_pair
 from act_lsp.sandbox import JobError, Limits, RunResult
 from act_lsp.translator import Translator
 from act_train.bench import BenchTask, load_bench, target_job
-from act_train.dedup import Deduplicator
+from act_train.dedup import overlap_check
 from act_train.jsonl import read_records
 
 
@@ -138,16 +138,10 @@ def task_examples(index: ExampleIndex | None, config: EvalConfig, pair_id: str,
     """The examples for one task, minus any that shares a long n-gram or most shingles with it."""
     if index is None:
         return [], 0
-    guard = Deduplicator()
-    for code in (task.source_code, task.target_canonical_solution):
-        guard.add_evaluation(task.task_id, code)
-
-    def overlaps(ex: Example) -> bool:
-        return any(guard.check(code).reason.startswith("contaminated") for code in (ex.source, ex.target))
-
+    overlaps = overlap_check((task.source_code, task.target_canonical_solution))
     return index.search(pair_id, getattr(task, config.source_field), config.examples,
                         max_tokens=config.examples_tokens, min_similarity=config.examples_min_similarity,
-                        exclude=overlaps)
+                        exclude=lambda ex: overlaps(ex.source) or overlaps(ex.target))
 
 
 def eval_temperature(config: EvalConfig) -> float:

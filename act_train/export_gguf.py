@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -96,6 +96,34 @@ def export_peft_dir(adapter_dir: str | Path, base_gguf: str | Path, out: str | P
     state = {k: v.astype(np.float32) for k, v in state.items()}
     return write_lora_gguf(state, alpha=config["lora_alpha"], base_gguf=base_gguf, out=out,
                            metadata={"rank": str(config["r"])})
+
+
+def read_lora_gguf(adapter_gguf: str | Path, keys: Sequence[str], n_layers: int) -> tuple[dict[str, np.ndarray], float]:
+    """The PEFT tensors named ``keys`` (a fresh peft model's state-dict keys) from a llama.cpp LoRA GGUF, and its
+    alpha: the inverse of ``write_lora_gguf``, so training can go on from an adapter that ships only as GGUF."""
+    import gguf
+
+    reader = gguf.GGUFReader(str(adapter_gguf))
+    if _field(reader, "general.type") != "adapter" or _field(reader, "adapter.type") != "lora":
+        raise ValueError(f"{adapter_gguf} is not a LoRA adapter GGUF")
+    tensors = {t.name: t for t in reader.tensors}
+    names = gguf_tensor_names(dict.fromkeys(keys), _field(reader, "general.architecture"), n_layers)
+    if missing := [n for n in names.values() if n not in tensors]:
+        raise ValueError(f"{adapter_gguf} lacks {len(missing)} of the adapter's tensors, e.g. {missing[0]} "
+                         "(another rank, model or set of target modules)")
+    state = {key: np.array(tensors[name].data, dtype=np.float32) for key, name in names.items()}
+    return state, float(_field(reader, "adapter.lora.alpha"))
+
+
+def lora_gguf_rank(adapter_gguf: str | Path) -> int:
+    """The rank of a LoRA GGUF's adapters (the rows of its A matrices)."""
+    import gguf
+
+    reader = gguf.GGUFReader(str(adapter_gguf))
+    a = next((t for t in reader.tensors if t.name.endswith(".lora_a")), None)
+    if a is None:
+        raise ValueError(f"{adapter_gguf} holds no LoRA tensors")
+    return int(a.data.shape[0])
 
 
 def merge_lora_gguf(base_gguf: str | Path, adapter_gguf: str | Path, out: str | Path) -> Path:

@@ -17,13 +17,15 @@ import os
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from act_lsp.examples import Example, ExampleIndex
 from act_lsp.model_store import resolve_model_path
 from act_lsp.pairs import get_pair
 from act_lsp.prompts import build_prompt
+from act_train.dedup import overlap_check
 from act_train.jsonl import read_records
 
 DEFAULT_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
@@ -55,7 +57,8 @@ class FinetuneConfig:
     checkpoint_every: int = 10  # optimizer steps
     threads: int | None = None
     time_budget_s: float | None = None  # stop (and save) after this much wall time, whatever max_steps says
-    init_adapter: str | None = None  # a peft adapter dir (same rank) to continue from: the next round of a cycle
+    # A peft adapter dir or a llama.cpp LoRA GGUF (same rank) to continue from: a cycle's next round, a bundled adapter
+    init_adapter: str | None = None
     # "sft": maximize the likelihood of the targets. "dpo": for examples that carry a failed candidate
     # (``rejected``), raise the margin of the right answer over the wrong one relative to the base model (DPO,
     # Rafailov et al. 2023), plus ``dpo_nll`` times the right answer's per-token NLL, which keeps its likelihood
@@ -63,6 +66,10 @@ class FinetuneConfig:
     objective: Literal["sft", "dpo"] = "sft"
     dpo_beta: float = 0.1
     dpo_nll: float = 1.0
+    # Retrieved examples in each training prompt, as the server shows them (``with_examples``): an adapter that has
+    # seen examples in its prompts learns to use them rather than be thrown by them. 0: plain prompts.
+    examples: int = 0
+    examples_tokens: int = 600  # their budget per prompt; a prompt that still exceeds max_seq_len goes without
 
     def __post_init__(self) -> None:
         if self.rank < 1 or self.alpha <= 0:
@@ -71,14 +78,24 @@ class FinetuneConfig:
             raise ValueError("`eval_fraction` must be in [0, 1)")
         if self.learning_rate <= 0 or self.grad_accum < 1 or (self.batch_tokens or 64) < 64:
             raise ValueError("`learning_rate`, `grad_accum` and `batch_tokens` must be positive")
+        if self.examples < 0 or self.examples_tokens < 1:
+            raise ValueError("`examples` must be >= 0 and `examples_tokens` positive")
         if self.objective not in ("sft", "dpo") or self.dpo_beta <= 0 or self.dpo_nll < 0:
             raise ValueError("`objective` is 'sft' or 'dpo', with `dpo_beta` > 0 and `dpo_nll` >= 0")
         if self.init_adapter:
-            saved = Path(self.init_adapter) / "adapter_config.json"
-            if not saved.is_file():
-                raise ValueError(f"`init_adapter` {self.init_adapter}: no peft adapter there")
-            if json.loads(saved.read_text()).get("r") != self.rank:
-                raise ValueError(f"`init_adapter` {self.init_adapter} has another rank than {self.rank}")
+            if Path(self.init_adapter).suffix == ".gguf":  # e.g. a bundled adapter: no peft directory ships
+                from act_train.export_gguf import lora_gguf_rank
+
+                if not Path(self.init_adapter).is_file():
+                    raise ValueError(f"`init_adapter` {self.init_adapter}: no such file")
+                rank = lora_gguf_rank(self.init_adapter)
+            else:
+                saved = Path(self.init_adapter) / "adapter_config.json"
+                if not saved.is_file():
+                    raise ValueError(f"`init_adapter` {self.init_adapter}: no peft adapter there")
+                rank = json.loads(saved.read_text()).get("r")
+            if rank != self.rank:
+                raise ValueError(f"`init_adapter` {self.init_adapter} has rank {rank}, not {self.rank}")
 
 
 class TrainingDiverged(RuntimeError):
@@ -94,6 +111,7 @@ class TrainExample:
     # translations, hand-made data).
     pass_rate: float | None = None
     rejected: str | None = None  # a candidate for the same source that failed (preference training)
+    examples: tuple[Example, ...] = ()  # shown before the request as earlier turns (``with_examples``)
 
 
 @dataclass
@@ -114,6 +132,7 @@ class FinetuneResult:
     peak_rss_mb: float = 0.0
     history: list[dict] = field(default_factory=list)
     batch_tokens: int = 0  # the micro-batch size used (sized to the device unless configured)
+    with_examples: int = 0  # trained examples whose prompt showed retrieved examples (``FinetuneConfig.examples``)
 
     @property
     def tokens_per_second(self) -> float:
@@ -126,12 +145,26 @@ def encode(example: TrainExample, tokenize: Callable[[str], list[int]], *, rejec
     (no loss there)."""
     pair = get_pair(example.pair)
     target = (example.rejected or "") if rejected else example.target
-    prompt = build_prompt(pair, example.source)
+    prompt = build_prompt(pair, example.source, examples=example.examples)
     if not target.startswith(prompt.prefix):
-        prompt = build_prompt(pair, example.source, scaffold="")
+        prompt = build_prompt(pair, example.source, scaffold="", examples=example.examples)
     answer = target[len(prompt.prefix):].rstrip() + "\n```"
     p = tokenize(prompt.text)
     return p + tokenize(answer), len(p)
+
+
+def with_examples(examples: Sequence[TrainExample], k: int, *, max_tokens: int) -> list[TrainExample]:
+    """Each example with the ``k`` others BM25 retrieves for its source, as serving would (``ExampleIndex``), minus
+    the row itself and any that overlaps it (``overlap_check``: a near copy would teach copying, not using)."""
+    index = ExampleIndex(Example(pair=ex.pair, source=ex.source, target=ex.target, origin="synthetic")
+                         for ex in examples)
+    out = []
+    for ex in examples:
+        overlaps = overlap_check((ex.source, ex.target))
+        found, _ = index.search(ex.pair, ex.source, k, max_tokens=max_tokens,
+                                exclude=lambda e, overlaps=overlaps: overlaps(e.source) or overlaps(e.target))
+        out.append(replace(ex, examples=tuple(found)))
+    return out
 
 
 def _length(example: tuple) -> int:
@@ -284,6 +317,23 @@ def preference_loss(model, chosen, rejected, *, beta: float, nll: float):
     return loss, int(nc.sum()), float((margin > 0).float().mean())
 
 
+def _initial_adapter(cfg: FinetuneConfig, model) -> dict:
+    """``init_adapter``'s weights as a peft state dict, from a peft directory or a LoRA GGUF."""
+    import torch
+    from peft import get_peft_model_state_dict
+    from safetensors.torch import load_file
+
+    if Path(cfg.init_adapter).suffix != ".gguf":
+        return load_file(str(Path(cfg.init_adapter) / "adapter_model.safetensors"))
+    from act_train.export_gguf import read_lora_gguf
+
+    keys = list(get_peft_model_state_dict(model))
+    state, alpha = read_lora_gguf(cfg.init_adapter, keys, model.config.num_hidden_layers)
+    if alpha != cfg.alpha:
+        raise ValueError(f"`init_adapter` {cfg.init_adapter} was trained with alpha {alpha:g}, not {cfg.alpha:g}")
+    return {key: torch.from_numpy(value) for key, value in state.items()}
+
+
 def _lr(step: int, total: int, cfg: FinetuneConfig) -> float:
     if step < cfg.warmup_steps:
         return cfg.learning_rate * (step + 1) / (cfg.warmup_steps + 1)
@@ -314,9 +364,14 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         return tokenizer(text, add_special_tokens=False)["input_ids"]
 
     dpo = cfg.objective == "dpo"
-    encoded, rejected, dropped = [], {}, 0  # rejected: the failed candidate's encoding, by the example's position
+    if cfg.examples:
+        examples = with_examples(examples, cfg.examples, max_tokens=cfg.examples_tokens)
+    encoded, rejected, dropped, shown = [], {}, 0, 0  # rejected: the failed candidate's encoding, by position
     for ex in examples:
         ids, n_prompt = encode(ex, tokenize)
+        if len(ids) > cfg.max_seq_len and ex.examples:  # the row itself still fits without them
+            ex = replace(ex, examples=())
+            ids, n_prompt = encode(ex, tokenize)
         bad = encode(ex, tokenize, rejected=True) if dpo and ex.rejected else None
         if len(ids) > cfg.max_seq_len or n_prompt >= len(ids) or (dpo and (bad is None or len(bad[0]) >
                                                                             cfg.max_seq_len)):
@@ -325,6 +380,7 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         if bad is not None:
             rejected[len(encoded)] = bad
         encoded.append((ids, n_prompt))
+        shown += bool(ex.examples)
     if not encoded:
         raise ValueError(f"no training example fits max_seq_len={cfg.max_seq_len} ({dropped} dropped)"
                          + (" or carries a rejected candidate (--objective dpo)" if dpo else ""))
@@ -355,7 +411,7 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         step, history = saved["step"], saved["history"]
         rng.setstate(saved["rng"])
     elif cfg.init_adapter:  # a new round that goes on from an earlier adapter rather than from zero
-        set_peft_model_state_dict(model, load_file(str(Path(cfg.init_adapter) / "adapter_model.safetensors")))
+        set_peft_model_state_dict(model, _initial_adapter(cfg, model))
 
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     autocast = torch.autocast(device_type=device, dtype=torch.bfloat16, enabled=use_bf16)
@@ -437,7 +493,8 @@ def finetune(cfg: FinetuneConfig, examples: Sequence[TrainExample], *,
         eval_losses=[h["eval_loss"] for h in history if h.get("eval_loss") is not None], train_tokens=train_tokens,
         target_tokens=target_tokens, seconds=time.perf_counter() - start, compute_seconds=compute,
         examples=len(encoded), dropped=dropped, precision="bf16" if use_bf16 else "fp32", device=device,
-        initial_eval_loss=initial_eval, peak_rss_mb=round(peak, 1), history=history, batch_tokens=batch_tokens)
+        initial_eval_loss=initial_eval, peak_rss_mb=round(peak, 1), history=history, batch_tokens=batch_tokens,
+        with_examples=shown)
 
 
 def load_examples(path: str | Path) -> list[TrainExample]:

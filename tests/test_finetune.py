@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 
 from act_lsp.model_store import BUNDLED_MODELS
+from act_lsp.pairs import get_pair
+from act_lsp.prompts import build_prompt
 from act_train.export_gguf import gguf_tensor_names
 from act_train.finetune import (
     FinetuneConfig,
@@ -19,6 +21,7 @@ from act_train.finetune import (
     length_buckets,
     load_examples,
     micro_batch_tokens,
+    with_examples,
 )
 from tests.conftest import last_logits, translation
 
@@ -172,6 +175,17 @@ def test_a_next_round_starts_from_the_earlier_adapter(tmp_path):
                                        **common), EXAMPLES)
     assert fresh.initial_eval_loss == pytest.approx(first.initial_eval_loss)  # from zero: the same start
     assert going_on.initial_eval_loss == pytest.approx(first.eval_losses[-1], rel=1e-3)  # where round 1 ended
+    # The same from the adapter's llama.cpp GGUF (how bundled adapters ship): the export is read back exactly.
+    from act_train.export_gguf import export_peft_dir
+    from act_train.finetune import load_base
+
+    gguf = export_peft_dir(first.adapter_dir, load_base(TINY, "cpu")[2], tmp_path / "r1.gguf")
+    from_gguf = finetune(FinetuneConfig(output_dir=str(tmp_path / "r2c"), max_steps=1, init_adapter=str(gguf),
+                                        **common), EXAMPLES)
+    assert from_gguf.initial_eval_loss == pytest.approx(first.eval_losses[-1], rel=1e-3)
+    with pytest.raises(ValueError, match="alpha"):
+        finetune(FinetuneConfig(output_dir=str(tmp_path / "r2d"), max_steps=1, init_adapter=str(gguf),
+                                **{**common, "alpha": 4}), EXAMPLES)
 
 
 @pytest.mark.model
@@ -259,8 +273,10 @@ def test_init_adapter_must_be_a_peft_dir_of_the_same_rank(tmp_path):
     with pytest.raises(ValueError, match="no peft adapter"):
         FinetuneConfig(output_dir=str(tmp_path), init_adapter=str(tmp_path))
     (tmp_path / "adapter_config.json").write_text('{"r": 8}')
-    with pytest.raises(ValueError, match="another rank"):
+    with pytest.raises(ValueError, match="has rank 8, not 16"):
         FinetuneConfig(output_dir=str(tmp_path), rank=16, init_adapter=str(tmp_path))
+    with pytest.raises(ValueError, match="no such file"):
+        FinetuneConfig(output_dir=str(tmp_path), init_adapter=str(tmp_path / "missing.gguf"))
     assert FinetuneConfig(output_dir=str(tmp_path), rank=8, init_adapter=str(tmp_path)).init_adapter
 
 
@@ -283,3 +299,31 @@ def test_a_non_finite_loss_stops_training_before_it_reaches_the_adapter(tmp_path
     with pytest.raises(ft.TrainingDiverged, match="not finite at step 1"):
         finetune(FinetuneConfig(output_dir=str(tmp_path), base_model=TINY, max_steps=2), EXAMPLES)
     assert not (tmp_path / "adapter").exists()
+
+
+def test_training_prompts_show_the_examples_serving_would_retrieve():
+    copy = TrainExample(pair="java-go", source=EXAMPLES[0].source.replace(" ", "  "), target=EXAMPLES[0].target)
+    rows = [*EXAMPLES[:4], copy]
+    shown = with_examples(rows, 1, max_tokens=600)
+    for row, out in zip(rows, shown, strict=True):
+        assert len(out.examples) == 1 and (out.source, out.target) == (row.source, row.target)
+        assert out.examples[0].source.strip() != row.source.strip()  # never the row itself...
+    assert shown[0].examples[0].target != EXAMPLES[0].target  # ...nor a copy of it (overlap check)
+    ids, n_prompt = encode(shown[1], lambda s: [ord(c) for c in s])
+    prompt = "".join(map(chr, ids[:n_prompt]))
+    example = shown[1].examples[0]
+    assert prompt == build_prompt(get_pair("java-go"), rows[1].source, examples=(example,)).text  # serving's text
+    assert example.target.strip() in prompt and "".join(map(chr, ids[n_prompt:])) == "\treturn x + 1\n}\n```"
+    assert with_examples(rows, 0, max_tokens=600)[0].examples == ()
+    assert with_examples(rows, 1, max_tokens=5)[0].examples == ()  # over the token budget: none
+
+
+@pytest.mark.model
+def test_examples_in_training_prompts_and_the_fallback_for_long_ones(tmp_path):
+    common = dict(base_model=TINY, rank=4, alpha=8, max_steps=1, batch_tokens=2048, grad_accum=1, eval_fraction=0.0,
+                  examples=1)
+    with_them = finetune(FinetuneConfig(output_dir=str(tmp_path / "a"), **common), EXAMPLES)
+    assert with_them.with_examples == 12 and with_them.dropped == 0
+    # A prompt too long with its example is trained without it, not dropped (130 tokens alone, 238 with one).
+    short = finetune(FinetuneConfig(output_dir=str(tmp_path / "b"), max_seq_len=200, **common), EXAMPLES)
+    assert short.with_examples == 0 and short.dropped == 0 and short.examples == 12
