@@ -101,9 +101,7 @@ def export_peft_dir(adapter_dir: str | Path, base_gguf: str | Path, out: str | P
 def read_lora_gguf(adapter_gguf: str | Path, keys: Sequence[str], n_layers: int) -> tuple[dict[str, np.ndarray], float]:
     """The PEFT tensors named ``keys`` (a fresh peft model's state-dict keys) from a llama.cpp LoRA GGUF, and its
     alpha: the inverse of ``write_lora_gguf``, so training can go on from an adapter that ships only as GGUF."""
-    import gguf
-
-    reader = gguf.GGUFReader(str(adapter_gguf))
+    reader = _reader(adapter_gguf)
     if _field(reader, "general.type") != "adapter" or _field(reader, "adapter.type") != "lora":
         raise ValueError(f"{adapter_gguf} is not a LoRA adapter GGUF")
     tensors = {t.name: t for t in reader.tensors}
@@ -117,9 +115,7 @@ def read_lora_gguf(adapter_gguf: str | Path, keys: Sequence[str], n_layers: int)
 
 def lora_gguf_rank(adapter_gguf: str | Path) -> int:
     """The rank of a LoRA GGUF's adapters (the rows of its A matrices)."""
-    import gguf
-
-    reader = gguf.GGUFReader(str(adapter_gguf))
+    reader = _reader(adapter_gguf)
     a = next((t for t in reader.tensors if t.name.endswith(".lora_a")), None)
     if a is None:
         raise ValueError(f"{adapter_gguf} holds no LoRA tensors")
@@ -165,6 +161,16 @@ def merge_lora_gguf(base_gguf: str | Path, adapter_gguf: str | Path, out: str | 
             writer.add_tensor(tensor.name, gguf.quants.quantize(weight, gguf.GGMLQuantizationType.Q8_0),
                               raw_dtype=gguf.GGMLQuantizationType.Q8_0)
     return Path(out)
+
+
+def _reader(path: str | Path):
+    """A GGUFReader, or a ValueError that names the file (the reader's own says only "GGUF magic invalid")."""
+    import gguf
+
+    try:
+        return gguf.GGUFReader(str(path))
+    except (ValueError, OSError) as exc:
+        raise ValueError(f"{path}: not a readable GGUF file ({exc})") from None
 
 
 def _field(reader, name: str):

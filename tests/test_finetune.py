@@ -277,6 +277,9 @@ def test_init_adapter_must_be_a_peft_dir_of_the_same_rank(tmp_path):
         FinetuneConfig(output_dir=str(tmp_path), rank=16, init_adapter=str(tmp_path))
     with pytest.raises(ValueError, match="no such file"):
         FinetuneConfig(output_dir=str(tmp_path), init_adapter=str(tmp_path / "missing.gguf"))
+    (tmp_path / "broken.gguf").write_text("not a GGUF")
+    with pytest.raises(ValueError, match="broken.gguf: not a readable GGUF"):
+        FinetuneConfig(output_dir=str(tmp_path), init_adapter=str(tmp_path / "broken.gguf"))
     assert FinetuneConfig(output_dir=str(tmp_path), rank=8, init_adapter=str(tmp_path)).init_adapter
 
 
