@@ -98,9 +98,9 @@ def export_peft_dir(adapter_dir: str | Path, base_gguf: str | Path, out: str | P
                            metadata={"rank": str(config["r"])})
 
 
-def read_lora_gguf(adapter_gguf: str | Path, keys: Sequence[str], n_layers: int) -> tuple[dict[str, np.ndarray], float]:
-    """The PEFT tensors named ``keys`` (a fresh peft model's state-dict keys) from a llama.cpp LoRA GGUF, and its
-    alpha: the inverse of ``write_lora_gguf``, so training can go on from an adapter that ships only as GGUF."""
+def read_lora_gguf(adapter_gguf: str | Path, keys: Sequence[str], n_layers: int) -> dict[str, np.ndarray]:
+    """The PEFT tensors named ``keys`` (a fresh peft model's state-dict keys) from a llama.cpp LoRA GGUF: the inverse
+    of ``write_lora_gguf``, so training can go on from an adapter that ships only as GGUF."""
     reader = _reader(adapter_gguf)
     if _field(reader, "general.type") != "adapter" or _field(reader, "adapter.type") != "lora":
         raise ValueError(f"{adapter_gguf} is not a LoRA adapter GGUF")
@@ -109,17 +109,16 @@ def read_lora_gguf(adapter_gguf: str | Path, keys: Sequence[str], n_layers: int)
     if missing := [n for n in names.values() if n not in tensors]:
         raise ValueError(f"{adapter_gguf} lacks {len(missing)} of the adapter's tensors, e.g. {missing[0]} "
                          "(another rank, model or set of target modules)")
-    state = {key: np.array(tensors[name].data, dtype=np.float32) for key, name in names.items()}
-    return state, float(_field(reader, "adapter.lora.alpha"))
+    return {key: np.array(tensors[name].data, dtype=np.float32) for key, name in names.items()}
 
 
-def lora_gguf_rank(adapter_gguf: str | Path) -> int:
-    """The rank of a LoRA GGUF's adapters (the rows of its A matrices)."""
+def lora_gguf_settings(adapter_gguf: str | Path) -> tuple[int, float]:
+    """A LoRA GGUF's rank (the rows of its A matrices) and alpha."""
     reader = _reader(adapter_gguf)
     a = next((t for t in reader.tensors if t.name.endswith(".lora_a")), None)
-    if a is None:
-        raise ValueError(f"{adapter_gguf} holds no LoRA tensors")
-    return int(a.data.shape[0])
+    if a is None or _field(reader, "adapter.lora.alpha") is None:
+        raise ValueError(f"{adapter_gguf} is not a LoRA adapter GGUF")
+    return int(a.data.shape[0]), float(_field(reader, "adapter.lora.alpha"))
 
 
 def merge_lora_gguf(base_gguf: str | Path, adapter_gguf: str | Path, out: str | Path) -> Path:

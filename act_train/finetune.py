@@ -84,18 +84,20 @@ class FinetuneConfig:
             raise ValueError("`objective` is 'sft' or 'dpo', with `dpo_beta` > 0 and `dpo_nll` >= 0")
         if self.init_adapter:
             if Path(self.init_adapter).suffix == ".gguf":  # e.g. a bundled adapter: no peft directory ships
-                from act_train.export_gguf import lora_gguf_rank
+                from act_train.export_gguf import lora_gguf_settings
 
                 if not Path(self.init_adapter).is_file():
                     raise ValueError(f"`init_adapter` {self.init_adapter}: no such file")
-                rank = lora_gguf_rank(self.init_adapter)
+                rank, alpha = lora_gguf_settings(self.init_adapter)
             else:
                 saved = Path(self.init_adapter) / "adapter_config.json"
                 if not saved.is_file():
                     raise ValueError(f"`init_adapter` {self.init_adapter}: no peft adapter there")
-                rank = json.loads(saved.read_text()).get("r")
-            if rank != self.rank:
-                raise ValueError(f"`init_adapter` {self.init_adapter} has rank {rank}, not {self.rank}")
+                settings = json.loads(saved.read_text())
+                rank, alpha = settings.get("r"), settings.get("lora_alpha", self.alpha)
+            if rank != self.rank or alpha != self.alpha:  # another scale would change what the weights mean
+                raise ValueError(f"`init_adapter` {self.init_adapter} has rank {rank} and alpha {alpha:g}, "
+                                 f"not {self.rank} and {self.alpha:g}")
 
 
 class TrainingDiverged(RuntimeError):
@@ -327,10 +329,7 @@ def _initial_adapter(cfg: FinetuneConfig, model) -> dict:
         return load_file(str(Path(cfg.init_adapter) / "adapter_model.safetensors"))
     from act_train.export_gguf import read_lora_gguf
 
-    keys = list(get_peft_model_state_dict(model))
-    state, alpha = read_lora_gguf(cfg.init_adapter, keys, model.config.num_hidden_layers)
-    if alpha != cfg.alpha:
-        raise ValueError(f"`init_adapter` {cfg.init_adapter} was trained with alpha {alpha:g}, not {cfg.alpha:g}")
+    state = read_lora_gguf(cfg.init_adapter, list(get_peft_model_state_dict(model)), model.config.num_hidden_layers)
     return {key: torch.from_numpy(value) for key, value in state.items()}
 
 
