@@ -109,13 +109,14 @@ class Deduplicator:
         return Verdict(True)
 
 
-def overlap_check(codes: Iterable[str]) -> Callable[[str], bool]:
-    """Whether a program shares a long n-gram or most shingles with any of ``codes``: the same test that keeps
-    evaluation programs out of the seeds keeps a retrieved example from giving away what it is shown for."""
+def overlap_check(codes: Iterable[str]) -> Callable[..., bool]:
+    """Whether any of the programs it is given shares a long n-gram or most shingles with any of ``codes``: the
+    test that keeps evaluation programs out of the seeds keeps a retrieved example (its source and target) from
+    giving away what it is shown for."""
     guard = Deduplicator()
     for i, code in enumerate(codes):
         guard.add_evaluation(str(i), code)
-    return lambda code: guard.check(code).reason.startswith("contaminated")
+    return lambda *programs: any(guard.check(code).reason.startswith("contaminated") for code in programs)
 
 
 BENCH_CODE_FIELDS = ("source_code", "target_canonical_solution", "source_tests", "target_tests")

@@ -141,7 +141,7 @@ def task_examples(index: ExampleIndex | None, config: EvalConfig, pair_id: str,
     overlaps = overlap_check((task.source_code, task.target_canonical_solution))
     return index.search(pair_id, getattr(task, config.source_field), config.examples,
                         max_tokens=config.examples_tokens, min_similarity=config.examples_min_similarity,
-                        exclude=lambda ex: overlaps(ex.source) or overlaps(ex.target))
+                        exclude=lambda ex: overlaps(ex.source, ex.target))
 
 
 def eval_temperature(config: EvalConfig) -> float:

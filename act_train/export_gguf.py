@@ -101,9 +101,7 @@ def export_peft_dir(adapter_dir: str | Path, base_gguf: str | Path, out: str | P
 def read_lora_gguf(adapter_gguf: str | Path, keys: Sequence[str], n_layers: int) -> dict[str, np.ndarray]:
     """The PEFT tensors named ``keys`` (a fresh peft model's state-dict keys) from a llama.cpp LoRA GGUF: the inverse
     of ``write_lora_gguf``, so training can go on from an adapter that ships only as GGUF."""
-    reader = _reader(adapter_gguf)
-    if _field(reader, "general.type") != "adapter" or _field(reader, "adapter.type") != "lora":
-        raise ValueError(f"{adapter_gguf} is not a LoRA adapter GGUF")
+    reader = _lora_reader(adapter_gguf)
     tensors = {t.name: t for t in reader.tensors}
     names = gguf_tensor_names(dict.fromkeys(keys), _field(reader, "general.architecture"), n_layers)
     if missing := [n for n in names.values() if n not in tensors]:
@@ -114,10 +112,10 @@ def read_lora_gguf(adapter_gguf: str | Path, keys: Sequence[str], n_layers: int)
 
 def lora_gguf_settings(adapter_gguf: str | Path) -> tuple[int, float]:
     """A LoRA GGUF's rank (the rows of its A matrices) and alpha."""
-    reader = _reader(adapter_gguf)
+    reader = _lora_reader(adapter_gguf)
     a = next((t for t in reader.tensors if t.name.endswith(".lora_a")), None)
-    if a is None or _field(reader, "adapter.lora.alpha") is None:
-        raise ValueError(f"{adapter_gguf} is not a LoRA adapter GGUF")
+    if a is None:
+        raise ValueError(f"{adapter_gguf} holds no LoRA tensors")
     return int(a.data.shape[0]), float(_field(reader, "adapter.lora.alpha"))
 
 
@@ -134,9 +132,7 @@ def merge_lora_gguf(base_gguf: str | Path, adapter_gguf: str | Path, out: str | 
     """
     import gguf
 
-    base, adapter = gguf.GGUFReader(str(base_gguf)), gguf.GGUFReader(str(adapter_gguf))
-    if _field(adapter, "general.type") != "adapter" or _field(adapter, "adapter.type") != "lora":
-        raise ValueError(f"{adapter_gguf} is not a LoRA adapter GGUF")
+    base, adapter = gguf.GGUFReader(str(base_gguf)), _lora_reader(adapter_gguf)
     arch = _field(base, "general.architecture")
     if _field(adapter, "general.architecture") != arch:
         raise ValueError(f"{adapter_gguf} is for {_field(adapter, 'general.architecture')}, the base is {arch}")
@@ -170,6 +166,14 @@ def _reader(path: str | Path):
         return gguf.GGUFReader(str(path))
     except (ValueError, OSError) as exc:
         raise ValueError(f"{path}: not a readable GGUF file ({exc})") from None
+
+
+def _lora_reader(path: str | Path):
+    """``_reader`` for a file that must be a llama.cpp LoRA adapter."""
+    reader = _reader(path)
+    if _field(reader, "general.type") != "adapter" or _field(reader, "adapter.type") != "lora":
+        raise ValueError(f"{path} is not a LoRA adapter GGUF")
+    return reader
 
 
 def _field(reader, name: str):

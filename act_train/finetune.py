@@ -164,7 +164,7 @@ def with_examples(examples: Sequence[TrainExample], k: int, *, max_tokens: int) 
     for ex in examples:
         overlaps = overlap_check((ex.source, ex.target))
         found, _ = index.search(ex.pair, ex.source, k, max_tokens=max_tokens,
-                                exclude=lambda e, overlaps=overlaps: overlaps(e.source) or overlaps(e.target))
+                                exclude=lambda e, overlaps=overlaps: overlaps(e.source, e.target))
         out.append(replace(ex, examples=tuple(found)))
     return out
 
